@@ -1,0 +1,31 @@
+/**
+ * How the build reports what it does. The build never prints: src/cli hands in an implementation
+ * (a TTY progress display or plain lines), tests hand in one that records.
+ */
+export interface BuildLog {
+  /** A step starts, e.g. "ingest: 73 files". */
+  step(message: string): void;
+  /** Something worth knowing that is not a problem. */
+  info(message: string): void;
+  /** Something suspicious that did not stop the build. */
+  warn(message: string): void;
+  /** Progress of a long step. */
+  progress(label: string, done: number, total: number): void;
+}
+
+/** A log that keeps everything, for tests and for the data-quality report. */
+export function recordingLog(): BuildLog & { lines: string[]; warnings: string[] } {
+  const lines: string[] = [];
+  const warnings: string[] = [];
+  return {
+    lines,
+    warnings,
+    step: (message) => lines.push(message),
+    info: (message) => lines.push(message),
+    warn: (message) => {
+      warnings.push(message);
+      lines.push(`warning: ${message}`);
+    },
+    progress: () => undefined,
+  };
+}

@@ -1,0 +1,156 @@
+import path from "node:path";
+import { z } from "zod";
+import { UserError } from "../user-error.ts";
+
+/**
+ * The export columns the tool reads. Nothing else in an export is ever loaded: names, addresses
+ * and free text stay in the file. Each field lists the header names that are accepted for it,
+ * compared without case, spaces, underscores or dashes.
+ */
+export const DEFAULT_COLUMNS = {
+  registratienummer: ["registratienummer", "regnr", "registratienr", "bvhnummer", "nummer"],
+  pleegdatum: ["pleegdatum", "pleegdatumbegin", "begindatum", "datumpleeg", "datum"],
+  registratiedatum: ["registratiedatum", "datumregistratie", "aangiftedatum"],
+  maatschappelijke_klasse: ["maatschappelijkeklasse", "maatschklasse", "mk", "klasse", "incidentcode"],
+  buurtcode: ["buurtcode", "cbsbuurtcode", "buurt"],
+  wijkcode: ["wijkcode", "cbswijkcode"],
+  gemeentecode: ["gemeentecode", "cbsgemeentecode"],
+  basisteam: ["basisteam", "basisteamcode"],
+  maand: ["maand", "periode", "pleegmaand"],
+  aantal: ["aantal", "count", "geregistreerdemisdrijven"],
+} as const satisfies Record<string, readonly string[]>;
+
+export type ColumnField = keyof typeof DEFAULT_COLUMNS;
+
+const monthKey = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'expected a month as "jjjj-mm", e.g. "2025-12"' });
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected a date as "jjjj-mm-dd"' });
+const relativePath = z.string().min(1);
+
+const columnNames = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
+
+const schema = z
+  .object({
+    title: z.string().min(1).default("Veiligheidsbeeld"),
+    organisation: z.string().min(1).default("Politie"),
+    /** Which gemeenten the reports are about. */
+    scope: z
+      .union([
+        z.object({ provincie: z.string().min(1) }).strict(),
+        z.object({ gemeenten: z.array(z.string().regex(/^GM\d{4}$/, { message: 'expected gemeentecodes like "GM0344"' })).min(1) }).strict(),
+        z.object({ eenheid: z.string().regex(/^RE\d{2}$/, { message: 'expected an eenheid code like "RE03"' }) }).strict(),
+      ])
+      .default({ eenheid: "RE03" }),
+    paths: z
+      .object({
+        exports: relativePath.default("data/exports"),
+        reference: relativePath.default("data/reference"),
+        realdata: relativePath.default("data/realdata"),
+        commentary: relativePath.default("data/commentary"),
+        output: relativePath.default("dist"),
+        cache: relativePath.default(".cache"),
+      })
+      .strict()
+      .prefault({}),
+    reference: z
+      .object({
+        gebieden: relativePath.default("gebieden-2024.csv"),
+        basisteams: relativePath.default("basisteams.csv"),
+        /** Marks every police-area figure as based on an illustrative mapping (the demo's). */
+        basisteamsIllustrative: z.boolean().default(false),
+        classification: relativePath.default("inp-bvh-2013.csv"),
+        soorten: relativePath.default("soort-misdrijf.csv"),
+        bevolkingGemeente: relativePath.default("bevolking-gemeente.csv"),
+        bevolkingBuurt: relativePath.default("bevolking-buurt-2024.csv"),
+        provincies: relativePath.default("gemeente-provincie.csv"),
+        eenheden: relativePath.default("regionale-eenheden.csv"),
+      })
+      .strict()
+      .prefault({}),
+    /** Header names per field, replacing the defaults for that field. */
+    columns: z.partialRecord(z.enum(Object.keys(DEFAULT_COLUMNS) as [ColumnField, ...ColumnField[]]), columnNames).default({}),
+    ingest: z
+      .object({
+        /** Share of rows that may be rejected (unknown codes, bad dates) before the build stops. */
+        maxRejectedShare: z.number().min(0).max(1).default(0.001),
+        /** Registrations dated before this year are rejected as implausible. */
+        earliestYear: z.number().int().min(1900).default(2010),
+      })
+      .strict()
+      .prefault({}),
+    comparison: z
+      .object({
+        /** Below this previous count a percentage change is not shown. */
+        minBase: z.number().int().min(0).default(20),
+        /** Years in the multi-year average comparison. */
+        years: z.number().int().min(1).max(10).default(3),
+        /** Significance level of the exact test of equal Poisson rates. */
+        alpha: z.number().gt(0).lt(1).default(0.05),
+      })
+      .strict()
+      .prefault({}),
+    /** Years whose figures are provisional (shown with *). */
+    voorlopig: z.array(z.number().int()).default([]),
+    /** The build date ("today" for the reports); the clock is used only when it is not given here or on the command line. */
+    buildDate: isoDate.optional(),
+    reports: z
+      .array(
+        z
+          .object({
+            definition: z.string().min(1),
+            periods: z.array(monthKey).min(1),
+          })
+          .strict(),
+      )
+      .default([]),
+  })
+  .strict();
+
+export type Config = Omit<z.output<typeof schema>, "columns"> & {
+  /** Absolute folder the config's relative paths are resolved against. */
+  root: string;
+  /** Accepted header names per field, normalised (see normalizeHeader). */
+  columns: Record<ColumnField, readonly string[]>;
+};
+
+/**
+ * Checks a parsed config file and fills the documented defaults. Paths are resolved against `root`
+ * (the folder of the config file). Throws a UserError naming each bad key, its value and what is
+ * allowed.
+ */
+export function normalizeConfig(spec: unknown, root: string, source = "config"): Config {
+  const result = schema.safeParse(spec ?? {}, { reportInput: true });
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${source}: ${describeIssue(issue)}`);
+    throw new UserError(`The configuration is not valid:\n${lines.join("\n")}`, {
+      hint: "Fix the keys named above; README.md (section Configuration) lists every key with its default.",
+      exitCode: 2,
+    });
+  }
+  const config = result.data;
+  const paths = Object.fromEntries(
+    Object.entries(config.paths).map(([key, value]) => [key, path.resolve(root, value)]),
+  ) as typeof config.paths;
+  const columns = { ...DEFAULT_COLUMNS } as Record<ColumnField, readonly string[]>;
+  for (const [field, names] of Object.entries(config.columns) as [ColumnField, string | string[]][]) {
+    columns[field] = (Array.isArray(names) ? names : [names]).map(normalizeHeader);
+  }
+  return { ...config, root, paths, columns };
+}
+
+/** Header comparison ignores case, accents, spaces, underscores, dashes and dots. */
+export function normalizeHeader(name: string): string {
+  return name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "");
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const key = issue.path.length > 0 ? issue.path.join(".") : "(top level)";
+  if (issue.code === "unrecognized_keys") {
+    return `${key}: unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")} — check the spelling`;
+  }
+  const value = "input" in issue && issue.input !== undefined ? ` ${JSON.stringify(issue.input)}` : "";
+  return `${key}:${value} is not allowed — ${issue.message.replace(/^Invalid input: /, "")}`;
+}

@@ -1,0 +1,55 @@
+/**
+ * Text encodings an export can come in. BVH and Excel produce UTF-8 (often with BOM), Windows-1252
+ * ("ANSI") and sometimes UTF-16 ("Unicode text").
+ */
+export type Encoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
+
+export interface EncodingGuess {
+  encoding: Encoding;
+  /** Number of BOM bytes at the start of the file. */
+  bom: number;
+}
+
+/**
+ * Guesses the encoding from the first bytes of a file: a BOM decides; otherwise bytes that are not
+ * valid UTF-8 mean Windows-1252. Returns "binary" when the sample holds NUL bytes without a UTF-16
+ * BOM, which no CSV export does.
+ */
+export function detectEncoding(sample: Uint8Array): EncodingGuess | "binary" {
+  if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return { encoding: "utf-8", bom: 3 };
+  if (sample[0] === 0xff && sample[1] === 0xfe) return { encoding: "utf-16le", bom: 2 };
+  if (sample[0] === 0xfe && sample[1] === 0xff) return { encoding: "utf-16be", bom: 2 };
+  if (sample.includes(0)) return utf16WithoutBom(sample) ?? "binary";
+  return { encoding: isUtf8(sample) ? "utf-8" : "windows-1252", bom: 0 };
+}
+
+/** UTF-16 without BOM shows as ASCII with every other byte zero. */
+function utf16WithoutBom(sample: Uint8Array): EncodingGuess | undefined {
+  const length = Math.min(sample.length, 1024) & ~1;
+  if (length < 4) return undefined;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < length; i += 2) {
+    if (sample[i] === 0) evenZeros++;
+    if (sample[i + 1] === 0) oddZeros++;
+  }
+  const pairs = length / 2;
+  if (oddZeros > pairs * 0.9 && evenZeros === 0) return { encoding: "utf-16le", bom: 0 };
+  if (evenZeros > pairs * 0.9 && oddZeros === 0) return { encoding: "utf-16be", bom: 0 };
+  return undefined;
+}
+
+const decoder = new TextDecoder("utf-8", { fatal: true });
+
+/** True when the sample is valid UTF-8, allowing a multi-byte character cut off at the end. */
+function isUtf8(sample: Uint8Array): boolean {
+  for (let cut = 0; cut <= 3 && cut < sample.length; cut++) {
+    try {
+      decoder.decode(sample.subarray(0, sample.length - cut));
+      return true;
+    } catch {
+      // A sample cut in the middle of a character is still UTF-8; try without the last bytes.
+    }
+  }
+  return sample.length === 0;
+}

@@ -1,0 +1,173 @@
+import type { ColumnField } from "../config/normalize-config.ts";
+import { CubeBuilder, type Cube } from "../model/cube.ts";
+import { formatMonth, type Month } from "../model/months.ts";
+import type { Reference } from "../reference/load-reference.ts";
+import { UserError } from "../user-error.ts";
+import type { ExportFile } from "./list-exports.ts";
+import { readExport, type ExportFileInfo, type RejectReason, type Rejection } from "./read-export.ts";
+
+const EXAMPLES = 5;
+
+export interface Example {
+  file: string;
+  line: number;
+  detail: string;
+}
+
+export interface FileReport extends ExportFileInfo {
+  delivery: string | undefined;
+  used: number;
+  rejected: number;
+  /** Registrations this file changed (another klasse, month or area than an earlier delivery said). */
+  revised: number;
+  /** Registrations this file repeated unchanged from an earlier delivery. */
+  repeated: number;
+  /** Accepted rows per pleegmaand ("jjjj-mm" → rows). */
+  months: Record<string, number>;
+}
+
+/** What ingest saw: the basis of the data-quality report. Holds no registration, only counts and file:line examples. */
+export interface IngestReport {
+  files: FileReport[];
+  rowsRead: number;
+  rowsUsed: number;
+  rowsRejected: number;
+  rejections: Partial<Record<RejectReason, { count: number; examples: Example[] }>>;
+  revisions: { count: number; examples: Example[] };
+  duplicates: { count: number; examples: Example[] };
+}
+
+export interface IngestOptions {
+  reference: Reference;
+  columns: Record<ColumnField, readonly string[]>;
+  /** Registrations dated after this month are rejected as lying in the future. */
+  lastPlausibleMonth: Month;
+  earliestYear: number;
+  /** Called after each file, for progress output. */
+  onFile?: (report: FileReport, index: number, total: number) => void;
+}
+
+/**
+ * Reads the export files in order into a cube. A registratienummer seen again in a later delivery
+ * replaces its earlier version (BVH revises registrations); in aggregated exports a later file
+ * replaces the count of an (area, month, klasse) cell. Nothing but the cell a registration counts
+ * in is kept, so no personal or free-text field survives this step.
+ */
+export async function ingest(files: readonly ExportFile[], options: IngestOptions): Promise<{ cube: Cube; report: IngestReport }> {
+  const builder = new CubeBuilder();
+  const cellOf = new Map<string, number>();
+  const aggregated = new Map<number, { file: number; count: number }>();
+  const report: IngestReport = {
+    files: [],
+    rowsRead: 0,
+    rowsUsed: 0,
+    rowsRejected: 0,
+    rejections: {},
+    revisions: { count: 0, examples: [] },
+    duplicates: { count: 0, examples: [] },
+  };
+  const note = (list: { count: number; examples: Example[] }, example: Example): void => {
+    list.count++;
+    if (list.examples.length < EXAMPLES) list.examples.push(example);
+  };
+
+  for (const [index, file] of files.entries()) {
+    const seenInFile = new Set<string>();
+    const fileReport: FileReport = {
+      file: file.name,
+      encoding: "utf-8",
+      delimiter: ";",
+      shape: "registraties",
+      rows: 0,
+      ignoredColumns: [],
+      delivery: file.delivery === undefined ? undefined : formatMonth(file.delivery),
+      used: 0,
+      rejected: 0,
+      revised: 0,
+      repeated: 0,
+      months: {},
+    };
+    const info = await readExport(
+      file.path,
+      {
+        columns: options.columns,
+        areas: options.reference.areas,
+        classification: options.reference.classification,
+        lastPlausibleMonth: options.lastPlausibleMonth,
+        earliestYear: options.earliestYear,
+        displayName: file.name,
+      },
+      {
+        record(record) {
+          fileReport.used++;
+          const monthKey = formatMonth(record.month);
+          fileReport.months[monthKey] = (fileReport.months[monthKey] ?? 0) + record.aantal;
+          const key = builder.key(record.area, record.month, record.klasse);
+          if (record.registratienummer === "") {
+            const earlier = aggregated.get(key);
+            if (earlier && earlier.file === index) earlier.count += record.aantal;
+            else {
+              if (earlier) builder.addAt(key, -earlier.count);
+              aggregated.set(key, { file: index, count: record.aantal });
+            }
+            builder.addAt(key, record.aantal);
+            return;
+          }
+          if (seenInFile.has(record.registratienummer)) {
+            note(report.duplicates, { file: file.name, line: record.line, detail: "registratienummer appears earlier in the same file; this row replaces it" });
+          }
+          seenInFile.add(record.registratienummer);
+          const previous = cellOf.get(record.registratienummer);
+          if (previous !== undefined) {
+            if (previous === key) {
+              fileReport.repeated++;
+              return;
+            }
+            builder.addAt(previous, -1);
+            fileReport.revised++;
+            note(report.revisions, { file: file.name, line: record.line, detail: describeRevision(builder.describe(previous), builder.describe(key)) });
+          }
+          cellOf.set(record.registratienummer, key);
+          builder.addAt(key, 1);
+        },
+        reject(rejection: Rejection) {
+          fileReport.rejected++;
+          const entry = (report.rejections[rejection.reason] ??= { count: 0, examples: [] });
+          note(entry, { file: file.name, line: rejection.line, detail: rejection.detail });
+        },
+      },
+    );
+    Object.assign(fileReport, info, { file: file.name });
+    report.files.push(fileReport);
+    report.rowsRead += fileReport.rows;
+    report.rowsUsed += fileReport.used;
+    report.rowsRejected += fileReport.rejected;
+    options.onFile?.(fileReport, index, files.length);
+  }
+  return { cube: builder.build(), report };
+}
+
+function describeRevision(from: { area: string; month: Month; klasse: string }, to: { area: string; month: Month; klasse: string }): string {
+  const changes: string[] = [];
+  if (from.klasse !== to.klasse) changes.push(`klasse ${from.klasse} → ${to.klasse}`);
+  if (from.month !== to.month) changes.push(`pleegmaand ${formatMonth(from.month)} → ${formatMonth(to.month)}`);
+  if (from.area !== to.area) changes.push(`gebied ${from.area} → ${to.area}`);
+  return `revision of an earlier delivery: ${changes.join(", ")}`;
+}
+
+/**
+ * Stops the build when more rows were rejected than the config allows, with the reasons and the
+ * first examples of each (file:line), so that a broken delivery never becomes a silent fall in crime.
+ */
+export function checkRejections(report: IngestReport, maxRejectedShare: number): void {
+  if (report.rowsRejected === 0 || report.rowsRejected <= report.rowsRead * maxRejectedShare) return;
+  const lines: string[] = [];
+  for (const [reason, entry] of Object.entries(report.rejections)) {
+    lines.push(`  ${entry.count} × ${reason}`);
+    for (const example of entry.examples) lines.push(`    ${example.file}:${example.line}: ${example.detail}`);
+  }
+  const share = ((report.rowsRejected / Math.max(1, report.rowsRead)) * 100).toFixed(2).replace(".", ",");
+  throw new UserError(`${report.rowsRejected} of ${report.rowsRead} rows (${share}%) could not be used:\n${lines.join("\n")}`, {
+    hint: `Correct the rows named (or the reference tables), or allow more rejected rows with "ingest": { "maxRejectedShare": … } in the config (now ${maxRejectedShare}). \`veiligheidsbeeld validate\` lists every problem.`,
+  });
+}

@@ -1,0 +1,335 @@
+import { createReadStream } from "node:fs";
+import { open } from "node:fs/promises";
+import path from "node:path";
+import type { Readable } from "node:stream";
+import { parse, CsvError } from "csv-parse";
+import iconv from "iconv-lite";
+import type { ColumnField } from "../config/normalize-config.ts";
+import { monthOf, type Month } from "../model/months.ts";
+import type { AreaIndex } from "../reference/areas.ts";
+import type { Classification } from "../reference/classification.ts";
+import { UserError } from "../user-error.ts";
+import { detectDelimiter, firstLine, type Delimiter } from "./detect-delimiter.ts";
+import { detectEncoding, type Encoding } from "./detect-encoding.ts";
+import { mapColumns, type ColumnMap, type ExportShape } from "./map-columns.ts";
+import { parseDate } from "./parse-date.ts";
+import { parseKlasseCode } from "./parse-klasse.ts";
+import { suggestCode } from "./suggest-code.ts";
+
+/** One accepted row: a registration, or a count for aggregated exports. */
+export interface ExportRecord {
+  line: number;
+  /** Empty for aggregated rows. */
+  registratienummer: string;
+  month: Month;
+  klasse: string;
+  /** The finest known area: a buurt, or a wijk/gemeente when the row has no buurt. */
+  area: string;
+  /** 1 for a registration. */
+  aantal: number;
+}
+
+export type RejectReason =
+  | "ragged-row"
+  | "missing-registratienummer"
+  | "bad-date"
+  | "future-date"
+  | "too-early"
+  | "bad-klasse"
+  | "unknown-klasse"
+  | "missing-area"
+  | "unknown-area"
+  | "bad-count";
+
+export interface Rejection {
+  reason: RejectReason;
+  line: number;
+  column: ColumnField | undefined;
+  /** What was wrong, safe to print: values are shown only when they look like a code or date. */
+  detail: string;
+}
+
+export interface ExportFileInfo {
+  file: string;
+  encoding: Encoding;
+  delimiter: Delimiter;
+  shape: ExportShape;
+  /** Data rows read (header excluded). */
+  rows: number;
+  /** Header fields that were not read because they are not on the allow-list. */
+  ignoredColumns: string[];
+}
+
+export interface ReadExportOptions {
+  columns: Record<ColumnField, readonly string[]>;
+  areas: AreaIndex;
+  classification: Classification;
+  /** Registrations dated after this month are rejected as "in the future". */
+  lastPlausibleMonth: Month;
+  earliestYear: number;
+  /** Name used in messages (usually the path relative to the project). */
+  displayName?: string;
+}
+
+export interface ExportSink {
+  record(record: ExportRecord): void;
+  reject(rejection: Rejection): void;
+}
+
+const SAMPLE_BYTES = 64 * 1024;
+/** A field longer than this is not data from BVH; csv-parse stops with a clear error. */
+const MAX_RECORD_BYTES = 1024 * 1024;
+
+/**
+ * Streams one export file into `sink`: detects encoding and separator, reads only allow-listed
+ * columns, converts and validates each row (bad rows go to `sink.reject` with their line). Throws
+ * a UserError for a file that cannot be read as an export at all.
+ */
+export async function readExport(file: string, options: ReadExportOptions, sink: ExportSink): Promise<ExportFileInfo> {
+  const name = options.displayName ?? path.basename(file);
+  const sample = await readSample(file, name);
+  if (sample.length === 0) {
+    throw new UserError(`${name}: the file is empty`, { hint: "Export the file again from BVH; a delivery always has a header row." });
+  }
+  const guess = detectEncoding(sample);
+  if (guess === "binary") {
+    throw new UserError(`${name}: this is not a text (CSV) file`, {
+      hint: "Save the export as CSV (UTF-8 or Windows-1252, ; separated), not as .xlsx or another binary format.",
+    });
+  }
+  const sampleText = iconv.decode(Buffer.from(sample.subarray(guess.bom)), guess.encoding);
+  const delimiter = detectDelimiter(firstLine(sampleText));
+  if (!delimiter) {
+    throw new UserError(`${name}:1: no column separator (; , tab or |) in the header row`, {
+      hint: "The first line must be the header row with the column names, separated by ; or ,.",
+    });
+  }
+
+  const parser = parse({
+    delimiter,
+    bom: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    max_record_size: MAX_RECORD_BYTES,
+  });
+  const source: Readable =
+    guess.encoding === "utf-8" ? createReadStream(file) : (createReadStream(file).pipe(iconv.decodeStream(guess.encoding)) as unknown as Readable);
+  source.on("error", (error) => parser.destroy(error));
+  source.pipe(parser);
+
+  let info: ExportFileInfo | undefined;
+  let columns: ColumnMap = {};
+  let width = 0;
+  const rowReader = { convert: (_fields: string[], _line: number): void => {} };
+  try {
+    for await (const fields of parser as AsyncIterable<string[]>) {
+      const line = parser.info.lines;
+      if (!info) {
+        const mapped = mapColumns(fields, options.columns, name);
+        columns = mapped.columns;
+        width = fields.length;
+        const used = new Set(Object.values(columns));
+        info = {
+          file: name,
+          encoding: guess.encoding,
+          delimiter,
+          shape: mapped.shape,
+          rows: 0,
+          ignoredColumns: fields.filter((_, index) => !used.has(index)),
+        };
+        rowReader.convert = makeRowConverter(mapped.shape, columns, width, options, sink);
+        continue;
+      }
+      info.rows++;
+      rowReader.convert(fields, line);
+    }
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    throw csvProblem(error, name, parser.info.lines + 1);
+  } finally {
+    source.destroy();
+  }
+  if (!info) throw new UserError(`${name}: the file has no header row`, { hint: "Export the file again from BVH with column names." });
+  return info;
+}
+
+async function readSample(file: string, name: string): Promise<Uint8Array> {
+  let handle;
+  try {
+    handle = await open(file, "r");
+  } catch (error) {
+    throw new UserError(`Cannot read export ${name}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, {
+      hint: "Check that the file exists and can be read.",
+    });
+  }
+  try {
+    const buffer = Buffer.alloc(SAMPLE_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, SAMPLE_BYTES, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+function csvProblem(error: unknown, name: string, line: number): Error {
+  if (error instanceof CsvError) {
+    const where = `${name}:${(error as CsvError & { lines?: number }).lines ?? line}`;
+    switch (error.code) {
+      case "CSV_QUOTE_NOT_CLOSED":
+        return new UserError(`${where}: a quoted field is not closed before the end of the file`, {
+          hint: "A quote (\") opens a field that never ends; check the line named for a stray quote.",
+        });
+      case "CSV_MAX_RECORD_SIZE":
+        return new UserError(`${where}: a row is longer than 1 MB`, {
+          hint: "Such a row is not a BVH registration; check for an unclosed quote or a broken export.",
+        });
+      case "CSV_INVALID_CLOSING_QUOTE":
+        return new UserError(`${where}: a quote in the middle of a quoted field`, {
+          hint: "Quotes inside a quoted field must be doubled (\"\"); check the line named.",
+        });
+      default:
+        return new UserError(`${where}: ${error.message}`, { hint: "The file is not valid CSV at the line named." });
+    }
+  }
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+const SAFE_CODE = /^[\w .:/-]{1,16}$/;
+
+/** A value is echoed in a message only when it cannot be someone's name or free text. */
+function shown(value: string): string {
+  const trimmed = value.trim();
+  return SAFE_CODE.test(trimmed) && /\d/.test(trimmed) ? `"${trimmed}"` : "(value not shown)";
+}
+
+/**
+ * Builds the per-row conversion for one file. Values repeat a lot (the same klasse, buurt and date
+ * on thousands of rows), so each distinct raw value is converted once and remembered.
+ */
+function makeRowConverter(
+  shape: ExportShape,
+  columns: ColumnMap,
+  width: number,
+  options: ReadExportOptions,
+  sink: ExportSink,
+): (fields: string[], line: number) => void {
+  const { areas, classification } = options;
+  type Outcome<T> = T | Rejection;
+  const klasseCache = new Map<string, Outcome<string>>();
+  const monthCache = new Map<string, Outcome<Month>>();
+  const areaCache = new Map<string, Outcome<string>>();
+  const isRejection = (value: unknown): value is Rejection => typeof value === "object" && value !== null && "reason" in value;
+  const reject = (reason: RejectReason, column: ColumnField | undefined, detail: string): Rejection => ({ reason, line: 0, column, detail });
+
+  const klasseOf = (raw: string): Outcome<string> => {
+    let result = klasseCache.get(raw);
+    if (result === undefined) {
+      const code = parseKlasseCode(raw);
+      if (!code) result = reject("bad-klasse", "maatschappelijke_klasse", `${shown(raw)} is not a maatschappelijke klasse code`);
+      else if (!classification.klasse(code)) {
+        const suggestion = suggestCode(code, classification.klasseCodes());
+        const hint = suggestion ? ` — did you mean ${suggestion} (${classification.klasse(suggestion)?.naam})?` : "";
+        result = reject("unknown-klasse", "maatschappelijke_klasse", `unknown maatschappelijke klasse "${code}"${hint}`);
+      } else result = code;
+      klasseCache.set(raw, result);
+    }
+    return result;
+  };
+
+  const monthFromDate = (raw: string): Outcome<Month> => {
+    let result = monthCache.get(raw);
+    if (result === undefined) {
+      const date = parseDate(raw);
+      if ("error" in date) result = reject("bad-date", "pleegdatum", date.error);
+      else if (date.year < options.earliestYear) result = reject("too-early", "pleegdatum", `pleegdatum ${shown(raw)} lies before ${options.earliestYear}`);
+      else {
+        const month = monthOf(date.year, date.month);
+        result = month > options.lastPlausibleMonth ? reject("future-date", "pleegdatum", `pleegdatum ${shown(raw)} lies in the future`) : month;
+      }
+      monthCache.set(raw, result);
+    }
+    return result;
+  };
+
+  const monthFromKey = (raw: string): Outcome<Month> => {
+    let result = monthCache.get(raw);
+    if (result === undefined) {
+      const match = /^(\d{4})[-/ ]?(?:M)?(\d{1,2})$/.exec(raw.trim());
+      const month = match ? Number(match[2]) : 0;
+      result = match && month >= 1 && month <= 12 ? monthOf(Number(match[1]), month) : reject("bad-date", "maand", `${shown(raw)} is not a month (expected jjjj-mm)`);
+      monthCache.set(raw, result);
+    }
+    return result;
+  };
+
+  const areaOf = (fields: string[]): Outcome<string> => {
+    for (const [field, prefix, digits] of [
+      ["buurtcode", "BU", 8],
+      ["wijkcode", "WK", 6],
+      ["gemeentecode", "GM", 4],
+    ] as const) {
+      const index = columns[field];
+      if (index === undefined) continue;
+      const raw = fields[index] ?? "";
+      if (raw.trim() === "") continue;
+      const key = `${field}|${raw}`;
+      let result = areaCache.get(key);
+      if (result === undefined) {
+        const code = normalizeAreaCode(raw, prefix, digits);
+        if (areas.has(code)) result = code;
+        else {
+          const suggestion = suggestCode(code, areas.buurtenOf(code.slice(0, 2) === "BU" ? `GM${code.slice(2, 6)}` : code).slice(0, 500));
+          result = reject("unknown-area", field, `unknown ${field} ${shown(raw)}${suggestion ? ` — did you mean ${suggestion}?` : ""}`);
+        }
+        areaCache.set(key, result);
+      }
+      return result;
+    }
+    return reject("missing-area", "buurtcode", "no buurtcode, wijkcode or gemeentecode");
+  };
+
+  const field = (fields: string[], name: ColumnField): string => {
+    const index = columns[name];
+    return index === undefined ? "" : (fields[index] ?? "");
+  };
+
+  return (fields, line) => {
+    const fail = (rejection: Rejection): void => sink.reject({ ...rejection, line });
+    if (fields.length !== width) {
+      fail(reject("ragged-row", undefined, `${fields.length} fields where the header has ${width}`));
+      return;
+    }
+    let registratienummer = "";
+    let aantal = 1;
+    let month: Outcome<Month>;
+    if (shape === "registraties") {
+      registratienummer = field(fields, "registratienummer").trim();
+      if (registratienummer === "") {
+        fail(reject("missing-registratienummer", "registratienummer", "no registratienummer"));
+        return;
+      }
+      month = monthFromDate(field(fields, "pleegdatum"));
+    } else {
+      const raw = field(fields, "aantal").trim();
+      aantal = Number(raw);
+      if (raw === "" || !Number.isInteger(aantal) || aantal < 0) {
+        fail(reject("bad-count", "aantal", `${shown(raw)} is not a count (a whole number ≥ 0)`));
+        return;
+      }
+      month = monthFromKey(field(fields, "maand"));
+    }
+    if (isRejection(month)) return fail(month);
+    const klasse = klasseOf(field(fields, "maatschappelijke_klasse"));
+    if (isRejection(klasse)) return fail(klasse);
+    const area = areaOf(fields);
+    if (isRejection(area)) return fail(area);
+    sink.record({ line, registratienummer, month, klasse, area, aantal });
+  };
+}
+
+/** "3440101", "bu03440101" and "BU03440101" all give "BU03440101". */
+export function normalizeAreaCode(raw: string, prefix: string, digits: number): string {
+  const value = raw.trim().toUpperCase().replace(/\s+/g, "");
+  const number = value.startsWith(prefix) ? value.slice(prefix.length) : value;
+  return /^\d+$/.test(number) ? prefix + number.padStart(digits, "0") : value;
+}

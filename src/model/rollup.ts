@@ -1,0 +1,88 @@
+import type { Cube } from "./cube.ts";
+import type { Month } from "./months.ts";
+
+/**
+ * Counts by (area, category) as a dense monthly series, summed from a cube. Areas and categories
+ * come from mapping functions, so one type serves every area level and category scheme.
+ */
+export class Rollup {
+  readonly #series = new Map<string, Map<string, Int32Array>>();
+
+  constructor(
+    readonly firstMonth: Month,
+    readonly lastMonth: Month,
+  ) {}
+
+  /** The monthly series of one area and category, or undefined when it has no registrations. */
+  series(area: string, category: string): Int32Array | undefined {
+    return this.#series.get(area)?.get(category);
+  }
+
+  /** Sum over the months `first`–`last` (both included); months outside the cube count as 0. */
+  sum(area: string, category: string, first: Month, last: Month): number {
+    const series = this.series(area, category);
+    if (!series) return 0;
+    let total = 0;
+    const from = Math.max(first, this.firstMonth) - this.firstMonth;
+    const to = Math.min(last, this.lastMonth) - this.firstMonth;
+    for (let i = from; i <= to; i++) total += series[i] ?? 0;
+    return total;
+  }
+
+  /** Count of one month. */
+  count(area: string, category: string, month: Month): number {
+    return this.sum(area, category, month, month);
+  }
+
+  /** Areas with at least one registration, sorted. */
+  areas(): string[] {
+    return [...this.#series.keys()].sort();
+  }
+
+  /** Categories with at least one registration in `area`, sorted. */
+  categories(area: string): string[] {
+    return [...(this.#series.get(area)?.keys() ?? [])].sort();
+  }
+
+  /** @internal used by `rollup` while summing. */
+  seriesFor(area: string, category: string): Int32Array {
+    let byCategory = this.#series.get(area);
+    if (!byCategory) {
+      byCategory = new Map();
+      this.#series.set(area, byCategory);
+    }
+    let series = byCategory.get(category);
+    if (!series) {
+      series = new Int32Array(this.lastMonth - this.firstMonth + 1);
+      byCategory.set(category, series);
+    }
+    return series;
+  }
+}
+
+/**
+ * Sums the cube into a Rollup. `areaOf` maps a cube area (a buurt, say) to the area it counts
+ * for (its gemeente), or undefined to leave it out; `categoriesOf` maps a klasse to every category
+ * key it counts under. Both are called once per distinct value.
+ */
+export function rollup(
+  cube: Cube,
+  areaOf: (area: string) => string | undefined,
+  categoriesOf: (klasse: string) => readonly string[],
+): Rollup {
+  const result = new Rollup(cube.firstMonth, Math.max(cube.lastMonth, cube.firstMonth));
+  const areaTargets = cube.areas.map(areaOf);
+  const categoryTargets = cube.klassen.map(categoriesOf);
+  for (let i = 0; i < cube.cellCount.length; i++) {
+    const area = areaTargets[cube.cellArea[i] ?? -1];
+    if (area === undefined) continue;
+    const categories = categoryTargets[cube.cellKlasse[i] ?? -1] ?? [];
+    const offset = (cube.cellMonth[i] ?? 0) - cube.firstMonth;
+    const count = cube.cellCount[i] ?? 0;
+    for (const category of categories) {
+      const series = result.seriesFor(area, category);
+      series[offset] = (series[offset] ?? 0) + count;
+    }
+  }
+  return result;
+}

@@ -1,0 +1,62 @@
+import { pathToFileURL } from "node:url";
+import type { Page } from "puppeteer-core";
+import { withBrowser } from "./browser.ts";
+import { onPagePool } from "./page-pool.ts";
+
+export interface PdfJob {
+  /** Absolute path of the HTML page to print. */
+  html: string;
+  /** Absolute path of the PDF to write. */
+  pdf: string;
+  landscape: boolean;
+  /** Left part of the running footer, e.g. "Tabellenboek Utrecht · december 2025". */
+  footer: string;
+}
+
+export interface PrintOptions {
+  /** Pages printing at once (2 is the sweet spot on 2 cores). */
+  poolSize?: number;
+  onProgress?: (done: number, total: number) => void;
+  executablePath?: string;
+}
+
+/**
+ * Prints HTML pages to tagged A4 PDFs with one browser and a pool of pages: print CSS of the
+ * page, bookmarks from its headings, and a footer with "pagina X van Y". Fonts are embedded by
+ * Chromium.
+ */
+export async function printPdfs(jobs: readonly PdfJob[], options: PrintOptions = {}): Promise<void> {
+  if (jobs.length === 0) return;
+  let done = 0;
+  await withBrowser(
+    (browser) =>
+      onPagePool(browser, jobs, options.poolSize ?? 2, async (page, job) => {
+        await printPdf(page, job);
+        options.onProgress?.(++done, jobs.length);
+      }),
+    options.executablePath,
+  );
+}
+
+async function printPdf(page: Page, job: PdfJob): Promise<void> {
+  await page.goto(pathToFileURL(job.html).href, { waitUntil: "load" });
+  // Wait for the self-hosted fonts, so the PDF never embeds a fallback font.
+  await page.evaluate("document.fonts.ready.then(() => true)");
+  await page.pdf({
+    path: job.pdf,
+    format: "A4",
+    landscape: job.landscape,
+    printBackground: true,
+    displayHeaderFooter: true,
+    headerTemplate: "<span></span>",
+    footerTemplate: footerTemplate(job.footer),
+    margin: { top: "14mm", bottom: "16mm", left: "12mm", right: "12mm" },
+    outline: true,
+    tagged: true,
+  });
+}
+
+function footerTemplate(text: string): string {
+  const escaped = text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return `<div style="font-family: 'DejaVu Sans', 'Liberation Sans', sans-serif; font-size: 7.5px; color: #4a4f57; width: 100%; margin: 0 12mm; display: flex; justify-content: space-between;"><span>${escaped}</span><span>pagina <span class="pageNumber"></span> van <span class="totalPages"></span></span></div>`;
+}

@@ -1,0 +1,84 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { parse } from "csv-parse/sync";
+import type { Config } from "../config/normalize-config.ts";
+import { UserError } from "../user-error.ts";
+import { AreaIndex, type BasisteamRow, type GebiedRow } from "./areas.ts";
+import { Classification, type InpRow, type SoortRow } from "./classification.ts";
+import { Population, type BuurtPopulationRow, type GemeentePopulationRow } from "./population.ts";
+
+/** Everything the model needs to know about areas, categories and inhabitants. */
+export interface Reference {
+  areas: AreaIndex;
+  classification: Classification;
+  population: Population;
+  /** Gemeentecode → provincie name. */
+  provincies: Map<string, string>;
+  /** Eenheid code → name. */
+  eenheden: Map<string, string>;
+  /** True when the basisteam mapping is the illustrative demo one. */
+  basisteamsIllustrative: boolean;
+  /** The files read, for the record of provision (absolute path → contents). */
+  files: string[];
+}
+
+/** Reads the reference tables named in the config from `paths.reference`. */
+export async function loadReference(config: Config): Promise<Reference> {
+  const dir = config.paths.reference;
+  const names = config.reference;
+  const file = (name: string): string => path.resolve(dir, name);
+  const [gebieden, basisteams, inp, soorten, bevolkingGemeente, bevolkingBuurt, provincies, eenheden] = await Promise.all([
+    readTable<GebiedRow>(file(names.gebieden), ["code", "naam", "soort", "gemeentecode", "bovenliggend"]),
+    readTable<BasisteamRow>(file(names.basisteams), ["buurtcode", "basisteamcode", "basisteam", "districtcode", "district", "eenheidcode", "eenheid"]),
+    readTable<InpRow>(file(names.classification), ["niv1_code", "niv1", "niv2_code", "niv2", "niv3_code", "niv3", "maatschappelijke_klasse_code", "maatschappelijke_klasse", "misdrijf"]),
+    readTable<SoortRow>(file(names.soorten), ["code", "omschrijving", "maatschappelijke_klassen"]),
+    readTable<GemeentePopulationRow>(file(names.bevolkingGemeente), ["gemeentecode", "jaar", "inwoners"]),
+    readTable<BuurtPopulationRow>(file(names.bevolkingBuurt), ["buurtcode", "inwoners"]),
+    readTable<{ gemeentecode: string; provincie: string }>(file(names.provincies), ["gemeentecode", "provincie"]),
+    readTable<{ code: string; naam: string }>(file(names.eenheden), ["code", "naam"]),
+  ]);
+  const areas = new AreaIndex(gebieden.rows, basisteams.rows);
+  basisteams.rows.forEach((row, index) => {
+    if (!areas.has(row.buurtcode)) {
+      throw new UserError(`${basisteams.file}:${index + 2}: buurtcode "${row.buurtcode}" is not in ${names.gebieden}`, {
+        hint: "The basisteam mapping must use the buurtcodes of the area table (indeling 2024); update the mapping or the area table.",
+      });
+    }
+  });
+  return {
+    areas,
+    classification: new Classification(inp.rows, soorten.rows),
+    population: new Population(areas, bevolkingGemeente.rows, bevolkingBuurt.rows),
+    provincies: new Map(provincies.rows.map((row) => [row.gemeentecode, row.provincie])),
+    eenheden: new Map(eenheden.rows.map((row) => [row.code, row.naam])),
+    basisteamsIllustrative: config.reference.basisteamsIllustrative,
+    files: [gebieden, basisteams, inp, soorten, bevolkingGemeente, bevolkingBuurt, provincies, eenheden].map((t) => t.file),
+  };
+}
+
+/** Reads a small reference CSV (comma separated, header row) and checks its columns. */
+async function readTable<Row>(file: string, columns: readonly string[]): Promise<{ file: string; rows: Row[] }> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    throw new UserError(`Cannot read reference table ${file}`, {
+      hint: "Check paths.reference and the file names under `reference` in the config; `veiligheidsbeeld init` writes the default tables.",
+      cause: error,
+    });
+  }
+  let rows: Record<string, string>[];
+  try {
+    rows = parse(text, { columns: true, bom: true, skip_empty_lines: true, trim: true });
+  } catch (error) {
+    throw new UserError(`${file}: ${(error as Error).message}`, { hint: "The reference tables are comma-separated CSV with a header row." });
+  }
+  const header = rows[0] ? Object.keys(rows[0]) : [];
+  const missing = columns.filter((column) => rows.length > 0 && !header.includes(column));
+  if (missing.length > 0) {
+    throw new UserError(`${file}:1: missing column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}`, {
+      hint: `The table needs the columns ${columns.join(", ")}.`,
+    });
+  }
+  return { file, rows: rows as Row[] };
+}

@@ -1,0 +1,56 @@
+import type { Table } from "../model/table.ts";
+import type { AreaLevel } from "../reference/areas.ts";
+import type { Audience } from "./definition.ts";
+
+/** A section of a report page. */
+export interface TableSection {
+  type: "table";
+  id: string;
+  title: string;
+  table: Table;
+}
+
+export type PageSection = TableSection;
+
+/** Links between pages are relative, so the site works from any folder or sub-path. */
+export interface Link {
+  href: string;
+  label: string;
+}
+
+/**
+ * The plain data of one output page: everything the layout shows is ready here (labels, values,
+ * notes), so templates only format and arrange. `path` is relative to the output folder.
+ */
+export interface ReportPage {
+  path: string;
+  layout: string;
+  title: string;
+  /** Relative path from this page to the output root, e.g. "../../". */
+  root: string;
+  report: { kind: string; title: string; audience: Audience; audienceLabel: string };
+  edition: { id: string; label: string };
+  period: { label: string; previousLabel: string };
+  area: { code: string; naam: string; level: AreaLevel };
+  sections: PageSection[];
+  /** The PDF made from this page, relative to the output root; absent when the report has none. */
+  pdf?: { path: string; landscape: boolean; footer: string };
+  organisation: string;
+  buildDate: string;
+  breadcrumbs: Link[];
+}
+
+/** An index page: a list of links in groups. */
+export interface IndexPage {
+  path: string;
+  layout: string;
+  title: string;
+  root: string;
+  intro: string;
+  groups: { title: string; links: (Link & { pdf?: string })[] }[];
+  organisation: string;
+  buildDate: string;
+  breadcrumbs: Link[];
+}
+
+export type SitePage = ReportPage | IndexPage;

@@ -1,0 +1,57 @@
+import { cp, mkdir } from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { Eleventy } from "@11ty/eleventy";
+import type { SitePage } from "../reports/page.ts";
+import { FILTERS } from "./filters.ts";
+import { tableView } from "./table-view.ts";
+
+export interface RenderSiteOptions {
+  /** Folder with the Nunjucks layouts and `assets/`. */
+  layoutsDir: string;
+  /** Folder the site is written to. */
+  outDir: string;
+}
+
+const FONT_FILES = ["400-normal", "400-italic", "600-normal", "700-normal"].map((variant) => `source-sans-3-latin-${variant}.woff2`);
+
+/**
+ * Writes every page with Eleventy and Nunjucks: one virtual template paginates over the page data,
+ * each page naming its own layout. Assets (CSS, self-hosted fonts) are copied beside the pages.
+ * Returns the paths written, relative to `outDir`.
+ */
+export async function renderSite(pages: readonly SitePage[], options: RenderSiteOptions): Promise<string[]> {
+  const eleventy = new Eleventy(options.layoutsDir, options.outDir, {
+    quietMode: true,
+    configPath: false,
+    config(config) {
+      config.setTemplateFormats(["njk"]);
+      config.setIncludesDirectory(".");
+      config.setUseGitIgnore(false);
+      // The layouts are includes only; pages come from data, through the virtual template below.
+      config.ignores.add("**/*");
+      config.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
+      for (const [name, filter] of Object.entries(FILTERS)) config.addFilter(name, filter as (...args: unknown[]) => unknown);
+      config.addFilter("tableView", tableView);
+      config.addGlobalData("sitePages", pages);
+      config.addTemplate("veiligheidsbeeld-pages.njk", "{% include p.layout %}", {
+        pagination: { data: "sitePages", size: 1, alias: "p" },
+        permalink: "{{ p.path }}",
+        eleventyExcludeFromCollections: true,
+      });
+    },
+  });
+  eleventy.disableLogger();
+  await eleventy.write();
+  await copyAssets(options);
+  return pages.map((page) => page.path);
+}
+
+async function copyAssets(options: RenderSiteOptions): Promise<void> {
+  const assets = path.join(options.outDir, "assets");
+  await mkdir(path.join(assets, "fonts"), { recursive: true });
+  await cp(path.join(options.layoutsDir, "assets"), assets, { recursive: true });
+  const require = createRequire(import.meta.url);
+  const fontDir = path.join(path.dirname(require.resolve("@fontsource/source-sans-3/package.json")), "files");
+  await Promise.all(FONT_FILES.map((file) => cp(path.join(fontDir, file), path.join(assets, "fonts", file))));
+}
