@@ -11,7 +11,7 @@ export const DEFAULT_COLUMNS = {
   registratienummer: ["registratienummer", "regnr", "registratienr", "bvhnummer", "nummer"],
   pleegdatum: ["pleegdatum", "pleegdatumbegin", "begindatum", "datumpleeg", "datum"],
   registratiedatum: ["registratiedatum", "datumregistratie", "aangiftedatum"],
-  maatschappelijke_klasse: ["maatschappelijkeklasse", "maatschklasse", "mk", "klasse", "incidentcode"],
+  maatschappelijke_klasse: ["maatschappelijkeklasse", "maatschklasse", "mk", "klasse", "incidentcode", "soortmisdrijf", "soort"],
   buurtcode: ["buurtcode", "cbsbuurtcode", "buurt"],
   wijkcode: ["wijkcode", "cbswijkcode"],
   gemeentecode: ["gemeentecode", "cbsgemeentecode"],

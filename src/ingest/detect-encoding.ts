@@ -41,15 +41,23 @@ function utf16WithoutBom(sample: Uint8Array): EncodingGuess | undefined {
 
 const decoder = new TextDecoder("utf-8", { fatal: true });
 
-/** True when the sample is valid UTF-8, allowing a multi-byte character cut off at the end. */
+/** True when the sample is valid UTF-8, allowing one multi-byte character cut off at the end. */
 function isUtf8(sample: Uint8Array): boolean {
-  for (let cut = 0; cut <= 3 && cut < sample.length; cut++) {
-    try {
-      decoder.decode(sample.subarray(0, sample.length - cut));
-      return true;
-    } catch {
-      // A sample cut in the middle of a character is still UTF-8; try without the last bytes.
-    }
+  try {
+    decoder.decode(sample.subarray(0, sample.length - incompleteTail(sample)));
+    return true;
+  } catch {
+    return false;
   }
-  return sample.length === 0;
+}
+
+/** Bytes at the end that start a multi-byte character the sample does not hold completely. */
+function incompleteTail(sample: Uint8Array): number {
+  for (let back = 1; back <= Math.min(3, sample.length); back++) {
+    const byte = sample[sample.length - back] ?? 0;
+    if ((byte & 0xc0) === 0x80) continue; // continuation byte: look further back for the lead
+    const needed = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    return needed > back ? back : 0;
+  }
+  return 0;
 }

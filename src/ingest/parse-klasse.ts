@@ -1,4 +1,6 @@
-const CODE = /^[A-Za-z]\d{1,5}$|^\d+\.\d+\.\d+$/;
+// A letter and up to five letters or digits, at least one a digit: "B7O" passes so that a typo
+// can be answered with "did you mean B70?" instead of "not a code".
+const CODE = /^[A-Za-z](?=[A-Za-z]*\d)[A-Za-z\d]{1,5}$|^\d+\.\d+\.\d+$/;
 
 /**
  * Extracts the maatschappelijke klasse code from an export value: `B70`, `B70 Straatroof`,

@@ -86,8 +86,16 @@ export class CubeBuilder {
 
   /** The finished cube with sorted dictionaries and cells. Cells that went to zero are dropped. */
   build(): Cube {
-    const areas = [...this.#areas].sort();
-    const klassen = [...this.#klassen].sort();
+    const usedAreas = new Set<string>();
+    const usedKlassen = new Set<string>();
+    for (const [key, count] of this.#cells) {
+      if (count === 0) continue;
+      const { area, klasse } = this.describe(key);
+      usedAreas.add(area);
+      usedKlassen.add(klasse);
+    }
+    const areas = [...usedAreas].sort();
+    const klassen = [...usedKlassen].sort();
     const areaRank = new Map(areas.map((code, i) => [code, i]));
     const klasseRank = new Map(klassen.map((code, i) => [code, i]));
     const entries: [number, number, number, number][] = [];

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { parseDate } from "../../src/ingest/parse-date.ts";
+
+describe("parseDate", () => {
+  it.each([
+    ["03-04-2025", { year: 2025, month: 4, day: 3 }],
+    ["3-4-2025", { year: 2025, month: 4, day: 3 }],
+    ["03/04/2025", { year: 2025, month: 4, day: 3 }],
+    ["03.04.2025", { year: 2025, month: 4, day: 3 }],
+    ["2025-04-03", { year: 2025, month: 4, day: 3 }],
+    ["2025-04-03T22:15:00", { year: 2025, month: 4, day: 3 }],
+    ["03-04-2025 22:15", { year: 2025, month: 4, day: 3 }],
+    ["20250403", { year: 2025, month: 4, day: 3 }],
+    [" 29-02-2024 ", { year: 2024, month: 2, day: 29 }],
+  ])("reads %s as day %o (dd-mm-jjjj is day first, as in Dutch exports)", (text, expected) => {
+    expect(parseDate(text)).toEqual(expected);
+  });
+
+  it.each(["31-02-2025", "29-02-2025", "2025-13-01", "00-01-2025", "32-01-2025"])("rejects the non-existent date %s", (text) => {
+    expect(parseDate(text)).toEqual({ error: `"${text}" is not an existing date` });
+  });
+
+  it.each(["gisteren", "2025", "12-2025", "1-1-25"])("rejects %s as not a date", (text) => {
+    expect(parseDate(text)).toHaveProperty("error");
+    expect((parseDate(text) as { error: string }).error).toContain("is not a date");
+  });
+
+  it("names an empty value as such", () => {
+    expect(parseDate("  ")).toEqual({ error: "empty date" });
+  });
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { compare, compareWithAverage, per1000 } from "../../src/model/compare.ts";
+
+describe("compare", () => {
+  it("gives the change absolute and in %", () => {
+    expect(compare(110, 100)).toMatchObject({ absolute: 10, percent: 0.1, percentOmitted: undefined });
+  });
+
+  it("returns no percentage when the previous count is below the minimum base", () => {
+    expect(compare(12, 6)).toMatchObject({ absolute: 6, percent: null, percentOmitted: "basis te klein" });
+    expect(compare(12, 6, { minBase: 5 }).percent).toBe(1);
+  });
+
+  it("returns no percentage when the previous count is zero", () => {
+    expect(compare(25, 0, { minBase: 0 })).toMatchObject({ percent: null, percentOmitted: "basis nul" });
+  });
+
+  it("mirrors: comparing a with b gives the opposite change of b with a", () => {
+    const ab = compare(46, 69);
+    const ba = compare(69, 46);
+    expect(ab.absolute).toBe(-ba.absolute);
+    expect(ab.pValue).toBeCloseTo(ba.pValue, 12);
+  });
+});
+
+describe("compareWithAverage", () => {
+  it("compares with the average of earlier years and tests against their sum", () => {
+    const result = compareWithAverage(20, [9, 10, 11]);
+    expect(result.previous).toBe(10);
+    expect(result.absolute).toBe(10);
+    expect(result.percent).toBeNull(); // base 10 < 20
+    expect(result.verdict).toBe("stijging");
+  });
+});
+
+describe("per1000", () => {
+  it("gives registrations per 1.000 inwoners", () => {
+    expect(per1000(629, 376757)).toBeCloseTo(1.6695, 4);
+  });
+
+  it("has no rate without inhabitants", () => {
+    expect(per1000(3, 0)).toBeNull();
+  });
+});
