@@ -3,19 +3,20 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Config } from "../config/normalize-config.ts";
 import { checkRejections, ingest, type IngestReport } from "../ingest/ingest.ts";
-import { listExports, type ExportFile } from "../ingest/list-exports.ts";
-import { monthLabel } from "../model/dutch-months.ts";
-import { formatMonth, monthOf, parseMonth, type Month } from "../model/months.ts";
+import { listExports } from "../ingest/list-exports.ts";
+import { monthOf, type Month } from "../model/months.ts";
 import { resolveScope } from "../model/scope.ts";
 import { printPdfs, type PdfJob } from "../pdf/print-pdfs.ts";
 import { loadReference } from "../reference/load-reference.ts";
 import { buildReport } from "../reports/build-report.ts";
 import { createReportContext } from "../reports/context.ts";
 import type { ReportDefinition } from "../reports/definition.ts";
+import { editionOf, previousEdition, type Edition } from "../reports/edition.ts";
 import type { IndexPage, ReportPage, SitePage } from "../reports/page.ts";
 import { BUILT_IN_DEFINITIONS, definitionFor } from "../reports/registry.ts";
 import { nlDate } from "../site/filters.ts";
 import { renderSite } from "../site/render-site.ts";
+import { writeDownloads } from "../site/write-downloads.ts";
 import { UserError } from "../user-error.ts";
 import type { BuildLog } from "./log.ts";
 import { startStaging } from "./publish.ts";
@@ -29,7 +30,7 @@ export interface BuildOptions {
   buildDate: string;
   /** Report kinds to build; those in the config when absent. */
   reports?: readonly string[];
-  /** Edition month "jjjj-mm" for every report built; each report's configured periods when absent. */
+  /** Edition ("jjjj-mm", "jjjj-H1", …) for every report built; each report's configured periods when absent. */
   period?: string;
   /** Only these area codes. */
   areas?: readonly string[];
@@ -46,19 +47,22 @@ export interface BuildResult {
   ingest: IngestReport[];
 }
 
-interface Edition {
+interface PlannedEdition {
   definition: ReportDefinition;
-  month: Month;
+  edition: Edition;
+  /** The edition before it, whose figures the list of revisions compares with. */
+  previous: Edition;
 }
 
 /**
  * Builds the requested editions into the output folder: reference → ingest → report data → HTML
- * (Eleventy) → PDF (Chromium), staged beside the output and swapped in only when all of it
- * succeeded. Each edition month is built from the deliveries up to and including that month.
+ * (Eleventy) and downloads → PDF (Chromium), staged beside the output and swapped in only when
+ * all of it succeeded. Each edition is built from the deliveries up to and including its month;
+ * one pass over the files keeps the state at every month an edition (or its predecessor) needs.
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const { config, log } = options;
-  const editions = planEditions(options);
+  const planned = planEditions(options);
   const buildMonth = buildMonthOf(options.buildDate);
 
   log.step("reference: areas, classification, population");
@@ -71,53 +75,59 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     });
   }
 
+  const lastNeeded = Math.max(...planned.map((plan) => plan.edition.month));
+  const deliveries = files.filter((file) => file.delivery === undefined || file.delivery <= lastNeeded);
+  const firstDelivery = Math.min(...deliveries.map((file) => file.delivery ?? -Infinity));
+  log.step(`ingest: ${deliveries.length} export file(s)`);
+  const ingested = await ingest(deliveries, {
+    reference,
+    columns: config.columns,
+    lastPlausibleMonth: buildMonth,
+    earliestYear: config.ingest.earliestYear,
+    snapshots: planned.flatMap((plan) => [plan.edition.month, plan.previous.month]),
+    onFile: (_file, index, total) => log.progress("ingest", index + 1, total),
+  });
+  const report = ingested.report;
+  checkRejections(report, config.ingest.maxRejectedShare);
+  log.info(`ingest: ${report.rowsUsed} of ${report.rowsRead} rows used, ${report.rowsRejected} rejected, ${report.revisions.count} revisions`);
+
   const pages: SitePage[] = [];
-  const reports: IngestReport[] = [];
-  for (const month of [...new Set(editions.map((edition) => edition.month))].sort((a, b) => a - b)) {
-    const deliveries = deliveriesUpTo(files, month);
-    log.step(`ingest for ${formatMonth(month)}: ${deliveries.length} export file(s)`);
-    const { cube, report } = await ingest(deliveries, {
-      reference,
-      columns: config.columns,
-      lastPlausibleMonth: buildMonth,
-      earliestYear: config.ingest.earliestYear,
-      onFile: (file, index, total) => log.progress("ingest", index + 1, total),
-    });
-    checkRejections(report, config.ingest.maxRejectedShare);
-    reports.push(report);
-    log.info(`ingest: ${report.rowsUsed} of ${report.rowsRead} rows used, ${report.rowsRejected} rejected, ${report.revisions.count} revisions`);
+  for (const plan of planned) {
+    const cube = ingested.snapshots.get(plan.edition.month) ?? ingested.cube;
+    const previousCube = plan.previous.month >= firstDelivery ? ingested.snapshots.get(plan.previous.month) : undefined;
     const ctx = createReportContext({
       reference,
       scope,
       cube,
-      edition: month,
+      edition: plan.edition,
       lastCompleteMonth: buildMonth - 1,
       comparison: config.comparison,
       voorlopig: config.voorlopig,
+      ...(previousCube ? { previous: { edition: plan.previous, cube: previousCube } } : {}),
     });
-    for (const edition of editions.filter((candidate) => candidate.month === month)) {
-      const built = buildReport(edition.definition, ctx, {
-        organisation: config.organisation,
-        buildDate: nlDate(options.buildDate),
-        ...(options.areas ? { areas: options.areas } : {}),
+    const built = buildReport(plan.definition, ctx, {
+      organisation: config.organisation,
+      buildDate: nlDate(options.buildDate),
+      ...(options.areas ? { areas: options.areas } : {}),
+    });
+    if (built.pages.length === 0) {
+      throw new UserError(`${plan.definition.kind} ${plan.edition.id}: no area in scope${options.areas ? ` matches --area ${options.areas.join(",")}` : ""}`, {
+        hint: "Check --area against the gemeente- and basisteamcodes of the scope in the config.",
+        exitCode: 2,
       });
-      if (built.pages.length === 0) {
-        throw new UserError(`${edition.definition.kind} ${formatMonth(month)}: no area in scope${options.areas ? ` matches --area ${options.areas.join(",")}` : ""}`, {
-          hint: "Check --area against the gemeente- and basisteamcodes of the scope in the config.",
-          exitCode: 2,
-        });
-      }
-      pages.push(...built.pages, built.index);
     }
+    pages.push(...built.pages, built.index);
   }
 
   const outDir = config.paths.output;
-  const replaced = editions.map((edition) => `${edition.definition.kind}/${formatMonth(edition.month)}`);
+  const replaced = planned.map((plan) => `${plan.definition.kind}/${plan.edition.id}`);
   const staging = await startStaging(outDir, replaced, String(process.pid));
   try {
-    pages.push(await rootIndex(staging.dir, editions, config, options.buildDate));
+    pages.push(await rootIndex(staging.dir, planned, config, options.buildDate));
     log.step(`html: ${pages.length} pages`);
     await renderSite(pages, { layoutsDir: LAYOUTS_DIR, outDir: staging.dir });
+    const downloads = await writeDownloads(pages, staging.dir, options.buildDate);
+    log.info(`downloads: ${downloads.length} files (CSV, XLSX)`);
     const jobs: PdfJob[] = options.pdf === false ? [] : pdfJobs(pages, staging.dir);
     if (jobs.length > 0) {
       log.step(`pdf: ${jobs.length} files`);
@@ -128,8 +138,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       outDir,
       pages: pages.length,
       pdfs: jobs.length,
-      editions: editions.map((edition) => ({ kind: edition.definition.kind, edition: formatMonth(edition.month) })),
-      ingest: reports,
+      editions: planned.map((plan) => ({ kind: plan.definition.kind, edition: plan.edition.id })),
+      ingest: [report],
     };
   } catch (error) {
     await staging.discard();
@@ -137,7 +147,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
 }
 
-function planEditions(options: BuildOptions): Edition[] {
+function planEditions(options: BuildOptions): PlannedEdition[] {
   const { config } = options;
   const wanted = options.reports ?? config.reports.map((report) => report.definition);
   if (wanted.length === 0) {
@@ -146,31 +156,25 @@ function planEditions(options: BuildOptions): Edition[] {
       exitCode: 2,
     });
   }
-  const editions: Edition[] = [];
+  const planned: PlannedEdition[] = [];
   for (const kind of wanted) {
-    const definition = definitionFor(kind);
+    const definition = definitionFor(kind, config.definitions);
     const periods = options.period ? [options.period] : (config.reports.find((report) => report.definition === kind)?.periods ?? []);
     if (periods.length === 0) {
       throw new UserError(`No period for report ${kind}`, { hint: "Pass --period jjjj-mm, or list periods for it in the config.", exitCode: 2 });
     }
     for (const period of periods) {
-      const month = parseMonth(period);
-      if (month === undefined) throw new UserError(`Period "${period}" is not a month`, { hint: 'Use jjjj-mm, e.g. --period 2025-12.', exitCode: 2 });
-      editions.push({ definition, month });
+      const edition = editionOf(definition.period, period, kind);
+      planned.push({ definition, edition, previous: previousEdition(definition.period, edition, kind) });
     }
   }
-  return editions;
+  return planned;
 }
 
 function buildMonthOf(buildDate: string): Month {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(buildDate);
   if (!match) throw new UserError(`Build date "${buildDate}" is not a date`, { hint: "Use jjjj-mm-dd, e.g. --build-date 2026-01-15.", exitCode: 2 });
   return monthOf(Number(match[1]), Number(match[2]));
-}
-
-/** The deliveries an edition is built from: those up to and including its month (and undated files). */
-function deliveriesUpTo(files: readonly ExportFile[], month: Month): ExportFile[] {
-  return files.filter((file) => file.delivery === undefined || file.delivery <= month);
 }
 
 function pdfJobs(pages: readonly SitePage[], dir: string): PdfJob[] {
@@ -185,20 +189,25 @@ function pdfJobs(pages: readonly SitePage[], dir: string): PdfJob[] {
 }
 
 /** The front page: every report with its editions, newest first, including editions of earlier builds. */
-async function rootIndex(dir: string, editions: readonly Edition[], config: Config, buildDate: string): Promise<IndexPage> {
+async function rootIndex(dir: string, planned: readonly PlannedEdition[], config: Config, buildDate: string): Promise<IndexPage> {
   const groups: IndexPage["groups"] = [];
-  for (const definition of BUILT_IN_DEFINITIONS.values()) {
-    const months = new Set(editions.filter((edition) => edition.definition === definition).map((edition) => formatMonth(edition.month)));
+  const definitions = new Map([...BUILT_IN_DEFINITIONS, ...config.definitions.map((definition) => [definition.kind, definition] as const)]);
+  for (const definition of definitions.values()) {
+    const editions = new Map(planned.filter((plan) => plan.definition.kind === definition.kind).map((plan) => [plan.edition.id, plan.edition.label]));
     for (const existing of await readdir(path.join(dir, definition.kind)).catch(() => [] as string[])) {
-      if (parseMonth(existing) !== undefined) months.add(existing);
+      if (editions.has(existing)) continue;
+      try {
+        editions.set(existing, editionOf(definition.period, existing, definition.kind).label);
+      } catch {
+        // Not an edition folder of this report (left by hand or by another version): not listed.
+      }
     }
-    if (months.size === 0) continue;
+    if (editions.size === 0) continue;
     groups.push({
       title: definition.title,
-      links: [...months]
-        .sort()
-        .reverse()
-        .map((month) => ({ href: `${definition.kind}/${month}/index.html`, label: `${definition.title} ${monthLabel(parseMonth(month) ?? 0)}` })),
+      links: [...editions]
+        .sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0))
+        .map(([id, label]) => ({ href: `${definition.kind}/${id}/index.html`, label: `${definition.title} ${label}` })),
     });
   }
   return {

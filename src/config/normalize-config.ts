@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import type { ReportDefinition } from "../reports/definition.ts";
 import { UserError } from "../user-error.ts";
 
 /**
@@ -22,7 +23,9 @@ export const DEFAULT_COLUMNS = {
 
 export type ColumnField = keyof typeof DEFAULT_COLUMNS;
 
-const monthKey = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'expected a month as "jjjj-mm", e.g. "2025-12"' });
+const editionKey = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2]|[Hh][12]|[Qq][1-4]))?$/, {
+  message: 'expected an edition as "jjjj-mm" (e.g. "2025-12"), "jjjj-H1", "jjjj-Q3" or "jjjj"',
+});
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected a date as "jjjj-mm-dd"' });
 const relativePath = z.string().min(1);
 
@@ -96,8 +99,10 @@ const schema = z
       .array(
         z
           .object({
+            /** A built-in report kind, or a JSON file with a report definition (relative to the config). */
             definition: z.string().min(1),
-            periods: z.array(monthKey).min(1),
+            /** Editions: "jjjj-mm", or "jjjj-H1", "jjjj-Q3", "jjjj" for half-year, quarter and year reports. */
+            periods: z.array(editionKey).min(1),
           })
           .strict(),
       )
@@ -108,6 +113,8 @@ const schema = z
 export type Config = Omit<z.output<typeof schema>, "columns"> & {
   /** Absolute folder the config's relative paths are resolved against. */
   root: string;
+  /** Report definitions read from the JSON files named under `reports` (see readConfig). */
+  definitions: ReportDefinition[];
   /** Accepted header names per field, normalised (see normalizeHeader). */
   columns: Record<ColumnField, readonly string[]>;
 };
@@ -134,7 +141,7 @@ export function normalizeConfig(spec: unknown, root: string, source = "config"):
   for (const [field, names] of Object.entries(config.columns) as [ColumnField, string | string[]][]) {
     columns[field] = (Array.isArray(names) ? names : [names]).map(normalizeHeader);
   }
-  return { ...config, root, paths, columns };
+  return { ...config, root, paths, columns, definitions: [] };
 }
 
 /** Header comparison ignores case, accents, spaces, underscores, dashes and dots. */

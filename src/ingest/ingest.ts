@@ -45,6 +45,19 @@ export interface IngestOptions {
   earliestYear: number;
   /** Called after each file, for progress output. */
   onFile?: (report: FileReport, index: number, total: number) => void;
+  /**
+   * Months to keep the state of: the cube after all deliveries up to and including each month
+   * (so one pass over the files serves an edition and the edition before it).
+   */
+  snapshots?: readonly Month[];
+}
+
+export interface IngestResult {
+  /** The cube after all files. */
+  cube: Cube;
+  /** The cube as it was after the deliveries up to each month asked for in `snapshots`. */
+  snapshots: Map<Month, Cube>;
+  report: IngestReport;
 }
 
 /**
@@ -53,8 +66,13 @@ export interface IngestOptions {
  * replaces the count of an (area, month, klasse) cell. Nothing but the cell a registration counts
  * in is kept, so no personal or free-text field survives this step.
  */
-export async function ingest(files: readonly ExportFile[], options: IngestOptions): Promise<{ cube: Cube; report: IngestReport }> {
+export async function ingest(files: readonly ExportFile[], options: IngestOptions): Promise<IngestResult> {
   const builder = new CubeBuilder();
+  const snapshots = new Map<Month, Cube>();
+  const pending = [...new Set(options.snapshots ?? [])].sort((a, b) => a - b);
+  const snapshotBefore = (delivery: Month): void => {
+    while (pending.length > 0 && (pending[0] ?? Infinity) < delivery) snapshots.set(pending.shift() as Month, builder.build());
+  };
   const cellOf = new Map<string, number>();
   const aggregated = new Map<number, { file: number; count: number }>();
   const report: IngestReport = {
@@ -72,6 +90,7 @@ export async function ingest(files: readonly ExportFile[], options: IngestOption
   };
 
   for (const [index, file] of files.entries()) {
+    if (file.delivery !== undefined) snapshotBefore(file.delivery);
     const seenInFile = new Set<string>();
     const fileReport: FileReport = {
       file: file.name,
@@ -144,7 +163,9 @@ export async function ingest(files: readonly ExportFile[], options: IngestOption
     report.rowsRejected += fileReport.rejected;
     options.onFile?.(fileReport, index, files.length);
   }
-  return { cube: builder.build(), report };
+  const cube = builder.build();
+  for (const month of pending) snapshots.set(month, cube);
+  return { cube, snapshots, report };
 }
 
 function describeRevision(from: { area: string; month: Month; klasse: string }, to: { area: string; month: Month; klasse: string }): string {

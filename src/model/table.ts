@@ -9,6 +9,8 @@ export interface Table {
   /** Unique within a page, used for anchors and download names. */
   id: string;
   caption: string;
+  /** Heading of the row-header column: "Categorie", "Wijk", "Maand". */
+  rowHeading: string;
   columns: Column[];
   rows: Row[];
   /** Footnotes shown under the table (why a % is missing, what * means, …). */
@@ -16,11 +18,11 @@ export interface Table {
 }
 
 /**
- * - `count`: registrations in a period;
+ * - `count`: registrations in a period; `average`: the mean of counts over earlier years;
  * - `change`: absolute difference; `percent`: relative change (0.125 = 12,5%);
  * - `rate`: per 1.000 inwoners; `verdict`: significance of a change in words.
  */
-export type ColumnKind = "count" | "change" | "percent" | "rate" | "verdict";
+export type ColumnKind = "count" | "average" | "change" | "percent" | "rate" | "verdict";
 
 export interface Column {
   id: string;

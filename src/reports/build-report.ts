@@ -1,13 +1,13 @@
-import { monthLabel } from "../model/dutch-months.ts";
-import { formatMonth } from "../model/months.ts";
-import { periodLabel, shiftYears, yearToDate } from "../model/periods.ts";
-import { AREA_LEVEL_NAMES } from "../reference/areas.ts";
+import { periodLabel, shiftYears } from "../model/periods.ts";
+import { AREA_LEVEL_NAMES, type AreaLevel } from "../reference/areas.ts";
 import type { ReportContext } from "./context.ts";
 import { AUDIENCE_LABELS, type ReportDefinition, type SectionSpec } from "./definition.ts";
 import type { IndexPage, PageSection, ReportPage } from "./page.ts";
+import { areaTable } from "./sections/area-table.ts";
 import { categoryTable } from "./sections/category-table.ts";
+import { monthSeries } from "./sections/month-series.ts";
+import { revisionsTable } from "./sections/revisions.ts";
 import { areaSlug } from "./slug.ts";
-import type { AreaLevel } from "../reference/areas.ts";
 
 export interface BuildReportOptions {
   organisation: string;
@@ -17,11 +17,15 @@ export interface BuildReportOptions {
   areas?: readonly string[];
 }
 
-/** Pages of one edition of a report: one per area of each level in scope, plus the edition index. */
+/**
+ * Pages of one edition of a report: one per area of each level in scope, plus the edition index.
+ * Pure: everything comes from the definition and the context.
+ */
 export function buildReport(definition: ReportDefinition, ctx: ReportContext, options: BuildReportOptions): { pages: ReportPage[]; index: IndexPage } {
-  const edition = formatMonth(ctx.edition);
-  const folder = `${definition.kind}/${edition}`;
-  const current = yearToDate(ctx.edition);
+  const { edition } = ctx;
+  const folder = `${definition.kind}/${edition.id}`;
+  const current = edition.period;
+  const pdf = definition.outputs.pdf;
   const pages: ReportPage[] = [];
   const groups: IndexPage["groups"] = [];
   for (const level of definition.areaLevels) {
@@ -30,28 +34,34 @@ export function buildReport(definition: ReportDefinition, ctx: ReportContext, op
       if (options.areas && !options.areas.includes(code)) continue;
       const naam = ctx.reference.areas.nameOf(code);
       const slug = areaSlug(code, naam);
+      const sections = definition.sections
+        .filter((spec) => !spec.levels || spec.levels.includes(level))
+        .map((spec) => buildSection(spec, code, level, ctx));
       const page: ReportPage = {
         path: `${folder}/${slug}.html`,
         layout: definition.layout,
-        title: `${definition.title} ${naam} — ${monthLabel(ctx.edition)}`,
+        title: `${definition.title} ${naam} — ${edition.label}`,
         root: "../../",
         report: { kind: definition.kind, title: definition.title, audience: definition.audience, audienceLabel: AUDIENCE_LABELS[definition.audience] },
-        edition: { id: edition, label: monthLabel(ctx.edition) },
+        edition: { id: edition.id, label: edition.label, ...(ctx.previous ? { previousLabel: ctx.previous.edition.label } : {}) },
         period: { label: periodLabel(current), previousLabel: periodLabel(shiftYears(current)) },
         area: { code, naam, level },
-        sections: definition.sections.map((spec) => buildSection(spec, code, level, ctx)),
+        sections: sections.map((section) => (definition.outputs.csv ? { ...section, csv: `${folder}/${slug}-${section.id}.csv` } : section)),
         organisation: options.organisation,
         buildDate: options.buildDate,
         breadcrumbs: [
           { href: "../../index.html", label: "Overzicht" },
-          { href: "index.html", label: `${definition.title} ${monthLabel(ctx.edition)}` },
+          { href: "index.html", label: `${definition.title} ${edition.label}` },
         ],
       };
-      if (definition.pdf) {
+      if (definition.outputs.xlsx) page.xlsx = `${folder}/${slug}.xlsx`;
+      if (pdf) {
+        const audience = definition.audience === "public" ? "" : ` · ${AUDIENCE_LABELS[definition.audience]}`;
         page.pdf = {
           path: `${folder}/${slug}.pdf`,
-          landscape: definition.pdf.landscape,
-          footer: `${definition.title} ${naam} · ${monthLabel(ctx.edition)}`,
+          landscape: pdf.orientation === "landscape",
+          cover: pdf.cover,
+          footer: `${definition.title} ${naam} · editie ${edition.label}${audience}`,
         };
       }
       pages.push(page);
@@ -62,9 +72,9 @@ export function buildReport(definition: ReportDefinition, ctx: ReportContext, op
   const index: IndexPage = {
     path: `${folder}/index.html`,
     layout: "index.njk",
-    title: `${definition.title} — ${monthLabel(ctx.edition)}`,
+    title: `${definition.title} — ${edition.label}`,
     root: "../../",
-    intro: `${definition.description} Editie ${monthLabel(ctx.edition)}: ${periodLabel(current)} vergeleken met dezelfde periode een jaar eerder.`,
+    intro: `${definition.description} Editie ${edition.label}: ${periodLabel(current)} vergeleken met ${periodLabel(shiftYears(current))}.`,
     groups,
     organisation: options.organisation,
     buildDate: options.buildDate,
@@ -74,9 +84,25 @@ export function buildReport(definition: ReportDefinition, ctx: ReportContext, op
 }
 
 function buildSection(spec: SectionSpec, area: string, level: AreaLevel, ctx: ReportContext): PageSection {
+  const section = (table: PageSection["table"], emptyText?: string): PageSection => ({
+    type: "table",
+    id: spec.id,
+    title: spec.title,
+    table,
+    ...(emptyText && table.rows.length === 0 ? { emptyText } : {}),
+  });
   switch (spec.type) {
     case "category-table":
-      return { type: "table", id: spec.id, title: spec.title, table: categoryTable(spec, area, level, ctx) };
+      return section(categoryTable(spec, area, level, ctx), "Geen registraties in deze periode.");
+    case "area-table":
+      return section(areaTable(spec, area, level, ctx), "Geen registraties in deze periode.");
+    case "month-series":
+      return section(monthSeries(spec, area, level, ctx));
+    case "revisions":
+      return section(
+        revisionsTable(spec, area, level, ctx),
+        ctx.previous ? `Geen wijzigingen ten opzichte van de editie van ${ctx.previous.edition.label}.` : "Dit is de eerste editie; er is niets te vergelijken.",
+      );
   }
 }
 

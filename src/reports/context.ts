@@ -5,38 +5,54 @@ import { rollup, type Rollup } from "../model/rollup.ts";
 import type { Scope } from "../model/scope.ts";
 import type { AreaLevel } from "../reference/areas.ts";
 import type { Reference } from "../reference/load-reference.ts";
+import type { Edition } from "./edition.ts";
+
+/** Counts of one state of the data (the deliveries up to some month), by area level. */
+export type CountsByLevel = (level: AreaLevel) => Rollup;
 
 /** Everything a report needs to compute its pages, handed in so that reports stay pure. */
 export interface ReportContext {
   reference: Reference;
   scope: Scope;
-  /** The edition month, e.g. 2025-12 for the december edition. */
-  edition: Month;
+  edition: Edition;
   /** The last month that was over at the build date; later months are incomplete. */
   lastCompleteMonth: Month;
   comparison: { minBase: number; alpha: number; years: number };
   /** Years whose figures are provisional (*). */
   voorlopig: ReadonlySet<number>;
   /** Counts rolled up to the areas of one level, all category keys at once (memoised). */
-  counts(level: AreaLevel): Rollup;
+  counts: CountsByLevel;
+  /** The previous edition and the counts as they were then, for the list of revisions. */
+  previous?: { edition: Edition; counts: CountsByLevel };
 }
 
 export interface ContextInput {
   reference: Reference;
   scope: Scope;
   cube: Cube;
-  edition: Month;
+  edition: Edition;
   lastCompleteMonth: Month;
   comparison: { minBase: number; alpha: number; years: number };
   voorlopig: Iterable<number>;
+  previous?: { edition: Edition; cube: Cube };
 }
 
 export function createReportContext(input: ContextInput): ReportContext {
-  const { reference, cube } = input;
-  const rollups = new Map<AreaLevel, Rollup>();
+  const { reference } = input;
   const categoriesOf = (code: string): string[] => {
     const klasse = reference.classification.klasse(code);
     return klasse ? categoryKeys(klasse) : [];
+  };
+  const countsOf = (cube: Cube): CountsByLevel => {
+    const rollups = new Map<AreaLevel, Rollup>();
+    return (level) => {
+      let result = rollups.get(level);
+      if (!result) {
+        result = rollup(cube, (area) => reference.areas.ancestorAt(area, level), categoriesOf);
+        rollups.set(level, result);
+      }
+      return result;
+    };
   };
   return {
     reference,
@@ -45,13 +61,7 @@ export function createReportContext(input: ContextInput): ReportContext {
     lastCompleteMonth: input.lastCompleteMonth,
     comparison: input.comparison,
     voorlopig: new Set(input.voorlopig),
-    counts(level) {
-      let result = rollups.get(level);
-      if (!result) {
-        result = rollup(cube, (area) => reference.areas.ancestorAt(area, level), categoriesOf);
-        rollups.set(level, result);
-      }
-      return result;
-    },
+    counts: countsOf(input.cube),
+    ...(input.previous ? { previous: { edition: input.previous.edition, counts: countsOf(input.previous.cube) } } : {}),
   };
 }

@@ -1,4 +1,6 @@
-import type { AreaLevel } from "../reference/areas.ts";
+import { z } from "zod";
+import { AREA_LEVELS, type AreaLevel } from "../reference/areas.ts";
+import { UserError } from "../user-error.ts";
 
 /** Who a report is for; decides what it may contain (see src/model/disclosure). */
 export type Audience = "public" | "gezag" | "intern";
@@ -9,51 +11,142 @@ export const AUDIENCE_LABELS: Record<Audience, string> = {
   intern: "Uitsluitend voor intern gebruik (politie)",
 };
 
-/** Columns a category table can have. */
-export type CategoryColumn =
-  /** each month of the edition's year so far */
-  | "months"
-  /** year to date */
-  | "ytd"
-  /** the same period last year */
-  | "ytd-previous"
-  /** change absolute and in % */
-  | "change"
-  /** significance of the change in words/marker */
-  | "verdict"
-  /** year to date per 1.000 inwoners */
-  | "per1000";
-
-/** A table of INP categories (niv1 → niv2 → niv3 with subtotals) for one part. */
-export interface CategoryTableSection {
-  type: "category-table";
-  id: string;
-  title: string;
-  /** J: misdrijven; N: incidenten/overlast. */
-  part: "J" | "N";
-  /** Deepest INP level shown (1–3). */
-  depth: 1 | 2 | 3;
-  columns: CategoryColumn[];
-}
-
-export type SectionSpec = CategoryTableSection;
+const areaLevel = z.enum(AREA_LEVELS as [AreaLevel, ...AreaLevel[]]);
+const id = z.string().regex(/^[a-z][a-z0-9-]*$/, { message: "expected a lower-case name of letters, digits and dashes" });
+/** A category key, see src/model/categories.ts: "J", "J:1.1.1", "N:2.7", "soort:1.2.3", "klasse:A20". */
+const categoryKey = z.string().regex(/^(?:[JNO](?::\d+(?:\.\d+){0,2})?|soort:\d+\.\d+\.\d+|klasse:[A-Z0-9]+)$/, {
+  message: 'expected a category key such as "J", "J:1.1.1", "soort:1.1.1" or "klasse:A20"',
+});
 
 /**
- * A periodic product as data: which areas get a page, what period an edition covers, which
- * sections it holds and who may read it. Adding a product means writing one of these, not new
- * machinery.
+ * Columns of the tables:
+ * - `months`: each month of the period;
+ * - `current`, `previous`: the period and the same period a year earlier;
+ * - `average`: the average of the same period over the previous years (config comparison.years);
+ * - `change`: change against the previous year, absolute and in %;
+ * - `change-average`: change against the average, absolute and in %;
+ * - `verdict`: whether the change against the previous year is more than count noise;
+ * - `per1000`: the period per 1.000 inwoners.
  */
-export interface ReportDefinition {
-  /** URL-safe name, also the output folder: dist/<kind>/<edition>/. */
-  kind: string;
-  title: string;
-  description: string;
-  audience: Audience;
-  areaLevels: AreaLevel[];
-  /** The period an edition covers, given the edition month: year to date for the tabellenboek. */
-  period: "ytd";
-  sections: SectionSpec[];
-  /** Nunjucks layout in layouts/ that renders a page of this report. */
-  layout: string;
-  pdf: { landscape: boolean } | false;
+export const TABLE_COLUMNS = ["months", "current", "previous", "average", "change", "change-average", "verdict", "per1000"] as const;
+export type TableColumn = (typeof TABLE_COLUMNS)[number];
+const columns = z.array(z.enum(TABLE_COLUMNS)).min(1);
+
+const common = {
+  id,
+  title: z.string().min(1),
+  /** Page levels that get this section (all of the report's levels when absent). */
+  levels: z.array(areaLevel).min(1).optional(),
+};
+
+const sectionSchema = z.discriminatedUnion("type", [
+  z
+    .object({
+      type: z.literal("category-table"),
+      ...common,
+      /** J: misdrijven; N: incidenten en overlast. */
+      part: z.enum(["J", "N"]),
+      /** Deepest INP level shown (1–3). */
+      depth: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+      columns,
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal("area-table"),
+      ...common,
+      /** The areas listed: the wijken of a gemeente, its buurten, the gemeenten of a basisteam, … */
+      childLevel: areaLevel,
+      category: categoryKey,
+      columns,
+      /** Only the N areas with the most registrations (e.g. the top 10 buurten). */
+      top: z.number().int().min(1).optional(),
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal("month-series"),
+      ...common,
+      category: categoryKey,
+      /** Number of months up to and including the edition month. */
+      months: z.number().int().min(2).max(120),
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal("revisions"),
+      ...common,
+      /** Deepest INP level whose revisions are listed. */
+      depth: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]),
+    })
+    .strict(),
+]);
+
+export type SectionSpec = z.output<typeof sectionSchema>;
+export type CategoryTableSpec = Extract<SectionSpec, { type: "category-table" }>;
+export type AreaTableSpec = Extract<SectionSpec, { type: "area-table" }>;
+export type MonthSeriesSpec = Extract<SectionSpec, { type: "month-series" }>;
+export type RevisionsSpec = Extract<SectionSpec, { type: "revisions" }>;
+
+/**
+ * Period kinds an edition can cover, given its month E: `month` (E), `ytd` (januari t/m E),
+ * `cumulative` (the 4-/8-/12-maandsrapportage; E must be april, august or december), `quarter`,
+ * `halfyear` and `year` (E must end one), `rolling12` (the 12 months up to E).
+ */
+export const EDITION_PERIODS = ["month", "ytd", "cumulative", "quarter", "halfyear", "year", "rolling12"] as const;
+export type EditionPeriod = (typeof EDITION_PERIODS)[number];
+
+const definitionSchema = z
+  .object({
+    /** URL-safe name, also the output folder: dist/<kind>/<edition>/. */
+    kind: id,
+    title: z.string().min(1),
+    description: z.string().min(1),
+    audience: z.enum(["public", "gezag", "intern"]),
+    /** Areas that get a page. */
+    areaLevels: z.array(areaLevel).min(1),
+    period: z.enum(EDITION_PERIODS),
+    sections: z.array(sectionSchema).min(1),
+    outputs: z
+      .object({
+        pdf: z.union([z.literal(false), z.object({ orientation: z.enum(["portrait", "landscape"]), cover: z.boolean().default(true) }).strict()]).default({
+          orientation: "landscape",
+          cover: true,
+        }),
+        csv: z.boolean().default(true),
+        xlsx: z.boolean().default(true),
+      })
+      .strict()
+      .prefault({}),
+    /** Nunjucks layout in layouts/ for a page of this report. */
+    layout: z.string().min(1).default("report.njk"),
+  })
+  .strict()
+  .superRefine((definition, context) => {
+    const ids = new Set<string>();
+    definition.sections.forEach((section, index) => {
+      if (ids.has(section.id)) context.addIssue({ code: "custom", path: ["sections", index, "id"], message: `section id "${section.id}" is used twice` });
+      ids.add(section.id);
+    });
+  });
+
+export type ReportDefinition = z.output<typeof definitionSchema>;
+export type ReportDefinitionInput = z.input<typeof definitionSchema>;
+
+/**
+ * Checks a report definition (built in, or a JSON file an analyst wrote) and fills its defaults.
+ * Throws a UserError naming each bad key, its value and what is allowed.
+ */
+export function normalizeDefinition(spec: unknown, source: string): ReportDefinition {
+  const result = definitionSchema.safeParse(spec, { reportInput: true });
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => {
+    const key = issue.path.join(".") || "(top level)";
+    const value = "input" in issue && issue.input !== undefined && issue.code !== "unrecognized_keys" ? ` ${JSON.stringify(issue.input)}` : "";
+    return `  ${source}: ${key}:${value} ${issue.code === "unrecognized_keys" ? `unknown key ${issue.keys.map((k) => `"${k}"`).join(", ")}` : `is not allowed — ${issue.message.replace(/^Invalid input: /, "")}`}`;
+  });
+  throw new UserError(`The report definition is not valid:\n${lines.join("\n")}`, {
+    hint: "See docs/report-definitions.md for every key and section type.",
+    exitCode: 2,
+  });
 }

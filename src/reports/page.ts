@@ -8,6 +8,10 @@ export interface TableSection {
   id: string;
   title: string;
   table: Table;
+  /** Shown instead of the table when it has no rows. */
+  emptyText?: string;
+  /** The table as CSV, relative to the output root. */
+  csv?: string;
 }
 
 export type PageSection = TableSection;
@@ -29,12 +33,14 @@ export interface ReportPage {
   /** Relative path from this page to the output root, e.g. "../../". */
   root: string;
   report: { kind: string; title: string; audience: Audience; audienceLabel: string };
-  edition: { id: string; label: string };
+  edition: { id: string; label: string; previousLabel?: string };
   period: { label: string; previousLabel: string };
   area: { code: string; naam: string; level: AreaLevel };
   sections: PageSection[];
   /** The PDF made from this page, relative to the output root; absent when the report has none. */
-  pdf?: { path: string; landscape: boolean; footer: string };
+  pdf?: { path: string; landscape: boolean; footer: string; cover: boolean };
+  /** All tables of the page as one workbook, relative to the output root. */
+  xlsx?: string;
   organisation: string;
   buildDate: string;
   breadcrumbs: Link[];

@@ -60,6 +60,7 @@ export function cellText(cell: Cell, column: Column): string {
       text = nlPercent(cell.value);
       break;
     case "rate":
+    case "average":
       text = nlNumber(cell.value, 1);
       break;
   }

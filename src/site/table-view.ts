@@ -27,9 +27,9 @@ export interface TableView {
  * Arranges a table for the template: grouped column headings with their spans, and every cell
  * formatted, so that the Nunjucks layout only loops.
  */
-export function tableView(table: Table, rowHeading = "Categorie"): TableView {
+export function tableView(table: Table): TableView {
   const hasGroups = table.columns.some((column) => column.group);
-  const top: HeaderCell[] = [{ text: rowHeading, colspan: 1, rowspan: hasGroups ? 2 : 1, scope: "col", numeric: false }];
+  const top: HeaderCell[] = [{ text: table.rowHeading, colspan: 1, rowspan: hasGroups ? 2 : 1, scope: "col", numeric: false }];
   const bottom: HeaderCell[] = [];
   for (let i = 0; i < table.columns.length; ) {
     const column = table.columns[i] as Column;

@@ -1,0 +1,86 @@
+// Sorting and filtering for the data tables, as progressive enhancement: without this script the
+// page is complete; with it, column headers become sort buttons and each table gets a filter box.
+(function () {
+  "use strict";
+
+  function numberOf(text) {
+    var clean = text.replace(/[*°~\s]/g, "").replace(/\u2212/g, "-").replace(/\./g, "").replace(",", ".").replace("%", "");
+    var value = parseFloat(clean);
+    return isNaN(value) ? null : value;
+  }
+
+  function enhance(table, index) {
+    var body = table.tBodies[0];
+    if (!body || body.rows.length < 3) return;
+    var rows = Array.prototype.slice.call(body.rows);
+    var headerRows = table.tHead ? table.tHead.rows : [];
+    var last = headerRows[headerRows.length - 1];
+    if (!last) return;
+    var offset = headerRows.length > 1 ? 1 : 0;
+
+    Array.prototype.forEach.call(last.cells, function (th, position) {
+      if (th.colSpan > 1) return;
+      var column = position + offset;
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "sort-button";
+      button.textContent = th.textContent;
+      th.textContent = "";
+      th.appendChild(button);
+      var state = 0; // 0: original order, 1: descending, 2: ascending
+      button.addEventListener("click", function () {
+        state = (state + 1) % 3;
+        Array.prototype.forEach.call(table.querySelectorAll("th[aria-sort]"), function (other) {
+          other.removeAttribute("aria-sort");
+        });
+        var ordered = rows.slice();
+        if (state > 0) {
+          th.setAttribute("aria-sort", state === 1 ? "descending" : "ascending");
+          ordered.sort(function (a, b) {
+            var cellA = a.cells[column];
+            var cellB = b.cells[column];
+            var x = cellA ? numberOf(cellA.textContent) : null;
+            var y = cellB ? numberOf(cellB.textContent) : null;
+            if (x === null && y === null) return 0;
+            if (x === null) return 1;
+            if (y === null) return -1;
+            return state === 1 ? y - x : x - y;
+          });
+        }
+        ordered.forEach(function (row) {
+          body.appendChild(row);
+        });
+      });
+    });
+
+    var wrapper = table.closest(".table-scroll") || table;
+    var label = document.createElement("label");
+    label.className = "table-filter";
+    var id = "filter-" + index;
+    label.setAttribute("for", id);
+    label.textContent = "Filter rijen ";
+    var input = document.createElement("input");
+    input.type = "search";
+    input.id = id;
+    input.setAttribute("aria-controls", table.id);
+    var status = document.createElement("span");
+    status.className = "visually-hidden";
+    status.setAttribute("role", "status");
+    label.appendChild(input);
+    label.appendChild(status);
+    wrapper.parentNode.insertBefore(label, wrapper);
+    input.addEventListener("input", function () {
+      var query = input.value.trim().toLowerCase();
+      var shown = 0;
+      rows.forEach(function (row) {
+        var header = row.cells[0] ? row.cells[0].textContent.toLowerCase() : "";
+        var match = query === "" || header.indexOf(query) >= 0;
+        row.hidden = !match;
+        if (match) shown++;
+      });
+      status.textContent = shown + " van " + rows.length + " rijen";
+    });
+  }
+
+  Array.prototype.forEach.call(document.querySelectorAll("table.data"), enhance);
+})();

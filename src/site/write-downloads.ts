@@ -1,0 +1,35 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { ReportPage, SitePage } from "../reports/page.ts";
+import { tableToCsv } from "./csv.ts";
+import { tablesToXlsx } from "./xlsx.ts";
+
+/**
+ * Writes the downloads beside the pages: a CSV per table and an XLSX per page, as the page data
+ * names them. `buildDate` ("jjjj-mm-dd") fixes the workbook dates. Returns the paths written,
+ * relative to `outDir`.
+ */
+export async function writeDownloads(pages: readonly SitePage[], outDir: string, buildDate: string): Promise<string[]> {
+  const written: string[] = [];
+  const date = new Date(`${buildDate}T00:00:00Z`);
+  for (const page of pages) {
+    if (!("sections" in page)) continue;
+    const report = page as ReportPage;
+    for (const section of report.sections) {
+      if (!section.csv) continue;
+      await write(outDir, section.csv, tableToCsv(section.table));
+      written.push(section.csv);
+    }
+    if (report.xlsx) {
+      await write(outDir, report.xlsx, await tablesToXlsx(report.sections.map((section) => ({ title: section.title, table: section.table })), date));
+      written.push(report.xlsx);
+    }
+  }
+  return written;
+}
+
+async function write(outDir: string, file: string, content: string | Buffer): Promise<void> {
+  const target = path.join(outDir, file);
+  await mkdir(path.dirname(target), { recursive: true });
+  await writeFile(target, content);
+}
