@@ -74,14 +74,12 @@ function decode(text: string): string {
   return text.replace(/<[^>]+>/g, "").replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'");
 }
 
-/** Column index of the header `label` in a table's last header row, counting the row header as 0. */
+/** Column index of the header `label` in a table's last header row (the row heading is 0). */
 export function columnIndex(html: string, tableId: string, label: string): number {
   const table = new RegExp(`<table[^>]*id="tabel-${tableId}"[\\s\\S]*?</table>`).exec(html)?.[0] ?? "";
   const headerRows = /<thead>([\s\S]*?)<\/thead>/.exec(table)?.[1]?.match(/<tr[\s\S]*?<\/tr>/g) ?? [];
   const last = headerRows[headerRows.length - 1] ?? "";
   const labels = [...last.matchAll(/<th[^>]*>([\s\S]*?)<\/th>/g)].map((match) => decode(match[1] ?? "").trim());
-  // With two header rows the row-header cell spans both and sits in the first row.
-  const offset = headerRows.length > 1 ? 1 : 0;
-  const index = labels.indexOf(label);
-  return index < 0 ? -1 : index + offset;
+  // The last header row holds the row heading and one label per column.
+  return labels.indexOf(label);
 }

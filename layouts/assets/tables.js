@@ -16,11 +16,8 @@
     var headerRows = table.tHead ? table.tHead.rows : [];
     var last = headerRows[headerRows.length - 1];
     if (!last) return;
-    var offset = headerRows.length > 1 ? 1 : 0;
-
-    Array.prototype.forEach.call(last.cells, function (th, position) {
-      if (th.colSpan > 1) return;
-      var column = position + offset;
+    Array.prototype.forEach.call(last.cells, function (th, column) {
+      if (column === 0 || th.colSpan > 1) return;
       var button = document.createElement("button");
       button.type = "button";
       button.className = "sort-button";

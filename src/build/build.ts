@@ -120,7 +120,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
 
   const outDir = config.paths.output;
-  const replaced = planned.map((plan) => `${plan.definition.kind}/${plan.edition.id}`);
+  // A full edition replaces its folder; a build of some areas only rewrites their files.
+  const replaced = options.areas ? [] : planned.map((plan) => `${plan.definition.kind}/${plan.edition.id}`);
   const staging = await startStaging(outDir, replaced, String(process.pid));
   try {
     pages.push(await rootIndex(staging.dir, planned, config, options.buildDate));

@@ -39,6 +39,9 @@ export async function printPdfs(jobs: readonly PdfJob[], options: PrintOptions =
 }
 
 async function printPdf(page: Page, job: PdfJob): Promise<void> {
+  // The page is complete without its scripts; they only add controls (sort buttons) that
+  // Chromium does not paint in table headers repeated on later pages.
+  await page.setJavaScriptEnabled(false);
   await page.goto(pathToFileURL(job.html).href, { waitUntil: "load" });
   // Wait for the self-hosted fonts, so the PDF never embeds a fallback font.
   await page.evaluate("document.fonts.ready.then(() => true)");

@@ -31,9 +31,11 @@ export function buildReport(definition: ReportDefinition, ctx: ReportContext, op
   for (const level of definition.areaLevels) {
     const links: IndexPage["groups"][number]["links"] = [];
     for (const code of ctx.scope.areasAt(level)) {
-      if (options.areas && !options.areas.includes(code)) continue;
       const naam = ctx.reference.areas.nameOf(code);
       const slug = areaSlug(code, naam);
+      links.push({ href: `${slug}.html`, label: `${naam} (${code})`, ...(pdf ? { pdf: `${slug}.pdf` } : {}) });
+      // With an area filter the index still lists every area: the other pages stay from earlier builds.
+      if (options.areas && !options.areas.includes(code)) continue;
       const sections = definition.sections
         .filter((spec) => !spec.levels || spec.levels.includes(level))
         .map((spec) => buildSection(spec, code, level, ctx));
@@ -65,7 +67,6 @@ export function buildReport(definition: ReportDefinition, ctx: ReportContext, op
         };
       }
       pages.push(page);
-      links.push({ href: `${slug}.html`, label: `${naam} (${code})`, ...(page.pdf ? { pdf: `${slug}.pdf` } : {}) });
     }
     if (links.length > 0) groups.push({ title: capitalize(pluralOf(level)), links });
   }

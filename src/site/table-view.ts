@@ -7,6 +7,8 @@ export interface HeaderCell {
   rowspan: number;
   scope: "col" | "colgroup";
   numeric: boolean;
+  /** A spacer above ungrouped columns: rendered as an empty td, not as a header. */
+  empty: boolean;
 }
 
 export interface BodyCell {
@@ -29,30 +31,23 @@ export interface TableView {
  */
 export function tableView(table: Table): TableView {
   const hasGroups = table.columns.some((column) => column.group);
-  const top: HeaderCell[] = [{ text: table.rowHeading, colspan: 1, rowspan: hasGroups ? 2 : 1, scope: "col", numeric: false }];
-  const bottom: HeaderCell[] = [];
+  // No rowspans: Chromium drops cells of a repeated table header (each PDF page) when a header
+  // cell spans rows. Ungrouped columns get an empty cell above their label instead.
+  const empty = (colspan: number): HeaderCell => ({ text: "", colspan, rowspan: 1, scope: "col", numeric: false, empty: true });
+  const top: HeaderCell[] = hasGroups ? [empty(1)] : [];
+  const bottom: HeaderCell[] = [{ text: table.rowHeading, colspan: 1, rowspan: 1, scope: "col", numeric: false, empty: false }];
   for (let i = 0; i < table.columns.length; ) {
     const column = table.columns[i] as Column;
-    if (!hasGroups) {
-      top.push(headerOf(column, 1, 1));
-      i++;
-      continue;
-    }
-    if (!column.group) {
-      top.push(headerOf(column, 1, 2));
-      i++;
-      continue;
-    }
     let span = 1;
-    while (table.columns[i + span]?.group === column.group) span++;
-    top.push({ text: column.group, colspan: span, rowspan: 1, scope: "colgroup", numeric: true });
-    for (let j = i; j < i + span; j++) bottom.push(headerOf(table.columns[j] as Column, 1, 1));
+    while (column.group && table.columns[i + span]?.group === column.group) span++;
+    if (hasGroups) top.push(column.group ? { text: column.group, colspan: span, rowspan: 1, scope: "colgroup", numeric: true, empty: false } : empty(span));
+    for (let j = i; j < i + span; j++) bottom.push(headerOf(table.columns[j] as Column));
     i += span;
   }
   return {
     id: table.id,
     caption: table.caption,
-    headerRows: hasGroups ? [top, bottom] : [top],
+    headerRows: hasGroups ? [top, bottom] : [bottom],
     rows: table.rows.map((row) => ({
       id: row.id,
       label: row.label,
@@ -70,6 +65,6 @@ export function tableView(table: Table): TableView {
   };
 }
 
-function headerOf(column: Column, colspan: number, rowspan: number): HeaderCell {
-  return { text: column.label + flagMarks(column.flags), colspan, rowspan, scope: "col", numeric: true };
+function headerOf(column: Column): HeaderCell {
+  return { text: column.label + flagMarks(column.flags), colspan: 1, rowspan: 1, scope: "col", numeric: true, empty: false };
 }
