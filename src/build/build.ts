@@ -28,7 +28,7 @@ export interface BuildOptions {
   config: Config;
   /** The build date, "jjjj-mm-dd": "today" for the reports. */
   buildDate: string;
-  /** Report kinds to build; those in the config when absent. */
+  /** Report kinds to build ("all": every configured and built-in one); those in the config when absent. */
   reports?: readonly string[];
   /** Edition ("jjjj-mm", "jjjj-H1", …) for every report built; each report's configured periods when absent. */
   period?: string;
@@ -150,7 +150,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
 function planEditions(options: BuildOptions): PlannedEdition[] {
   const { config } = options;
-  const wanted = options.reports ?? config.reports.map((report) => report.definition);
+  const configured = config.reports.map((report) => report.definition);
+  const everything = [...new Set([...configured, ...BUILT_IN_DEFINITIONS.keys()])];
+  const wanted = options.reports?.includes("all") ? everything : (options.reports ?? configured);
   if (wanted.length === 0) {
     throw new UserError("No reports to build", {
       hint: `Name one with --report (${[...BUILT_IN_DEFINITIONS.keys()].join(", ")}) or list them under "reports" in the config.`,

@@ -12,8 +12,9 @@ Usage:
 
 Options:
   --config <file|folder>   project config (default: ./veiligheidsbeeld.config.json)
-  --report <kind>          build only this report (repeatable; default: those in the config)
-  --period <jjjj-mm>       edition month (default: the periods in the config)
+  --report <kind>          build only this report (repeatable; "all" for every report;
+                           default: those in the config)
+  --period <edition>       edition: jjjj-mm, jjjj-H1, jjjj-Q3 or jjjj (default: the periods in the config)
   --area <code>            only this area, e.g. GM0344 (repeatable)
   --build-date <jjjj-mm-dd> the date the reports are made on (default: config buildDate, else today)
   --no-pdf                 skip the PDFs

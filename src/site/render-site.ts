@@ -25,6 +25,9 @@ export async function renderSite(pages: readonly SitePage[], options: RenderSite
     quietMode: true,
     configPath: false,
     config(config) {
+      // Eleventy prints a warning when a filter takes a good share of the build time; the build
+      // reports through its own log, so its benchmark group stays quiet.
+      (config as unknown as { benchmarks?: { config?: { setIsVerbose(verbose: boolean): void } } }).benchmarks?.config?.setIsVerbose(false);
       config.setTemplateFormats(["njk"]);
       config.setIncludesDirectory(".");
       config.setUseGitIgnore(false);
