@@ -1,4 +1,4 @@
-import { readdir } from "node:fs/promises";
+import { mkdir, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Config } from "../config/normalize-config.ts";
@@ -13,6 +13,7 @@ import { createReportContext } from "../reports/context.ts";
 import type { ReportDefinition } from "../reports/definition.ts";
 import { editionOf, previousEdition, type Edition } from "../reports/edition.ts";
 import type { IndexPage, ReportPage, SitePage } from "../reports/page.ts";
+import { publicSite } from "../reports/public-site.ts";
 import { BUILT_IN_DEFINITIONS, definitionFor } from "../reports/registry.ts";
 import { nlDate } from "../site/filters.ts";
 import { renderSite } from "../site/render-site.ts";
@@ -116,7 +117,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         exitCode: 2,
       });
     }
-    pages.push(...built.pages, built.index);
+    // A public report's edition index comes with its public site (below).
+    pages.push(...built.pages, ...(plan.definition.audience === "public" ? [] : [built.index]));
   }
 
   const outDir = config.paths.output;
@@ -124,9 +126,18 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const replaced = options.areas ? [] : planned.map((plan) => `${plan.definition.kind}/${plan.edition.id}`);
   const staging = await startStaging(outDir, replaced, String(process.pid));
   try {
+    const publicFiles: { path: string; content: string }[] = [];
+    const assetRoots = [""];
+    for (const definition of new Set(planned.filter((plan) => plan.definition.audience === "public").map((plan) => plan.definition))) {
+      const site = await publicSiteOf(definition, planned, pages, staging.dir, config, options.buildDate);
+      pages.push(...site.pages);
+      publicFiles.push(...site.files);
+      assetRoots.push(`${definition.kind}/`);
+    }
     pages.push(await rootIndex(staging.dir, planned, config, options.buildDate));
     log.step(`html: ${pages.length} pages`);
-    await renderSite(pages, { layoutsDir: LAYOUTS_DIR, outDir: staging.dir });
+    await renderSite(pages, { layoutsDir: LAYOUTS_DIR, outDir: staging.dir, assetRoots });
+    await writeFiles(staging.dir, publicFiles);
     const downloads = await writeDownloads(pages, staging.dir, options.buildDate);
     log.info(`downloads: ${downloads.length} files (CSV, XLSX)`);
     const jobs: PdfJob[] = options.pdf === false ? [] : pdfJobs(pages, staging.dir);
@@ -145,6 +156,48 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   } catch (error) {
     await staging.discard();
     throw error;
+  }
+}
+
+/**
+ * The public site of a public report: its editions built now (after disclosure control) and those
+ * already published in the output folder, newest first.
+ */
+async function publicSiteOf(definition: ReportDefinition, planned: readonly PlannedEdition[], pages: readonly SitePage[], dir: string, config: Config, buildDate: string) {
+  const built = new Map<string, ReportPage[]>();
+  const editions = new Map<string, Edition>();
+  for (const plan of planned.filter((candidate) => candidate.definition === definition)) {
+    editions.set(plan.edition.id, plan.edition);
+    built.set(plan.edition.id, pages.filter((page): page is ReportPage => "area" in page && page.report.kind === definition.kind && page.edition.id === plan.edition.id));
+  }
+  const existingPages: string[] = [];
+  const rebuilt = new Set(editions.keys());
+  for (const entry of await readdir(path.join(dir, definition.kind), { recursive: true }).catch(() => [] as string[])) {
+    const [folder] = entry.split(path.sep);
+    if (!folder || rebuilt.has(folder)) continue;
+    try {
+      const edition = editionOf(definition.period, folder, definition.kind);
+      if (edition.id === folder) editions.set(folder, edition);
+      if (entry.endsWith(".html")) existingPages.push(`${definition.kind}/${entry.split(path.sep).join("/")}`);
+    } catch {
+      // Not an edition folder (assets, pages of the site itself).
+    }
+  }
+  const newestFirst = [...editions.values()].sort((a, b) => b.month - a.month);
+  return publicSite(definition, newestFirst, built, {
+    organisation: config.publicSite.publisher ?? config.organisation,
+    baseUrl: config.publicSite.baseUrl,
+    contact: config.publicSite.contact,
+    buildDate,
+    buildDateLabel: nlDate(buildDate),
+    existingPages,
+  });
+}
+
+async function writeFiles(dir: string, files: readonly { path: string; content: string }[]): Promise<void> {
+  for (const file of files) {
+    await mkdir(path.dirname(path.join(dir, file.path)), { recursive: true });
+    await writeFile(path.join(dir, file.path), file.content);
   }
 }
 

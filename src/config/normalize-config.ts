@@ -91,6 +91,18 @@ const schema = z
       })
       .strict()
       .prefault({}),
+    /** The public site (reports with audience "public", such as the halfjaarcijfers). */
+    publicSite: z
+      .object({
+        /** Organisation named as publisher of the open data; `organisation` when absent. */
+        publisher: z.string().min(1).optional(),
+        /** Where the site will be published, e.g. "https://www.example.nl/halfjaarcijfers/": for the sitemap and the 404 page. */
+        baseUrl: z.url({ message: 'expected an absolute URL such as "https://www.example.nl/halfjaarcijfers/"' }).optional(),
+        /** Who to contact about the figures or about accessibility (e-mail address or URL). */
+        contact: z.string().min(1).default("het contactformulier van de politie"),
+      })
+      .strict()
+      .prefault({}),
     /** Years whose figures are provisional (shown with *). */
     voorlopig: z.array(z.number().int()).default([]),
     /** The build date ("today" for the reports); the clock is used only when it is not given here or on the command line. */

@@ -7,6 +7,8 @@ export type ScopeSpec = { provincie: string } | { gemeenten: string[] } | { eenh
 
 /** The areas of each level that reports are made for. */
 export interface Scope {
+  /** How the region is named on pages: "provincie Utrecht", "eenheid Midden-Nederland", "de regio". */
+  name: string;
   gemeenten: readonly string[];
   /** Areas of `level` that cover at least one buurt of the gemeenten in scope, sorted by code. */
   areasAt(level: AreaLevel): readonly string[];
@@ -46,7 +48,9 @@ export function resolveScope(spec: ScopeSpec, reference: Reference): Scope {
   gemeenten.sort();
   const byLevel = new Map<AreaLevel, string[]>();
   const buurten = gemeenten.flatMap((gemeente) => areas.buurtenOf(gemeente));
+  const name = "provincie" in spec ? `provincie ${spec.provincie}` : "eenheid" in spec ? `eenheid ${reference.eenheden.get(spec.eenheid) ?? spec.eenheid}` : "de regio";
   return {
+    name,
     gemeenten,
     areasAt(level) {
       let list = byLevel.get(level);

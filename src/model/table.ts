@@ -32,6 +32,8 @@ export interface Column {
   group?: string;
   /** Marks that hold for every cell of the column (shown once, in the header: "2025*"). */
   flags?: Flag[];
+  /** For verdicts: also say "geen significante verandering" in words (public pages). */
+  words?: boolean;
 }
 
 export type RowRole = "total" | "subtotal" | "detail";

@@ -1,12 +1,16 @@
-import { periodLabel, shiftYears } from "../model/periods.ts";
+import { formatMonth } from "../model/months.ts";
+import { periodLabel, shiftYears, type Period } from "../model/periods.ts";
 import { AREA_LEVEL_NAMES, type AreaLevel } from "../reference/areas.ts";
 import type { ReportContext } from "./context.ts";
-import { AUDIENCE_LABELS, type ReportDefinition, type SectionSpec } from "./definition.ts";
+import { AUDIENCE_LABELS, type EditionPeriod, type ReportDefinition, type SectionSpec } from "./definition.ts";
+import { editionOf } from "./edition.ts";
 import type { IndexPage, PageSection, ReportPage } from "./page.ts";
 import { areaTable } from "./sections/area-table.ts";
 import { categoryTable } from "./sections/category-table.ts";
 import { monthSeries } from "./sections/month-series.ts";
+import { periodSeries } from "./sections/period-series.ts";
 import { revisionsTable } from "./sections/revisions.ts";
+import { selectionTable } from "./sections/selection-table.ts";
 import { areaSlug } from "./slug.ts";
 
 export interface BuildReportOptions {
@@ -26,6 +30,11 @@ export function buildReport(definition: ReportDefinition, ctx: ReportContext, op
   const folder = `${definition.kind}/${edition.id}`;
   const current = edition.period;
   const pdf = definition.outputs.pdf;
+  // A public report is a site of its own (dist/<kind>/, with its own assets): its pages link only
+  // within it. Other reports are part of the internal site rooted at dist/.
+  const isPublic = definition.audience === "public";
+  const root = isPublic ? "../" : "../../";
+  const home = isPublic ? { href: "../index.html", label: definition.title } : { href: "../../index.html", label: "Overzicht" };
   const pages: ReportPage[] = [];
   const groups: IndexPage["groups"] = [];
   for (const level of definition.areaLevels) {
@@ -38,29 +47,30 @@ export function buildReport(definition: ReportDefinition, ctx: ReportContext, op
       if (options.areas && !options.areas.includes(code)) continue;
       const sections = definition.sections
         .filter((spec) => !spec.levels || spec.levels.includes(level))
-        .map((spec) => buildSection(spec, code, level, ctx));
+        .map((spec) => buildSection(spec, code, level, ctx, definition))
+        .filter((section): section is PageSection => section !== undefined);
       const page: ReportPage = {
         path: `${folder}/${slug}.html`,
         layout: definition.layout,
         title: `${definition.title} ${naam} — ${edition.label}`,
-        root: "../../",
+        root,
         report: { kind: definition.kind, title: definition.title, audience: definition.audience, audienceLabel: AUDIENCE_LABELS[definition.audience] },
         edition: { id: edition.id, label: edition.label, ...(ctx.previous ? { previousLabel: ctx.previous.edition.label } : {}) },
         period: { label: periodLabel(current), previousLabel: periodLabel(shiftYears(current)) },
         area: { code, naam, level },
-        sections: sections.map((section) => (definition.outputs.csv ? { ...section, csv: `${folder}/${slug}-${section.id}.csv` } : section)),
+        sections: sections.map((section) =>
+          definition.outputs.csv ? { ...section, csv: { path: `${folder}/${slug}-${section.id}.csv`, href: `${slug}-${section.id}.csv` } } : section,
+        ),
         organisation: options.organisation,
         buildDate: options.buildDate,
-        breadcrumbs: [
-          { href: "../../index.html", label: "Overzicht" },
-          { href: "index.html", label: `${definition.title} ${edition.label}` },
-        ],
+        breadcrumbs: [home, { href: "index.html", label: `${definition.title} ${edition.label}` }],
       };
-      if (definition.outputs.xlsx) page.xlsx = `${folder}/${slug}.xlsx`;
+      if (definition.outputs.xlsx) page.xlsx = { path: `${folder}/${slug}.xlsx`, href: `${slug}.xlsx` };
       if (pdf) {
         const audience = definition.audience === "public" ? "" : ` · ${AUDIENCE_LABELS[definition.audience]}`;
         page.pdf = {
           path: `${folder}/${slug}.pdf`,
+          href: `${slug}.pdf`,
           landscape: pdf.orientation === "landscape",
           cover: pdf.cover,
           footer: `${definition.title} ${naam} · editie ${edition.label}${audience}`,
@@ -74,17 +84,18 @@ export function buildReport(definition: ReportDefinition, ctx: ReportContext, op
     path: `${folder}/index.html`,
     layout: "index.njk",
     title: `${definition.title} — ${edition.label}`,
-    root: "../../",
+    root,
     intro: `${definition.description} Editie ${edition.label}: ${periodLabel(current)} vergeleken met ${periodLabel(shiftYears(current))}.`,
     groups,
     organisation: options.organisation,
     buildDate: options.buildDate,
-    breadcrumbs: [{ href: "../../index.html", label: "Overzicht" }],
+    breadcrumbs: [home],
   };
   return { pages, index };
 }
 
-function buildSection(spec: SectionSpec, area: string, level: AreaLevel, ctx: ReportContext): PageSection {
+/** One section of a page; undefined when it does not apply to this edition (a full-year table in an H1 edition). */
+function buildSection(spec: SectionSpec, area: string, level: AreaLevel, ctx: ReportContext, definition: ReportDefinition): PageSection | undefined {
   const section = (table: PageSection["table"], emptyText?: string): PageSection => ({
     type: "table",
     id: spec.id,
@@ -99,11 +110,26 @@ function buildSection(spec: SectionSpec, area: string, level: AreaLevel, ctx: Re
       return section(areaTable(spec, area, level, ctx), "Geen registraties in deze periode.");
     case "month-series":
       return section(monthSeries(spec, area, level, ctx));
+    case "selection-table": {
+      const period = spec.period ? sectionPeriod(spec.period, ctx) : ctx.edition.period;
+      return period ? section(selectionTable(spec, area, level, ctx, period)) : undefined;
+    }
+    case "period-series":
+      return section(periodSeries(spec, area, level, ctx, definition.period));
     case "revisions":
       return section(
         revisionsTable(spec, area, level, ctx),
         ctx.previous ? `Geen wijzigingen ten opzichte van de editie van ${ctx.previous.edition.label}.` : "Dit is de eerste editie; er is niets te vergelijken.",
       );
+  }
+}
+
+/** The period of `kind` that ends at the edition month, or undefined when none does. */
+function sectionPeriod(kind: EditionPeriod, ctx: ReportContext): Period | undefined {
+  try {
+    return editionOf(kind, formatMonth(ctx.edition.month), "section").period;
+  } catch {
+    return undefined;
   }
 }
 

@@ -25,12 +25,33 @@ const categoryKey = z.string().regex(/^(?:[JNO](?::\d+(?:\.\d+){0,2})?|soort:\d+
  * - `average`: the average of the same period over the previous years (config comparison.years);
  * - `change`: change against the previous year, absolute and in %;
  * - `change-average`: change against the average, absolute and in %;
- * - `verdict`: whether the change against the previous year is more than count noise;
- * - `per1000`: the period per 1.000 inwoners.
+ * - `verdict`: whether the change against the previous year is more than count noise (marked
+ *   only when it is); `verdict-words`: the same, always in words (for the public);
+ * - `per1000`: the period per 1.000 inwoners; `per1000-region`: the same for the whole region in
+ *   scope (the eenheid), to compare with.
  */
-export const TABLE_COLUMNS = ["months", "current", "previous", "average", "change", "change-average", "verdict", "per1000"] as const;
+export const TABLE_COLUMNS = [
+  "months",
+  "current",
+  "previous",
+  "average",
+  "change",
+  "change-average",
+  "verdict",
+  "verdict-words",
+  "per1000",
+  "per1000-region",
+] as const;
 export type TableColumn = (typeof TABLE_COLUMNS)[number];
 const columns = z.array(z.enum(TABLE_COLUMNS)).min(1);
+
+/**
+ * Period kinds an edition can cover, given its month E: `month` (E), `ytd` (januari t/m E),
+ * `cumulative` (the 4-/8-/12-maandsrapportage; E must be april, august or december), `quarter`,
+ * `halfyear` and `year` (E must end one), `rolling12` (the 12 months up to E).
+ */
+export const EDITION_PERIODS = ["month", "ytd", "cumulative", "quarter", "halfyear", "year", "rolling12"] as const;
+export type EditionPeriod = (typeof EDITION_PERIODS)[number];
 
 const common = {
   id,
@@ -65,6 +86,29 @@ const sectionSchema = z.discriminatedUnion("type", [
     .strict(),
   z
     .object({
+      type: z.literal("selection-table"),
+      ...common,
+      /** The categories shown, in order: CBS soorten ("soort:1.1.1"), INP keys ("J:1.2"), "J", … */
+      categories: z.array(categoryKey).min(1),
+      /** Leave out categories without any registration in the region in either compared period. */
+      presentOnly: z.boolean().default(true),
+      columns,
+      /** Another period than the report's, ending at the edition month (e.g. the whole year in an H2 edition); the section is left out when the edition does not end such a period. */
+      period: z.enum(EDITION_PERIODS).optional(),
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal("period-series"),
+      ...common,
+      categories: z.array(categoryKey).min(1),
+      presentOnly: z.boolean().default(true),
+      /** Number of periods of the report's kind up to and including the edition (e.g. 6 half years). */
+      count: z.number().int().min(2).max(40),
+    })
+    .strict(),
+  z
+    .object({
       type: z.literal("month-series"),
       ...common,
       category: categoryKey,
@@ -87,14 +131,8 @@ export type CategoryTableSpec = Extract<SectionSpec, { type: "category-table" }>
 export type AreaTableSpec = Extract<SectionSpec, { type: "area-table" }>;
 export type MonthSeriesSpec = Extract<SectionSpec, { type: "month-series" }>;
 export type RevisionsSpec = Extract<SectionSpec, { type: "revisions" }>;
-
-/**
- * Period kinds an edition can cover, given its month E: `month` (E), `ytd` (januari t/m E),
- * `cumulative` (the 4-/8-/12-maandsrapportage; E must be april, august or december), `quarter`,
- * `halfyear` and `year` (E must end one), `rolling12` (the 12 months up to E).
- */
-export const EDITION_PERIODS = ["month", "ytd", "cumulative", "quarter", "halfyear", "year", "rolling12"] as const;
-export type EditionPeriod = (typeof EDITION_PERIODS)[number];
+export type SelectionTableSpec = Extract<SectionSpec, { type: "selection-table" }>;
+export type PeriodSeriesSpec = Extract<SectionSpec, { type: "period-series" }>;
 
 const definitionSchema = z
   .object({

@@ -10,8 +10,14 @@ export interface TableSection {
   table: Table;
   /** Shown instead of the table when it has no rows. */
   emptyText?: string;
-  /** The table as CSV, relative to the output root. */
-  csv?: string;
+  /** The table as CSV. */
+  csv?: FileLink;
+}
+
+/** A file written beside a page: `path` relative to the output folder, `href` relative to the page. */
+export interface FileLink {
+  path: string;
+  href: string;
 }
 
 export type PageSection = TableSection;
@@ -30,17 +36,17 @@ export interface ReportPage {
   path: string;
   layout: string;
   title: string;
-  /** Relative path from this page to the output root, e.g. "../../". */
+  /** Relative path from this page to the root of its site (where assets/ is), e.g. "../../". */
   root: string;
   report: { kind: string; title: string; audience: Audience; audienceLabel: string };
   edition: { id: string; label: string; previousLabel?: string };
   period: { label: string; previousLabel: string };
   area: { code: string; naam: string; level: AreaLevel };
   sections: PageSection[];
-  /** The PDF made from this page, relative to the output root; absent when the report has none. */
-  pdf?: { path: string; landscape: boolean; footer: string; cover: boolean };
-  /** All tables of the page as one workbook, relative to the output root. */
-  xlsx?: string;
+  /** The PDF made from this page; absent when the report has none. */
+  pdf?: FileLink & { landscape: boolean; footer: string; cover: boolean };
+  /** All tables of the page as one workbook. */
+  xlsx?: FileLink;
   organisation: string;
   buildDate: string;
   breadcrumbs: Link[];
@@ -59,4 +65,23 @@ export interface IndexPage {
   breadcrumbs: Link[];
 }
 
-export type SitePage = ReportPage | IndexPage;
+/** A page of the public site that is not a gemeente page. */
+export interface PublicPage {
+  path: string;
+  layout: string;
+  title: string;
+  root: string;
+  organisation: string;
+  buildDate: string;
+  breadcrumbs: Link[];
+  site: { title: string; home: string; archive: string; accessibility: string; openData: string };
+  intro?: string;
+  /** Gemeenten with a link to their page, for the searchable list. */
+  areas?: { href: string; naam: string; code: string }[];
+  editions?: { href: string; label: string; csv: string; metadata: string }[];
+  edition?: { label: string; csv: string; metadata: string };
+  contact?: string;
+  columns?: { name: string; meaning: string }[];
+}
+
+export type SitePage = ReportPage | IndexPage | PublicPage;

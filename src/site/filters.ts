@@ -46,7 +46,7 @@ const VERDICT_TEXT: Record<Verdict, string> = {
 /** The text of a table cell as a reader sees it. */
 export function cellText(cell: Cell, column: Column): string {
   if (cell.symbol) return cell.symbol;
-  if (column.kind === "verdict") return cell.verdict ? VERDICT_TEXT[cell.verdict] : "";
+  if (column.kind === "verdict") return cell.verdict ? (column.words ? cell.verdict : VERDICT_TEXT[cell.verdict]) : "";
   if (cell.value === null) return ".";
   let text: string;
   switch (column.kind) {

@@ -11,6 +11,8 @@ export interface RenderSiteOptions {
   layoutsDir: string;
   /** Folder the site is written to. */
   outDir: string;
+  /** Folders (relative to outDir, "" for outDir itself) that each get a copy of the assets: every self-contained site. */
+  assetRoots?: readonly string[];
 }
 
 const FONT_FILES = ["400-normal", "400-italic", "600-normal", "700-normal"].map((variant) => `source-sans-3-latin-${variant}.woff2`);
@@ -51,10 +53,12 @@ export async function renderSite(pages: readonly SitePage[], options: RenderSite
 }
 
 async function copyAssets(options: RenderSiteOptions): Promise<void> {
-  const assets = path.join(options.outDir, "assets");
-  await mkdir(path.join(assets, "fonts"), { recursive: true });
-  await cp(path.join(options.layoutsDir, "assets"), assets, { recursive: true });
   const require = createRequire(import.meta.url);
   const fontDir = path.join(path.dirname(require.resolve("@fontsource/source-sans-3/package.json")), "files");
-  await Promise.all(FONT_FILES.map((file) => cp(path.join(fontDir, file), path.join(assets, "fonts", file))));
+  for (const root of options.assetRoots ?? [""]) {
+    const assets = path.join(options.outDir, root, "assets");
+    await mkdir(path.join(assets, "fonts"), { recursive: true });
+    await cp(path.join(options.layoutsDir, "assets"), assets, { recursive: true });
+    await Promise.all(FONT_FILES.map((file) => cp(path.join(fontDir, file), path.join(assets, "fonts", file))));
+  }
 }

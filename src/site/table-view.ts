@@ -66,5 +66,5 @@ export function tableView(table: Table): TableView {
 }
 
 function headerOf(column: Column): HeaderCell {
-  return { text: column.label + flagMarks(column.flags), colspan: 1, rowspan: 1, scope: "col", numeric: true, empty: false };
+  return { text: column.label + flagMarks(column.flags), colspan: 1, rowspan: 1, scope: "col", numeric: column.kind !== "verdict", empty: false };
 }

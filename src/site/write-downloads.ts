@@ -17,12 +17,12 @@ export async function writeDownloads(pages: readonly SitePage[], outDir: string,
     const report = page as ReportPage;
     for (const section of report.sections) {
       if (!section.csv) continue;
-      await write(outDir, section.csv, tableToCsv(section.table));
-      written.push(section.csv);
+      await write(outDir, section.csv.path, tableToCsv(section.table));
+      written.push(section.csv.path);
     }
     if (report.xlsx) {
-      await write(outDir, report.xlsx, await tablesToXlsx(report.sections.map((section) => ({ title: section.title, table: section.table })), date));
-      written.push(report.xlsx);
+      await write(outDir, report.xlsx.path, await tablesToXlsx(report.sections.map((section) => ({ title: section.title, table: section.table })), date));
+      written.push(report.xlsx.path);
     }
   }
   return written;

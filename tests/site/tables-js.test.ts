@@ -28,7 +28,7 @@ describe("table sorting and filtering (progressive enhancement, in Chromium)", (
       await page.type("#filter-0", "straat");
       const visible = await page.$$eval("#tabel-misdrijven tbody tr:not([hidden]) th", (cells) => cells.map((cell) => cell.textContent?.trim()));
       await page.$eval("#filter-0", (input) => {
-        (input as HTMLInputElement).value = "";
+        (input as unknown as { value: string }).value = "";
         input.dispatchEvent(new Event("input"));
       });
       const buttons = await page.$$("#tabel-misdrijven thead .sort-button");

@@ -34,8 +34,7 @@ export interface ColumnPlan {
  * same period a year earlier, the average of earlier years, changes, significance and the rate
  * per 1.000 inwoners. Every count cell carries its CellRef; every derived cell its sources.
  */
-export function planColumns(wanted: readonly TableColumn[], ctx: ReportContext): ColumnPlan {
-  const current = ctx.edition.period;
+export function planColumns(wanted: readonly TableColumn[], ctx: ReportContext, current: Period = ctx.edition.period): ColumnPlan {
   const previous = shiftYears(current);
   const years = ctx.comparison.years;
   const earlier = Array.from({ length: years }, (_, i) => shiftYears(current, i + 1));
@@ -43,6 +42,8 @@ export function planColumns(wanted: readonly TableColumn[], ctx: ReportContext):
   const sameYear = yearOf(current.first) === yearOf(current.last);
   const periodWords = sameYear ? periodLabel(current).replace(/ \d{4}$/, "") : "periode";
   const labelOf = (period: Period): string => (sameYear ? String(yearOf(period.last)) : periodLabel(period));
+  // Rates are of the period itself: "2025" under a year to date, "2e halfjaar 2025" otherwise.
+  const rateGroup = current.kind === "ytd" || current.kind === "year" ? String(yearOf(current.last)) : periodLabel(current);
 
   const flagsOf = (period: Period): Flag[] => {
     const flags: Flag[] = [];
@@ -93,14 +94,27 @@ export function planColumns(wanted: readonly TableColumn[], ctx: ReportContext):
         makers.push((row) => changeCells(row.vsAverage(), row.refs([current, ...earlier])));
         break;
       case "verdict":
-        columns.push({ id: "verdict", label: "significant", kind: "verdict", group: "t.o.v. vorig jaar" });
+      case "verdict-words":
+        columns.push({ id: "verdict", label: column === "verdict" ? "significant" : "betekenis", kind: "verdict", group: "t.o.v. vorig jaar", ...(column === "verdict-words" ? { words: true } : {}) });
         makers.push((row) => {
           const change = row.vsPrevious();
           return [{ value: change.pValue, verdict: change.verdict, sources: row.refs([current, previous]) }];
         });
         break;
+      case "per1000-region": {
+        const region = ctx.scope.gemeenten;
+        const counts = ctx.counts("gemeente");
+        const inwoners = region.reduce((sum, gemeente) => sum + (ctx.reference.population.of(gemeente, yearOf(current.last))?.inwoners ?? 0), 0);
+        columns.push({ id: "per1000-region", label: `per 1.000 inw. ${ctx.scope.name}`, kind: "rate", group: rateGroup, ...flagged(current) });
+        makers.push((row) => {
+          const count = region.reduce((sum, gemeente) => sum + counts.sum(gemeente, row.source.category, current.first, current.last), 0);
+          const rate = per1000(count, inwoners);
+          return [rate === null ? { value: null, symbol: ".", note: "inwonertal onbekend" } : { value: rate, sources: region.map((gemeente) => ({ area: gemeente, category: row.source.category, first: current.first, last: current.last })) }];
+        });
+        break;
+      }
       case "per1000":
-        columns.push({ id: "per1000", label: "per 1.000 inw.", kind: "rate", group: labelOf(current), ...flagged(current) });
+        columns.push({ id: "per1000", label: "per 1.000 inw.", kind: "rate", group: rateGroup, ...flagged(current) });
         makers.push((row) => {
           if (!row.source.population) return [{ value: null, symbol: "–", note: "geen inwonertal" }];
           const inwoners = ctx.reference.population.of(row.area, yearOf(current.last));

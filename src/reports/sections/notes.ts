@@ -10,10 +10,14 @@ export function tableNotes(table: Pick<Table, "columns" | "rows">, ctx: ReportCo
   const notes: string[] = [];
   const kinds = new Set(table.columns.map((column) => column.kind));
   const cells = table.rows.flatMap((row) => row.cells);
-  if (kinds.has("percent")) notes.push(`– : geen percentage; de vergelijkingsbasis is nul of kleiner dan ${ctx.comparison.minBase}.`);
-  if (kinds.has("verdict")) {
+  if (cells.some((cell) => cell.symbol === "–")) notes.push(`– : geen percentage; de vergelijkingsbasis is nul of kleiner dan ${ctx.comparison.minBase}.`);
+  const verdict = table.columns.find((column) => column.kind === "verdict");
+  if (verdict) {
+    const alpha = String(ctx.comparison.alpha).replace(".", ",");
     notes.push(
-      `Significant: de verandering is groter dan toeval bij deze aantallen kan verklaren (exacte toets op gelijke Poisson-intensiteit, α = ${String(ctx.comparison.alpha).replace(".", ",")}); een lege cel betekent geen significante verandering.`,
+      verdict.words
+        ? `Betekenis: een stijging of daling is significant als ze groter is dan toeval bij deze aantallen kan verklaren (exacte toets, α = ${alpha}).`
+        : `Significant: de verandering is groter dan toeval bij deze aantallen kan verklaren (exacte toets op gelijke Poisson-intensiteit, α = ${alpha}); een lege cel betekent geen significante verandering.`,
     );
   }
   if (kinds.has("average")) notes.push(`Gemiddelde: het gemiddelde van dezelfde periode in de ${ctx.comparison.years} voorgaande jaren.`);

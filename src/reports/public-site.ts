@@ -1,0 +1,271 @@
+import { formatMonth, monthNumberOf, yearOf } from "../model/months.ts";
+import type { Cell, Column, Table } from "../model/table.ts";
+import type { ReportDefinition } from "./definition.ts";
+import type { Edition } from "./edition.ts";
+import type { PublicPage, ReportPage } from "./page.ts";
+
+/** Settings of a public site, from the config. */
+export interface PublicSiteOptions {
+  organisation: string;
+  /** Where the site will live ("https://…/halfjaarcijfers/"); needed for absolute URLs in the sitemap. */
+  baseUrl: string | undefined;
+  /** Contact for questions and accessibility problems (an e-mail address or URL). */
+  contact: string;
+  /** Build date "jjjj-mm-dd" and as shown ("15 januari 2026"). */
+  buildDate: string;
+  buildDateLabel: string;
+}
+
+export interface PublicSite {
+  pages: PublicPage[];
+  /** Files beside the pages: open data (CSV), its metadata (JSON-LD) and the sitemap. */
+  files: { path: string; content: string }[];
+}
+
+/** Columns of the open-data CSV, documented on the site. */
+export const OPEN_DATA_COLUMNS: { name: string; meaning: string }[] = [
+  { name: "gemeentecode", meaning: "CBS-code van de gemeente (indeling 2024), bijvoorbeeld GM0344" },
+  { name: "gemeente", meaning: "naam van de gemeente" },
+  { name: "periode_begin", meaning: "eerste maand van de periode (jjjj-mm)" },
+  { name: "periode_eind", meaning: "laatste maand van de periode (jjjj-mm)" },
+  { name: "soort_code", meaning: "code van de soort misdrijf (CBS/politie), 0.0.0 is het totaal" },
+  { name: "soort", meaning: "omschrijving van de soort misdrijf" },
+  { name: "aantal", meaning: "geregistreerde misdrijven in de periode; x = geheim (minder dan de drempel, niet getoond)" },
+  { name: "aantal_vorig_jaar", meaning: "geregistreerde misdrijven in dezelfde periode een jaar eerder" },
+  { name: "verschil", meaning: "aantal min aantal_vorig_jaar" },
+  { name: "verschil_procent", meaning: "verschil in procenten van aantal_vorig_jaar; leeg als de basis te klein is" },
+  { name: "betekenis", meaning: "stijging, daling of geen significante verandering (exacte toets, α = 0,05)" },
+  { name: "per_1000_inwoners", meaning: "aantal per 1.000 inwoners van de gemeente" },
+  { name: "per_1000_inwoners_regio", meaning: "hetzelfde voor de hele regio, om mee te vergelijken" },
+  { name: "voorlopig", meaning: "ja als het cijfer voorlopig is" },
+];
+
+/**
+ * The pages and files that make a public report a site of its own: a front page with the latest
+ * edition's gemeenten (searchable), per edition an index with its open data (CSV and DCAT-AP-NL
+ * metadata), an archive of all editions, the accessibility statement, the open-data description,
+ * a 404 page and a sitemap. `built` holds the report pages of the editions made in this build (after
+ * disclosure control); `editions` every edition the site has, built now or earlier, newest first.
+ */
+export function publicSite(
+  definition: ReportDefinition,
+  editions: readonly Edition[],
+  built: ReadonlyMap<string, readonly ReportPage[]>,
+  options: PublicSiteOptions & { existingPages: readonly string[] },
+): PublicSite {
+  const kind = definition.kind;
+  const base = (root: string): Pick<PublicPage, "root" | "organisation" | "buildDate" | "site"> => ({
+    root,
+    organisation: options.organisation,
+    buildDate: options.buildDateLabel,
+    site: { title: definition.title, home: `${root}index.html`, archive: `${root}archief.html`, accessibility: `${root}toegankelijkheid.html`, openData: `${root}open-data.html` },
+  });
+  const fileName = (edition: Edition, ext: string): string => `${kind}-${edition.id}.${ext}`;
+  const pages: PublicPage[] = [];
+  const files: PublicSite["files"] = [];
+
+  for (const edition of editions) {
+    const reportPages = built.get(edition.id);
+    if (!reportPages) continue;
+    const areas = byName(reportPages.map((page) => ({ href: page.path.slice(page.path.lastIndexOf("/") + 1), naam: page.area.naam, code: page.area.code })));
+    pages.push({
+      ...base("../"),
+      path: `${kind}/${edition.id}/index.html`,
+      layout: "public/edition.njk",
+      title: `${definition.title} ${edition.label}`,
+      breadcrumbs: [{ href: "../index.html", label: definition.title }],
+      intro: `Geregistreerde misdrijven per gemeente in het ${edition.label}, vergeleken met dezelfde periode een jaar eerder. Kies een gemeente.`,
+      areas,
+      edition: { label: edition.label, csv: fileName(edition, "csv"), metadata: fileName(edition, "jsonld") },
+    });
+    files.push({ path: `${kind}/${edition.id}/${fileName(edition, "csv")}`, content: openDataCsv(reportPages) });
+    files.push({ path: `${kind}/${edition.id}/${fileName(edition, "jsonld")}`, content: metadata(definition, edition, options, `${kind}/${edition.id}/${fileName(edition, "csv")}`) });
+  }
+
+  const latest = editions[0];
+  const latestPages = latest ? built.get(latest.id) : undefined;
+  pages.push({
+    ...base(""),
+    path: `${kind}/index.html`,
+    layout: "public/home.njk",
+    title: definition.title,
+    breadcrumbs: [],
+    intro: definition.description,
+    ...(latest && latestPages
+      ? {
+          areas: byName(latestPages.map((page) => ({ href: page.path.slice(kind.length + 1), naam: page.area.naam, code: page.area.code }))),
+          edition: { label: latest.label, csv: `${latest.id}/${fileName(latest, "csv")}`, metadata: `${latest.id}/${fileName(latest, "jsonld")}` },
+        }
+      : {}),
+    editions: editions.map((edition) => ({
+      href: `${edition.id}/index.html`,
+      label: edition.label,
+      csv: `${edition.id}/${fileName(edition, "csv")}`,
+      metadata: `${edition.id}/${fileName(edition, "jsonld")}`,
+    })),
+  });
+  pages.push({
+    ...base(""),
+    path: `${kind}/archief.html`,
+    layout: "public/archive.njk",
+    title: `${definition.title}: alle edities`,
+    breadcrumbs: [{ href: "index.html", label: definition.title }],
+    editions: editions.map((edition) => ({
+      href: `${edition.id}/index.html`,
+      label: edition.label,
+      csv: `${edition.id}/${fileName(edition, "csv")}`,
+      metadata: `${edition.id}/${fileName(edition, "jsonld")}`,
+    })),
+  });
+  pages.push({
+    ...base(""),
+    path: `${kind}/toegankelijkheid.html`,
+    layout: "public/accessibility.njk",
+    title: "Toegankelijkheidsverklaring",
+    breadcrumbs: [{ href: "index.html", label: definition.title }],
+    contact: options.contact,
+  });
+  pages.push({
+    ...base(""),
+    path: `${kind}/open-data.html`,
+    layout: "public/open-data.njk",
+    title: "Open data",
+    breadcrumbs: [{ href: "index.html", label: definition.title }],
+    columns: OPEN_DATA_COLUMNS,
+  });
+  // The 404 page is served at any missing path, so its links cannot be relative: they use the
+  // site's own path from baseUrl, or the root when none is configured.
+  const absoluteRoot = options.baseUrl ? new URL(options.baseUrl).pathname.replace(/\/?$/, "/") : "/";
+  pages.push({ ...base(absoluteRoot), path: `${kind}/404.html`, layout: "public/404.njk", title: "Pagina niet gevonden", breadcrumbs: [] });
+
+  const allPaths = [...pages.filter((page) => !page.path.endsWith("404.html")).map((page) => page.path), ...[...built.values()].flat().map((page) => page.path), ...options.existingPages];
+  files.push({ path: `${kind}/sitemap.xml`, content: sitemap(allPaths, kind, options.baseUrl) });
+  return { pages, files };
+}
+
+const collator = new Intl.Collator("nl", { sensitivity: "base", ignorePunctuation: true });
+
+/** Gemeenten in alphabetical order, as a reader looks for them ('s-Hertogenbosch among the H). */
+function byName<T extends { naam: string }>(areas: T[]): T[] {
+  return areas.sort((a, b) => collator.compare(a.naam.replace(/^'s-/, ""), b.naam.replace(/^'s-/, "")));
+}
+
+/** Every figure shown on the gemeente pages of one edition, one row per gemeente × period × soort. */
+export function openDataCsv(pages: readonly ReportPage[]): string {
+  const header = OPEN_DATA_COLUMNS.map((column) => column.name);
+  const rows = new Map<string, string[]>();
+  for (const page of pages) {
+    for (const section of page.sections) {
+      const table = section.table;
+      for (const row of table.rows) {
+        const soort = row.id.startsWith("soort:") ? row.id.slice(6) : row.id;
+        if (section.id === "verloop") {
+          row.cells.forEach((cell) => {
+            const ref = cell.ref;
+            if (!ref) return;
+            const key = `${page.area.code}|${ref.first}|${soort}`;
+            if (rows.has(key)) return;
+            rows.set(key, [page.area.code, page.area.naam, formatMonth(ref.first), formatMonth(ref.last), soort, row.label, value(cell, "count"), "", "", "", "", "", "", voorlopig(table.columns[row.cells.indexOf(cell)])]);
+          });
+          continue;
+        }
+        const byColumn = new Map(table.columns.map((column, i) => [column.id, { column, cell: row.cells[i] as Cell }]));
+        const current = byColumn.get("current");
+        const ref = current?.cell.ref;
+        if (!ref) continue;
+        const get = (id: string): string => {
+          const entry = byColumn.get(id);
+          return entry ? value(entry.cell, entry.column.kind) : "";
+        };
+        rows.set(`${page.area.code}|${ref.first}|${soort}`, [
+          page.area.code,
+          page.area.naam,
+          formatMonth(ref.first),
+          formatMonth(ref.last),
+          soort,
+          row.label,
+          get("current"),
+          get("previous"),
+          get("change"),
+          get("percent"),
+          byColumn.get("verdict")?.cell.symbol === "x" ? "x" : (byColumn.get("verdict")?.cell.verdict ?? ""),
+          get("per1000"),
+          get("per1000-region"),
+          voorlopig(current.column),
+        ]);
+      }
+    }
+  }
+  const sorted = [...rows.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, fields]) => fields);
+  return [header, ...sorted].map((fields) => fields.map(csvField).join(",")).join("\r\n") + "\r\n";
+}
+
+function value(cell: Cell, kind: Column["kind"]): string {
+  if (cell.symbol === "x") return "x";
+  if (cell.symbol || cell.value === null) return "";
+  if (kind === "percent") return (cell.value * 100).toFixed(1);
+  if (kind === "rate" || kind === "average") return cell.value.toFixed(2);
+  return String(cell.value);
+}
+
+function voorlopig(column: Column | undefined): string {
+  return column?.flags?.includes("voorlopig") ? "ja" : "nee";
+}
+
+function csvField(field: string): string {
+  return /[",\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
+}
+
+/** DCAT-AP-NL style metadata of one edition's open data, as JSON-LD. */
+function metadata(definition: ReportDefinition, edition: Edition, options: PublicSiteOptions, csvPath: string): string {
+  const url = (path: string): string => (options.baseUrl ? new URL(path.slice(definition.kind.length + 1), options.baseUrl).href : path.slice(path.lastIndexOf("/") + 1));
+  const first = edition.period.first;
+  const last = edition.period.last;
+  const lastDay = new Date(Date.UTC(yearOf(last), monthNumberOf(last), 0)).getUTCDate();
+  const document = {
+    "@context": {
+      dcat: "http://www.w3.org/ns/dcat#",
+      dct: "http://purl.org/dc/terms/",
+      foaf: "http://xmlns.com/foaf/0.1/",
+      xsd: "http://www.w3.org/2001/XMLSchema#",
+    },
+    "@type": "dcat:Dataset",
+    "dct:identifier": `${definition.kind}-${edition.id}`,
+    "dct:title": { "@language": "nl", "@value": `${definition.title} ${edition.label}` },
+    "dct:description": { "@language": "nl", "@value": `${definition.description} Periode: ${edition.label}.` },
+    "dct:language": { "@id": "http://publications.europa.eu/resource/authority/language/NLD" },
+    "dct:license": { "@id": "http://creativecommons.org/licenses/by/4.0/" },
+    "dct:publisher": { "@type": "foaf:Organization", "foaf:name": options.organisation },
+    "dct:issued": { "@type": "xsd:date", "@value": options.buildDate },
+    "dct:temporal": {
+      "@type": "dct:PeriodOfTime",
+      "dcat:startDate": { "@type": "xsd:date", "@value": `${formatMonth(first)}-01` },
+      "dcat:endDate": { "@type": "xsd:date", "@value": `${formatMonth(last)}-${String(lastDay).padStart(2, "0")}` },
+    },
+    "dcat:keyword": ["criminaliteit", "misdrijven", "gemeente", "politie"],
+    "dcat:theme": { "@id": "http://standaarden.overheid.nl/owms/terms/Openbare_orde_en_veiligheid" },
+    "dcat:distribution": {
+      "@type": "dcat:Distribution",
+      "dct:title": `${definition.title} ${edition.label} (CSV)`,
+      "dcat:downloadURL": { "@id": url(csvPath) },
+      "dcat:accessURL": { "@id": url(csvPath) },
+      "dcat:mediaType": "text/csv",
+      "dct:format": { "@id": "http://publications.europa.eu/resource/authority/file-type/CSV" },
+      "dct:license": { "@id": "http://creativecommons.org/licenses/by/4.0/" },
+    },
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+/** Every page of the site except the 404 page, as absolute URLs when the base URL is known. */
+function sitemap(sitePaths: readonly string[], kind: string, baseUrl: string | undefined): string {
+  const paths = [...new Set(sitePaths)].map((path) => path.slice(kind.length + 1)).sort();
+  const loc = (path: string): string => (baseUrl ? new URL(path, baseUrl).href : path);
+  const urls = paths.map((path) => `  <url><loc>${escapeXml(loc(path))}</loc></url>`).join("\n");
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls}\n</urlset>\n`;
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+

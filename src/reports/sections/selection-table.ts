@@ -1,0 +1,35 @@
+import { periodLabel, shiftYears, type Period } from "../../model/periods.ts";
+import type { Row, Table } from "../../model/table.ts";
+import type { AreaLevel } from "../../reference/areas.ts";
+import type { ReportContext } from "../context.ts";
+import type { SelectionTableSpec } from "../definition.ts";
+import { categoryLabel } from "./area-table.ts";
+import { countsOf, planColumns } from "./columns.ts";
+import { tableNotes } from "./notes.ts";
+
+/**
+ * A chosen list of categories for one area — the halfjaarcijfers' selection of misdrijven — each
+ * against the same period a year earlier. With `presentOnly`, categories that the whole region
+ * did not register in either period are left out (a soort the export does not hold).
+ */
+export function selectionTable(spec: SelectionTableSpec, area: string, level: AreaLevel, ctx: ReportContext, period: Period = ctx.edition.period): Table {
+  const plan = planColumns(spec.columns, ctx, period);
+  const categories = spec.presentOnly ? presentCategories(spec.categories, ctx, period) : spec.categories;
+  const nameOf = ctx.reference.classification.nameOf.bind(ctx.reference.classification);
+  const rows: Row[] = categories.map((category) => ({
+    id: category,
+    label: category === "soort:0.0.0" ? "Totaal misdrijven" : categoryLabel(category, nameOf),
+    level: 0,
+    role: category === "soort:0.0.0" || category === "J" ? "total" : "detail",
+    cells: plan.cells(countsOf(ctx, area, level, category)),
+  }));
+  const caption = `${spec.title}, ${ctx.reference.areas.nameOf(area)}: ${periodLabel(period)} vergeleken met ${periodLabel(shiftYears(period))}`;
+  return { id: spec.id, caption, rowHeading: "Soort misdrijf", columns: plan.columns, rows, notes: tableNotes({ columns: plan.columns, rows }, ctx, level) };
+}
+
+/** The categories with registrations anywhere in the region in the period or a year earlier. */
+export function presentCategories(categories: readonly string[], ctx: ReportContext, period: Period): string[] {
+  const counts = ctx.counts("gemeente");
+  const previous = shiftYears(period);
+  return categories.filter((category) => ctx.scope.gemeenten.some((gemeente) => counts.sum(gemeente, category, previous.first, period.last) > 0));
+}
