@@ -50,7 +50,7 @@
       });
     });
 
-    if (rows.length < 10) return; // a short table needs no filter
+    if (rows.length < 8) return; // a short table needs no filter
     var wrapper = table.closest(".table-scroll") || table;
     var label = document.createElement("label");
     label.className = "table-filter";
