@@ -1,0 +1,77 @@
+import path from "node:path";
+import { readFile } from "node:fs/promises";
+import { parse } from "csv-parse/sync";
+import { beforeAll, describe, expect, it } from "vitest";
+import { readConfig } from "../../src/config/read-config.ts";
+import { ingest } from "../../src/ingest/ingest.ts";
+import { listExports } from "../../src/ingest/list-exports.ts";
+import { monthOf } from "../../src/model/months.ts";
+import { resolveScope } from "../../src/model/scope.ts";
+import { loadReference } from "../../src/reference/load-reference.ts";
+import { buildReport } from "../../src/reports/build-report.ts";
+import { createReportContext } from "../../src/reports/context.ts";
+import { editionOf } from "../../src/reports/edition.ts";
+import { halfjaarcijfers } from "../../src/reports/halfjaarcijfers/definition.ts";
+import type { ReportPage } from "../../src/reports/page.ts";
+import { ROOT } from "../helpers.ts";
+
+// The report data of the halfjaarcijfers, before disclosure control: the figures must add up to
+// the real CBS/politie figures (the demo export reproduces them per gemeente, year and soort).
+const pages = new Map<string, ReportPage[]>();
+const real = new Map<string, number>();
+
+beforeAll(async () => {
+  const config = await readConfig(ROOT);
+  const reference = await loadReference(config);
+  const files = (await listExports(config.paths.exports)).filter((file) => (file.delivery ?? 0) <= monthOf(2025, 12));
+  const { cube } = await ingest(files, { reference, columns: config.columns, lastPlausibleMonth: monthOf(2026, 2), earliestYear: 2010 });
+  const scope = resolveScope(config.scope, reference);
+  for (const id of ["2025-H1", "2025-H2"]) {
+    const ctx = createReportContext({
+      reference,
+      scope,
+      cube,
+      edition: editionOf("halfyear", id, "halfjaarcijfers"),
+      lastCompleteMonth: monthOf(2026, 1),
+      comparison: config.comparison,
+      voorlopig: config.voorlopig,
+    });
+    pages.set(id, buildReport(halfjaarcijfers, ctx, { organisation: "t", buildDate: "t" }).pages);
+  }
+  const csv = await readFile(path.join(ROOT, "data/realdata/misdrijven-gemeente-jaar.csv"), "utf8");
+  for (const row of parse(csv, { columns: true }) as Record<string, string>[]) {
+    if (row.jaar === "2025") real.set(`${row.gemeentecode}|${row.soort_code}`, Number(row.aantal));
+  }
+}, 120_000);
+
+const halfYearCount = (edition: string, gemeente: string, soort: string): number | null | undefined => {
+  const page = pages.get(edition)?.find((candidate) => candidate.area.code === gemeente);
+  const table = page?.sections.find((section) => section.id === "halfjaar")?.table;
+  const column = table?.columns.findIndex((candidate) => candidate.id === "current") ?? -1;
+  return table?.rows.find((row) => row.id === `soort:${soort}`)?.cells[column]?.value;
+};
+
+describe("halfjaarcijfers report data", () => {
+  it("has, for every demo gemeente and soort shown, H1 + H2 2025 equal to the real 2025 figure", () => {
+    const h2 = pages.get("2025-H2") ?? [];
+    expect(h2).toHaveLength(26);
+    let checked = 0;
+    for (const page of h2) {
+      const soorten = page.sections.find((section) => section.id === "halfjaar")?.table.rows.map((row) => row.id.slice("soort:".length)) ?? [];
+      expect(soorten).toEqual(["0.0.0", "1.1.1", "1.2.1", "1.2.3", "1.4.5", "1.4.4", "2.2.1"]);
+      for (const soort of soorten.filter((code) => code !== "0.0.0")) {
+        const sum = (halfYearCount("2025-H1", page.area.code, soort) ?? NaN) + (halfYearCount("2025-H2", page.area.code, soort) ?? NaN);
+        expect(sum, `${page.area.code} ${soort}`).toBe(real.get(`${page.area.code}|${soort}`));
+        checked++;
+      }
+    }
+    expect(checked).toBe(26 * 6);
+  });
+
+  it("shows the full year in H2 with the same figures as H1 + H2", () => {
+    const page = pages.get("2025-H2")?.find((candidate) => candidate.area.code === "GM0344");
+    const year = page?.sections.find((section) => section.id === "jaar")?.table;
+    expect(year?.rows.find((row) => row.id === "soort:1.1.1")?.cells[0]?.value).toBe(real.get("GM0344|1.1.1"));
+    expect(pages.get("2025-H1")?.[0]?.sections.map((section) => section.id)).toEqual(["halfjaar", "verloop"]);
+  });
+});
