@@ -19,6 +19,9 @@ import { nlDate } from "../site/filters.ts";
 import { renderSite } from "../site/render-site.ts";
 import { writeDownloads } from "../site/write-downloads.ts";
 import { UserError } from "../user-error.ts";
+import type { CompletenessFinding } from "../model/completeness.ts";
+import { checkDeliveries } from "./check-deliveries.ts";
+import { checkTotals } from "./check-totals.ts";
 import type { BuildLog } from "./log.ts";
 import { startStaging } from "./publish.ts";
 
@@ -37,6 +40,11 @@ export interface BuildOptions {
   areas?: readonly string[];
   /** Make PDFs (default true). */
   pdf?: boolean;
+  /**
+   * Build even when a delivery looks missing or partial (`--allow-incomplete`): the figures that
+   * include those months are marked onvolledig. Without it such a build stops (default false).
+   */
+  allowIncomplete?: boolean;
   log: BuildLog;
 }
 
@@ -46,6 +54,8 @@ export interface BuildResult {
   pdfs: number;
   editions: { kind: string; edition: string }[];
   ingest: IngestReport[];
+  /** Missing or partial deliveries accepted with `allowIncomplete`. */
+  incomplete: CompletenessFinding[];
 }
 
 interface PlannedEdition {
@@ -92,6 +102,26 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   checkRejections(report, config.ingest.maxRejectedShare);
   log.info(`ingest: ${report.rowsUsed} of ${report.rowsRead} rows used, ${report.rowsRejected} rejected, ${report.revisions.count} revisions`);
 
+  // Before any page: a missing delivery must stop the build, not show as a fall in crime.
+  const incomplete = new Map<number, CompletenessFinding[]>();
+  for (const month of [...new Set(planned.map((plan) => plan.edition.month))].sort((a, b) => a - b)) {
+    incomplete.set(
+      month,
+      checkDeliveries({
+        cube: ingested.snapshots.get(month) ?? ingested.cube,
+        report,
+        reference,
+        scope,
+        month,
+        periods: planned.filter((plan) => plan.edition.month === month).map((plan) => plan.edition.period),
+        years: config.comparison.years,
+        allowIncomplete: options.allowIncomplete ?? false,
+        log,
+      }),
+    );
+  }
+  const checkedCubes = new Set<unknown>();
+
   const pages: SitePage[] = [];
   for (const plan of planned) {
     const cube = ingested.snapshots.get(plan.edition.month) ?? ingested.cube;
@@ -105,7 +135,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       comparison: config.comparison,
       voorlopig: config.voorlopig,
       ...(previousCube ? { previous: { edition: plan.previous, cube: previousCube } } : {}),
+      incomplete: incomplete.get(plan.edition.month) ?? [],
     });
+    if (!checkedCubes.has(cube)) {
+      checkTotals(cube, ctx);
+      checkedCubes.add(cube);
+    }
     const built = buildReport(plan.definition, ctx, {
       organisation: config.organisation,
       buildDate: nlDate(options.buildDate),
@@ -152,6 +187,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       pdfs: jobs.length,
       editions: planned.map((plan) => ({ kind: plan.definition.kind, edition: plan.edition.id })),
       ingest: [report],
+      incomplete: [...new Set([...incomplete.values()].flat())],
     };
   } catch (error) {
     await staging.discard();

@@ -18,6 +18,8 @@ Options:
   --area <code>            only this area, e.g. GM0344 (repeatable)
   --build-date <jjjj-mm-dd> the date the reports are made on (default: config buildDate, else today)
   --no-pdf                 skip the PDFs
+  --allow-incomplete       build even when a delivery looks missing or partial; the figures
+                           of those months are marked onvolledig (°)
   --debug                  show stack traces of unexpected errors
   --help, --version
 
@@ -37,6 +39,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         area: { type: "string", multiple: true },
         "build-date": { type: "string" },
         "no-pdf": { type: "boolean" },
+        "allow-incomplete": { type: "boolean" },
         debug: { type: "boolean" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean" },
@@ -63,6 +66,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       ...(values.period ? { period: values.period } : {}),
       ...(values.area ? { areas: values.area.flatMap((area) => area.split(",")) } : {}),
       pdf: !values["no-pdf"],
+      allowIncomplete: values["allow-incomplete"] ?? false,
       log,
     });
     log.step(`done in ${((Date.now() - started) / 1000).toFixed(1)} s: ${result.pages} pages, ${result.pdfs} PDFs in ${result.outDir}`);

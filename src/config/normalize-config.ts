@@ -66,6 +66,8 @@ const schema = z
         bevolkingBuurt: relativePath.default("bevolking-buurt-2024.csv"),
         provincies: relativePath.default("gemeente-provincie.csv"),
         eenheden: relativePath.default("regionale-eenheden.csv"),
+        /** Historic gemeentecodes → current gemeente, to fold aggregated inputs onto current boundaries. */
+        herindelingen: relativePath.default("gemeente-herindelingen.csv"),
       })
       .strict()
       .prefault({}),

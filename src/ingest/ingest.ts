@@ -112,6 +112,7 @@ export async function ingest(files: readonly ExportFile[], options: IngestOption
         columns: options.columns,
         areas: options.reference.areas,
         classification: options.reference.classification,
+        herindelingen: options.reference.herindelingen,
         lastPlausibleMonth: options.lastPlausibleMonth,
         earliestYear: options.earliestYear,
         displayName: file.name,

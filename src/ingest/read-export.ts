@@ -8,6 +8,7 @@ import type { ColumnField } from "../config/normalize-config.ts";
 import { monthOf, type Month } from "../model/months.ts";
 import type { AreaIndex } from "../reference/areas.ts";
 import type { Classification } from "../reference/classification.ts";
+import type { Herindelingen } from "../reference/herindelingen.ts";
 import { UserError } from "../user-error.ts";
 import { detectDelimiter, firstLine, type Delimiter } from "./detect-delimiter.ts";
 import { detectEncoding, type Encoding } from "./detect-encoding.ts";
@@ -67,6 +68,8 @@ export interface ReadExportOptions {
   /** Registrations dated after this month are rejected as "in the future". */
   lastPlausibleMonth: Month;
   earliestYear: number;
+  /** Historic gemeentecodes (Weesp GM0457) are counted under the current gemeente (Amsterdam GM0363). */
+  herindelingen?: Pick<Herindelingen, "currentOf">;
   /** Name used in messages (usually the path relative to the project). */
   displayName?: string;
 }
@@ -282,7 +285,10 @@ function makeRowConverter(
       let result = areaCache.get(key);
       if (result === undefined) {
         const code = normalizeAreaCode(raw, prefix, digits);
+        // All comparisons use the current boundaries: a merged gemeente counts for the one it joined.
+        const folded = field === "gemeentecode" ? options.herindelingen?.currentOf(code) : undefined;
         if (areas.has(code)) result = code;
+        else if (folded) result = folded;
         else {
           const suggestion = suggestCode(code, areas.buurtenOf(code.slice(0, 2) === "BU" ? `GM${code.slice(2, 6)}` : code).slice(0, 500));
           result = reject("unknown-area", field, `unknown ${field} ${shown(raw)}${suggestion ? ` — did you mean ${suggestion}?` : ""}`);

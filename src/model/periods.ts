@@ -62,6 +62,34 @@ export function shiftYears(period: Period, years = 1): Period {
   return { kind: period.kind, first: period.first - 12 * years, last: period.last - 12 * years };
 }
 
+/**
+ * The same period in each of the `count` years before it, most recent first: for a 3-year average
+ * of januari t/m augustus 2025, the same months of 2024, 2023 and 2022.
+ */
+export function previousYears(period: Period, count: number): Period[] {
+  if (!Number.isInteger(count) || count < 0) throw new RangeError(`number of years must be a whole number ≥ 0: ${count}`);
+  return Array.from({ length: count }, (_, i) => shiftYears(period, i + 1));
+}
+
+/** The months of a period, in order. */
+export function periodMonths(period: Period): Month[] {
+  const months: Month[] = [];
+  for (let month = period.first; month <= period.last; month++) months.push(month);
+  return months;
+}
+
+/** True when `month` lies in the period. */
+export function containsMonth(period: Period, month: Month): boolean {
+  return month >= period.first && month <= period.last;
+}
+
+/** The calendar years a period touches (one, or two for a rolling 12 months across new year). */
+export function periodYears(period: Period): number[] {
+  const years: number[] = [];
+  for (let year = yearOf(period.first); year <= yearOf(period.last); year++) years.push(year);
+  return years;
+}
+
 /** Number of months in a period. */
 export function periodLength(period: Period): number {
   return period.last - period.first + 1;

@@ -69,6 +69,16 @@ export function binomialTwoSided(x: number, n: number, p: number): number {
   return Math.min(1, total);
 }
 
+/**
+ * One-sided exact binomial probability P(X ≤ x) for X ~ Bin(n, p): how likely a count this low or
+ * lower is when nothing changed (used to tell a missing delivery from count noise).
+ */
+export function binomialLowerTail(x: number, n: number, p: number): number {
+  if (x < 0) return 0;
+  if (x >= n) return 1;
+  return Math.min(1, tail(x, -1, n, p));
+}
+
 /** Sum of pmf from `start` outward in `step` direction, stopping when terms are negligible. */
 function tail(start: number, step: 1 | -1, n: number, p: number): number {
   let sum = 0;

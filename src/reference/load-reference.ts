@@ -5,6 +5,7 @@ import type { Config } from "../config/normalize-config.ts";
 import { UserError } from "../user-error.ts";
 import { AreaIndex, type BasisteamRow, type GebiedRow } from "./areas.ts";
 import { Classification, type InpRow, type SoortRow } from "./classification.ts";
+import { Herindelingen, type HerindelingRow } from "./herindelingen.ts";
 import { Population, type BuurtPopulationRow, type GemeentePopulationRow } from "./population.ts";
 
 /** Everything the model needs to know about areas, categories and inhabitants. */
@@ -16,6 +17,8 @@ export interface Reference {
   provincies: Map<string, string>;
   /** Eenheid code → name. */
   eenheden: Map<string, string>;
+  /** Historic gemeentecodes and the current gemeente they were merged into. */
+  herindelingen: Herindelingen;
   /** True when the basisteam mapping is the illustrative demo one. */
   basisteamsIllustrative: boolean;
   /** The files read, for the record of provision (absolute path → contents). */
@@ -27,7 +30,7 @@ export async function loadReference(config: Config): Promise<Reference> {
   const dir = config.paths.reference;
   const names = config.reference;
   const file = (name: string): string => path.resolve(dir, name);
-  const [gebieden, basisteams, inp, soorten, bevolkingGemeente, bevolkingBuurt, provincies, eenheden] = await Promise.all([
+  const [gebieden, basisteams, inp, soorten, bevolkingGemeente, bevolkingBuurt, provincies, eenheden, herindelingen] = await Promise.all([
     readTable<GebiedRow>(file(names.gebieden), ["code", "naam", "soort", "gemeentecode", "bovenliggend"]),
     readTable<BasisteamRow>(file(names.basisteams), ["buurtcode", "basisteamcode", "basisteam", "districtcode", "district", "eenheidcode", "eenheid"]),
     readTable<InpRow>(file(names.classification), ["niv1_code", "niv1", "niv2_code", "niv2", "niv3_code", "niv3", "maatschappelijke_klasse_code", "maatschappelijke_klasse", "misdrijf"]),
@@ -36,6 +39,7 @@ export async function loadReference(config: Config): Promise<Reference> {
     readTable<BuurtPopulationRow>(file(names.bevolkingBuurt), ["buurtcode", "inwoners"]),
     readTable<{ gemeentecode: string; provincie: string }>(file(names.provincies), ["gemeentecode", "provincie"]),
     readTable<{ code: string; naam: string }>(file(names.eenheden), ["code", "naam"]),
+    readTable<HerindelingRow>(file(names.herindelingen), ["oude_code", "oude_naam", "nieuwe_code", "nieuwe_naam", "datum"]),
   ]);
   const areas = new AreaIndex(gebieden.rows, basisteams.rows);
   basisteams.rows.forEach((row, index) => {
@@ -51,8 +55,9 @@ export async function loadReference(config: Config): Promise<Reference> {
     population: new Population(areas, bevolkingGemeente.rows, bevolkingBuurt.rows),
     provincies: new Map(provincies.rows.map((row) => [row.gemeentecode, row.provincie])),
     eenheden: new Map(eenheden.rows.map((row) => [row.code, row.naam])),
+    herindelingen: new Herindelingen(herindelingen.rows, (code) => areas.get(code)?.level === "gemeente", herindelingen.file),
     basisteamsIllustrative: config.reference.basisteamsIllustrative,
-    files: [gebieden, basisteams, inp, soorten, bevolkingGemeente, bevolkingBuurt, provincies, eenheden].map((t) => t.file),
+    files: [gebieden, basisteams, inp, soorten, bevolkingGemeente, bevolkingBuurt, provincies, eenheden, herindelingen].map((t) => t.file),
   };
 }
 

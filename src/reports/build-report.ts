@@ -1,3 +1,4 @@
+import { markIncomplete } from "../model/mark-incomplete.ts";
 import { formatMonth } from "../model/months.ts";
 import { periodLabel, shiftYears, type Period } from "../model/periods.ts";
 import { AREA_LEVEL_NAMES, type AreaLevel } from "../reference/areas.ts";
@@ -100,7 +101,8 @@ function buildSection(spec: SectionSpec, area: string, level: AreaLevel, ctx: Re
     type: "table",
     id: spec.id,
     title: spec.title,
-    table,
+    // Every figure that counts a month of an accepted incomplete delivery is marked, whatever the section.
+    table: markIncomplete(table, ctx.deliveries, (code) => ctx.reference.areas.nameOf(code), ctx.scope.name),
     ...(emptyText && table.rows.length === 0 ? { emptyText } : {}),
   });
   switch (spec.type) {

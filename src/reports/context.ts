@@ -1,5 +1,8 @@
 import type { Cube } from "../model/cube.ts";
 import { categoryKeys } from "../model/categories.ts";
+import type { CompletenessFinding } from "../model/completeness.ts";
+import type { DataStatus } from "../model/figure-status.ts";
+import { incompleteDeliveries, type IncompleteDeliveries } from "../model/incomplete-deliveries.ts";
 import type { Month } from "../model/months.ts";
 import { rollup, type Rollup } from "../model/rollup.ts";
 import type { Scope } from "../model/scope.ts";
@@ -20,6 +23,10 @@ export interface ReportContext {
   comparison: { minBase: number; alpha: number; years: number };
   /** Years whose figures are provisional (*). */
   voorlopig: ReadonlySet<number>;
+  /** Missing or partial deliveries the analyst accepted (--allow-incomplete); their figures are marked onvolledig. */
+  deliveries?: IncompleteDeliveries;
+  /** How sure the data are (voorlopig, running period, incomplete deliveries): what `measure` and `figureStatus` take. */
+  dataStatus: DataStatus;
   /** Counts rolled up to the areas of one level, all category keys at once (memoised). */
   counts: CountsByLevel;
   /** The previous edition and the counts as they were then, for the list of revisions. */
@@ -35,6 +42,8 @@ export interface ContextInput {
   comparison: { minBase: number; alpha: number; years: number };
   voorlopig: Iterable<number>;
   previous?: { edition: Edition; cube: Cube };
+  /** Missing or partial deliveries accepted with the override (see checkCompleteness). */
+  incomplete?: readonly CompletenessFinding[];
 }
 
 export function createReportContext(input: ContextInput): ReportContext {
@@ -54,13 +63,21 @@ export function createReportContext(input: ContextInput): ReportContext {
       return result;
     };
   };
+  const voorlopig = new Set(input.voorlopig);
+  const deliveries = input.incomplete && input.incomplete.length > 0 ? incompleteDeliveries(input.incomplete, reference.areas) : undefined;
   return {
     reference,
     scope: input.scope,
     edition: input.edition,
     lastCompleteMonth: input.lastCompleteMonth,
     comparison: input.comparison,
-    voorlopig: new Set(input.voorlopig),
+    voorlopig,
+    ...(deliveries ? { deliveries } : {}),
+    dataStatus: {
+      voorlopig,
+      lastCompleteMonth: input.lastCompleteMonth,
+      ...(deliveries ? { incompleteMonths: deliveries.monthsOf } : {}),
+    },
     counts: countsOf(input.cube),
     ...(input.previous ? { previous: { edition: input.previous.edition, counts: countsOf(input.previous.cube) } } : {}),
   };

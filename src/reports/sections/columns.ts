@@ -1,7 +1,9 @@
-import { compare, compareWithAverage, per1000, type Change } from "../../model/compare.ts";
+import { per1000 } from "../../model/compare.ts";
 import { shortMonthLabel } from "../../model/dutch-months.ts";
+import { figureStatus } from "../../model/figure-status.ts";
+import { measure, type Basis, type Comparison, type Measure } from "../../model/measure.ts";
 import { monthRange, yearOf, type Month } from "../../model/months.ts";
-import { monthPeriod, periodLabel, shiftYears, type Period } from "../../model/periods.ts";
+import { monthPeriod, periodLabel, previousYears, shiftYears, type Period } from "../../model/periods.ts";
 import type { Cell, CellRef, Column, Flag } from "../../model/table.ts";
 import type { AreaLevel } from "../../reference/areas.ts";
 import type { ReportContext } from "../context.ts";
@@ -37,20 +39,15 @@ export interface ColumnPlan {
 export function planColumns(wanted: readonly TableColumn[], ctx: ReportContext, current: Period = ctx.edition.period): ColumnPlan {
   const previous = shiftYears(current);
   const years = ctx.comparison.years;
-  const earlier = Array.from({ length: years }, (_, i) => shiftYears(current, i + 1));
-  const { minBase, alpha } = ctx.comparison;
+  const earlier = previousYears(current, years);
   const sameYear = yearOf(current.first) === yearOf(current.last);
   const periodWords = sameYear ? periodLabel(current).replace(/ \d{4}$/, "") : "periode";
   const labelOf = (period: Period): string => (sameYear ? String(yearOf(period.last)) : periodLabel(period));
   // Rates are of the period itself: "2025" under a year to date, "2e halfjaar 2025" otherwise.
   const rateGroup = current.kind === "ytd" || current.kind === "year" ? String(yearOf(current.last)) : periodLabel(current);
 
-  const flagsOf = (period: Period): Flag[] => {
-    const flags: Flag[] = [];
-    if (ctx.voorlopig.has(yearOf(period.last))) flags.push("voorlopig");
-    if (period.last > ctx.lastCompleteMonth) flags.push("onvolledig");
-    return flags;
-  };
+  // Marks that hold for every area (provisional year, running period) go on the column header.
+  const flagsOf = (period: Period): Flag[] => figureStatus(ctx.dataStatus, period).flags;
   const flagged = (period: Period): { flags?: Flag[] } => {
     const flags = flagsOf(period);
     return flags.length > 0 ? { flags } : {};
@@ -80,25 +77,29 @@ export function planColumns(wanted: readonly TableColumn[], ctx: ReportContext, 
         const first = earlier[earlier.length - 1] as Period;
         const label = sameYear ? `gem. ${yearOf(first.last)}–${yearOf(previous.last)}` : `gemiddelde ${years} jaar`;
         columns.push({ id: "average", label, kind: "average", group: periodWords });
-        makers.push((row) => [{ value: row.vsAverage().previous, sources: row.refs(earlier) }]);
+        makers.push((row) => {
+          const average = row.vsAverage();
+          return [withFlags({ value: average.base, sources: row.refs(earlier) }, deliveryFlags(average))];
+        });
         break;
       }
       case "change":
         columns.push({ id: "change", label: "verschil", kind: "change", group: "t.o.v. vorig jaar" });
         columns.push({ id: "percent", label: "%", kind: "percent", group: "t.o.v. vorig jaar" });
-        makers.push((row) => changeCells(row.vsPrevious(), row.refs([current, previous])));
+        makers.push((row) => changeCells(row.vsPrevious()));
         break;
       case "change-average":
         columns.push({ id: "change-average", label: "verschil", kind: "change", group: "t.o.v. gemiddelde" });
         columns.push({ id: "percent-average", label: "%", kind: "percent", group: "t.o.v. gemiddelde" });
-        makers.push((row) => changeCells(row.vsAverage(), row.refs([current, ...earlier])));
+        makers.push((row) => changeCells(row.vsAverage()));
         break;
       case "verdict":
       case "verdict-words":
         columns.push({ id: "verdict", label: column === "verdict" ? "significant" : "betekenis", kind: "verdict", group: "t.o.v. vorig jaar", ...(column === "verdict-words" ? { words: true } : {}) });
         makers.push((row) => {
           const change = row.vsPrevious();
-          return [{ value: change.pValue, verdict: change.verdict, sources: row.refs([current, previous]) }];
+          if (!change.verdict) return [{ value: null, symbol: ".", note: change.verdictOmitted, sources: change.sources }];
+          return [{ value: change.pValue ?? null, verdict: change.verdict, sources: change.sources }];
         });
         break;
       case "per1000-region": {
@@ -116,14 +117,12 @@ export function planColumns(wanted: readonly TableColumn[], ctx: ReportContext, 
       case "per1000":
         columns.push({ id: "per1000", label: "per 1.000 inw.", kind: "rate", group: rateGroup, ...flagged(current) });
         makers.push((row) => {
-          if (!row.source.population) return [{ value: null, symbol: "–", note: "geen inwonertal" }];
-          const inwoners = ctx.reference.population.of(row.area, yearOf(current.last));
-          const rate = inwoners ? per1000(row.value(current), inwoners.inwoners) : null;
-          if (rate === null) return [{ value: null, symbol: ".", note: "inwonertal onbekend" }];
-          const cell: Cell = { value: rate, sources: row.refs([current]) };
-          if (inwoners?.geschat) {
-            cell.flags = ["geschat"];
-            cell.note = `inwonertal van ${inwoners.jaar}`;
+          const { rate, current: figure } = row.measured();
+          if (rate.value === null) return [{ value: null, symbol: rate.omitted === "geen inwonertal" ? "–" : ".", note: rate.omitted }];
+          const cell: Cell = withFlags({ value: rate.value, sources: rate.sources }, figure.status.leveringOnvolledig.length > 0 ? ["onvolledig"] : []);
+          if (rate.geschat) {
+            cell.flags = [...(cell.flags ?? []), "geschat"];
+            cell.note = `inwonertal van ${rate.jaar}`;
           }
           return [cell];
         });
@@ -131,26 +130,27 @@ export function planColumns(wanted: readonly TableColumn[], ctx: ReportContext, 
     }
   }
 
+  const compareWith: Basis[] = [];
+  if (wanted.some((column) => column === "change" || column === "verdict" || column === "verdict-words")) compareWith.push("vorig jaar");
+  if (wanted.some((column) => column === "average" || column === "change-average")) compareWith.push("gemiddelde");
   return {
     columns,
     cells(source) {
-      const row = new RowData(source, current, previous, earlier, { minBase, alpha });
+      const row = new RowData(source, ctx, current, compareWith);
       return makers.flatMap((make) => make(row));
     },
   };
 }
 
-/** The counts and comparisons of one table row, each computed once. */
+/** The counts and comparisons of one table row: one `measure` of the model, computed once. */
 class RowData {
-  #vsPrevious: Change | undefined;
-  #vsAverage: Change | undefined;
+  #measure: Measure | undefined;
 
   constructor(
     readonly source: RowSource,
+    private readonly ctx: ReportContext,
     private readonly current: Period,
-    private readonly previous: Period,
-    private readonly earlier: readonly Period[],
-    private readonly options: { minBase: number; alpha: number },
+    private readonly compareWith: readonly Basis[],
   ) {}
 
   get area(): string {
@@ -169,26 +169,54 @@ class RowData {
     return this.source.value(period);
   }
 
+  /** A count cell; marked onvolledig when a delivery of its months is missing for this area. */
   count(period: Period): Cell {
-    return { value: this.value(period), ref: this.ref(period) };
+    const status = figureStatus(this.ctx.dataStatus, period, this.source.area);
+    return withFlags({ value: this.value(period), ref: this.ref(period) }, status.leveringOnvolledig.length > 0 && !status.lopend ? ["onvolledig"] : []);
   }
 
-  vsPrevious(): Change {
-    this.#vsPrevious ??= compare(this.value(this.current), this.value(this.previous), this.options);
-    return this.#vsPrevious;
+  measured(): Measure {
+    const { source, ctx } = this;
+    this.#measure ??= measure({
+      area: source.area,
+      category: source.category,
+      period: this.current,
+      count: (period) => source.value(period),
+      ...(source.population ? { inwoners: (year: number) => ctx.reference.population.of(source.area, year) } : {}),
+      status: ctx.dataStatus,
+      comparison: ctx.comparison,
+      compareWith: this.compareWith,
+    });
+    return this.#measure;
   }
 
-  vsAverage(): Change {
-    this.#vsAverage ??= compareWithAverage(
-      this.value(this.current),
-      this.earlier.map((period) => this.value(period)),
-      this.options,
-    );
-    return this.#vsAverage;
+  vsPrevious(): Comparison {
+    const comparison = this.measured().vsPreviousYear;
+    if (!comparison) throw new Error("vsPrevious asked of a row planned without that comparison");
+    return comparison;
+  }
+
+  vsAverage(): Comparison {
+    const comparison = this.measured().vsAverage;
+    if (!comparison) throw new Error("vsAverage asked of a row planned without that comparison");
+    return comparison;
   }
 }
 
-function changeCells(change: Change, sources: CellRef[]): Cell[] {
-  const percent: Cell = change.percent === null ? { value: null, symbol: "–", note: change.percentOmitted, sources } : { value: change.percent, sources };
-  return [{ value: change.absolute, sources }, percent];
+/** The absolute and relative change; "–" where the base is too small, "." where a delivery is incomplete. */
+function changeCells(change: Comparison): Cell[] {
+  const { sources } = change;
+  const absolute = withFlags({ value: change.absolute, sources }, deliveryFlags(change));
+  const percent: Cell =
+    change.percent === null ? { value: null, symbol: change.percentOmitted === "levering onvolledig" ? "." : "–", note: change.percentOmitted, sources } : { value: change.percent, sources };
+  return [absolute, percent];
+}
+
+/** `onvolledig` when a compared figure misses part of a delivery (a running period is marked on the column instead). */
+function deliveryFlags(change: Comparison): Flag[] {
+  return change.verdictOmitted === "levering onvolledig" ? ["onvolledig"] : [];
+}
+
+function withFlags(cell: Cell, flags: readonly Flag[]): Cell {
+  return flags.length > 0 ? { ...cell, flags: [...(cell.flags ?? []), ...flags] } : cell;
 }
