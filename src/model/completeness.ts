@@ -26,10 +26,11 @@ import { binomialLowerTail } from "./significance.ts";
  * alarms; a small gemeente's natural low month (5 instead of 14) is nowhere near it. The price: a
  * complete loss is detected for a single area only when its references hold at least 20
  * registrations (½²⁰ ≈ 9.5e-7). The check therefore also runs on the whole region (all
- * gemeenten in scope together), which catches a missing regional delivery in the smallest
- * gemeenten too.
+ * gemeenten in scope together): when the region is incomplete and the gemeenten that are not
+ * incomplete on their own have together lost at least half of their registrations too, the
+ * delivery is missing for the whole region, the smallest gemeenten included.
  *
- * A month that is lower, but not by half (at most `WARN_RATIO` = 0.75 of two references, with the
+ * A month that is lower, but not by half (at most `WARN_RATIO` = 0.6 of two references, with the
  * same p-value) is **opvallend laag**: worth a warning, not a stop.
  *
  * A delivery month without an export file is reported only when no other file holds that
@@ -37,7 +38,7 @@ import { binomialLowerTail } from "./significance.ts";
  * deliveries (each file repeats the previous month) may legitimately make a file redundant.
  */
 export const RATIO = 0.5;
-export const WARN_RATIO = 0.75;
+export const WARN_RATIO = 0.6;
 export const ALPHA = 1e-6;
 
 export type ReferenceKind = "vorige maand" | "volgende maand" | "vorig jaar";
@@ -138,6 +139,21 @@ export function checkCompleteness(input: CompletenessInput): CompletenessResult 
     return { verdict: judgeAgainst(x, references.map((reference) => reference.count)), references, x };
   };
 
+  /**
+   * A region that is incomplete as a whole is a regional problem only when the gemeenten that are
+   * not incomplete on their own have lost at least half of their registrations too (by ratio
+   * alone: they may be too small for the test); otherwise the flagged gemeenten explain it.
+   */
+  const restAlsoLow = (month: Month, flagged: readonly CompletenessFinding[]): boolean => {
+    const flaggedAreas = new Set(flagged.map((finding) => finding.area));
+    const rest = input.areas.filter((area) => !flaggedAreas.has(area));
+    if (rest.length === 0) return false;
+    const restCount = (m: Month): number => rest.reduce((sum, area) => sum + input.count(area, m), 0);
+    const { x, references } = judge(restCount, month);
+    const below = references.filter((reference) => reference.count > 0 && x <= RATIO * reference.count).length;
+    return references.length > 0 && below >= Math.min(2, references.length);
+  };
+
   const fileGaps = deliveryGaps(input.files ?? [], first, last);
   const filesByMonth = rowsPerMonth(input.files ?? []);
   const redundantGaps: Month[] = [];
@@ -145,22 +161,25 @@ export function checkCompleteness(input: CompletenessInput): CompletenessResult 
     const region = judge(regionCount, month);
     const gap = fileGaps.get(month);
     const perGemeente: CompletenessFinding[] = [];
+    let lowGemeenten = 0;
     for (const area of input.areas) {
       const result = judge((m) => input.count(area, m), month);
       if (!result.verdict) continue;
+      lowGemeenten++;
       const finding = makeFinding(result.verdict === "incomplete" ? "levering-onvolledig" : "opvallend-laag", area, month, result.x, result.references);
       if (result.verdict === "incomplete") perGemeente.push(finding);
       else suspicious.push(finding);
     }
     const noRows = gap !== undefined && (filesByMonth.get(month) ?? 0) === 0;
-    if (region.verdict === "incomplete" || noRows) {
+    if (noRows || (region.verdict === "incomplete" && restAlsoLow(month, perGemeente))) {
       const finding = makeFinding(gap ? "levering-ontbreekt" : "levering-onvolledig", undefined, month, region.x, region.references);
       if (gap) finding.files = gap;
       if (perGemeente.length > 0) finding.gemeenten = perGemeente.map((item) => item.area ?? "");
       incomplete.push(finding);
     } else {
       if (gap) redundantGaps.push(month);
-      if (region.verdict === "suspicious") suspicious.push(makeFinding("opvallend-laag", undefined, month, region.x, region.references));
+      // The region is worth its own warning only when no gemeente explains it.
+      if (region.verdict === "suspicious" && lowGemeenten === 0) suspicious.push(makeFinding("opvallend-laag", undefined, month, region.x, region.references));
       incomplete.push(...perGemeente);
     }
   }

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compare, compareWithAverage, per1000 } from "../../src/model/compare.ts";
 
@@ -40,5 +41,44 @@ describe("per1000", () => {
 
   it("has no rate without inhabitants", () => {
     expect(per1000(3, 0)).toBeNull();
+  });
+});
+
+describe("compare: properties", () => {
+  const count = fc.integer({ min: 0, max: 50_000 });
+
+  it("mirrors: a against b is b against a with the sign reversed, the same p-value and the opposite verdict", () => {
+    const opposite = { stijging: "daling", daling: "stijging", "geen significante verandering": "geen significante verandering" } as const;
+    fc.assert(
+      fc.property(count, count, (a, b) => {
+        const ab = compare(a, b);
+        const ba = compare(b, a);
+        expect(ab.absolute).toBe(-ba.absolute);
+        expect(ab.pValue).toBeCloseTo(ba.pValue, 9);
+        expect(ab.verdict).toBe(opposite[ba.verdict]);
+      }),
+    );
+  });
+
+  it("gives a percentage exactly when the base is at least the minimum, and it is the relative change", () => {
+    fc.assert(
+      fc.property(count, count, fc.integer({ min: 0, max: 100 }), (current, previous, minBase) => {
+        const change = compare(current, previous, { minBase });
+        if (previous === 0) expect(change.percentOmitted).toBe("basis nul");
+        else if (previous < minBase) expect(change.percentOmitted).toBe("basis te klein");
+        else expect(change.percent).toBeCloseTo((current - previous) / previous, 12);
+      }),
+    );
+  });
+
+  it("against the average: the base is the mean, and equal years never make a significant change", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 5000 }), fc.integer({ min: 1, max: 5 }), (n, years) => {
+        const change = compareWithAverage(n, Array.from({ length: years }, () => n));
+        expect(change.previous).toBe(n);
+        expect(change.absolute).toBe(0);
+        expect(change.verdict).toBe("geen significante verandering");
+      }),
+    );
   });
 });

@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { binomialTwoSided, poissonTest } from "../../src/model/significance.ts";
+import { binomialLowerTail, binomialTwoSided, poissonTest } from "../../src/model/significance.ts";
 
 describe("poissonTest", () => {
   it.each([
@@ -70,5 +71,53 @@ describe("binomialTwoSided", () => {
     [9, 9, 0.5],
   ])("agrees with summing all outcomes for x=%i n=%i p=%f", (x, n, p) => {
     expect(binomialTwoSided(x, n, p)).toBeCloseTo(bruteForce(x, n, p), 9);
+  });
+});
+
+describe("poissonTest: properties", () => {
+  const count = fc.integer({ min: 0, max: 30_000 });
+
+  it("is symmetric: a against b has the p-value of b against a, and mirrored verdicts", () => {
+    fc.assert(
+      fc.property(count, count, (a, b) => {
+        const ab = poissonTest(a, b);
+        const ba = poissonTest(b, a);
+        expect(ab.pValue).toBeCloseTo(ba.pValue, 9);
+        expect(ab.verdict === "stijging").toBe(ba.verdict === "daling");
+        expect(ab.verdict === "geen significante verandering").toBe(ba.verdict === "geen significante verandering");
+      }),
+    );
+  });
+
+  it("never claims a change for equal counts, whatever α", () => {
+    fc.assert(
+      fc.property(count, fc.double({ min: 0.0001, max: 0.5, noNaN: true }), (n, alpha) => {
+        expect(poissonTest(n, n, alpha).verdict).toBe("geen significante verandering");
+      }),
+    );
+  });
+
+  it("never claims a change in the wrong direction, and p is a probability", () => {
+    fc.assert(
+      fc.property(count, count, (a, b) => {
+        const { verdict, pValue } = poissonTest(a, b);
+        expect(pValue).toBeGreaterThanOrEqual(0);
+        expect(pValue).toBeLessThanOrEqual(1);
+        if (verdict === "stijging") expect(a).toBeGreaterThan(b);
+        if (verdict === "daling") expect(a).toBeLessThan(b);
+      }),
+    );
+  });
+});
+
+describe("binomialLowerTail", () => {
+  it("gives P(X ≤ x): ½ⁿ for no successes, 1 at n, and agrees with a direct sum", () => {
+    expect(binomialLowerTail(0, 20, 0.5)).toBeCloseTo(0.5 ** 20, 15);
+    expect(binomialLowerTail(20, 20, 0.5)).toBe(1);
+    expect(binomialLowerTail(-1, 20, 0.5)).toBe(0);
+    // P(X ≤ 5 | Bin(28, ½)) = Σ C(28, k) / 2^28 for k = 0..5
+    const choose = (n: number, k: number): number => (k === 0 ? 1 : (choose(n, k - 1) * (n - k + 1)) / k);
+    const direct = [0, 1, 2, 3, 4, 5].reduce((sum, k) => sum + choose(28, k), 0) / 2 ** 28;
+    expect(binomialLowerTail(5, 28, 0.5)).toBeCloseTo(direct, 14);
   });
 });
