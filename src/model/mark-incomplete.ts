@@ -2,9 +2,9 @@ import { describeFinding, type CompletenessFinding } from "./completeness.ts";
 import type { IncompleteDeliveries } from "./incomplete-deliveries.ts";
 import type { Cell, CellRef, Column, Table } from "./table.ts";
 
-/** The note under a table whose figures include a missing or partial delivery. */
+/** What the marks mean, after the deliveries are named in the note under the table. */
 export const INCOMPLETE_NOTE =
-  "° Onvolledige levering: cijfers over een periode met deze maand zijn te laag; een percentage en de significantie worden daar niet gegeven (.).";
+  "Cijfers over een periode met die maand zijn te laag (°); een percentage en de significantie worden daar niet gegeven (.).";
 
 /**
  * Marks every figure of a table that counts a month with a missing or partial delivery: a count
@@ -33,7 +33,7 @@ export function markIncomplete(table: Table, deliveries: IncompleteDeliveries | 
   }));
   if (hit.size === 0) return table;
   const findings = [...hit].sort((a, b) => a.month - b.month || (a.area ?? "").localeCompare(b.area ?? ""));
-  const note = `${INCOMPLETE_NOTE} ${findings.map((finding) => describeFinding(finding, nameOf, regionName)).join("; ")}.`;
+  const note = `Onvolledige levering — ${findings.map((finding) => describeFinding(finding, nameOf, regionName)).join("; ")}. ${INCOMPLETE_NOTE}`;
   return { ...table, rows, notes: [...table.notes, note] };
 }
 

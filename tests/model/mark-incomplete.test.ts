@@ -69,7 +69,7 @@ describe("markIncomplete", () => {
     expect(oude?.cells[5]?.verdict).toBeUndefined();
     expect(mont).toEqual(table.rows[1]);
     expect(marked.notes).toEqual([
-      `${INCOMPLETE_NOTE} GM0589 Oudewater, oktober 2025: 3 registraties, verwacht ~90 (september 2025 88, november 2025 90, oktober 2024 95).`,
+      `Onvolledige levering — GM0589 Oudewater, oktober 2025: 3 registraties, verwacht ~90 (september 2025 88, november 2025 90, oktober 2024 95). ${INCOMPLETE_NOTE}`,
     ]);
   });
 
