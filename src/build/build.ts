@@ -120,7 +120,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       }),
     );
   }
-  const checkedCubes = new Set<unknown>();
+  const checkedCubes = new Set<object>();
 
   const pages: SitePage[] = [];
   for (const plan of planned) {
