@@ -20,6 +20,7 @@ import { renderSite } from "../site/render-site.ts";
 import { writeDownloads } from "../site/write-downloads.ts";
 import { UserError } from "../user-error.ts";
 import type { BuildLog } from "./log.ts";
+import { reportInputsLoader } from "./report-inputs.ts";
 import { startStaging } from "./publish.ts";
 
 /** The folder with the Nunjucks layouts that ship with the tool. */
@@ -93,6 +94,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   log.info(`ingest: ${report.rowsUsed} of ${report.rowsRead} rows used, ${report.rowsRejected} rejected, ${report.revisions.count} revisions`);
 
   const pages: SitePage[] = [];
+  const inputsFor = reportInputsLoader(config, reference, scope, log);
   for (const plan of planned) {
     const cube = ingested.snapshots.get(plan.edition.month) ?? ingested.cube;
     const previousCube = plan.previous.month >= firstDelivery ? ingested.snapshots.get(plan.previous.month) : undefined;
@@ -105,6 +107,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       comparison: config.comparison,
       voorlopig: config.voorlopig,
       ...(previousCube ? { previous: { edition: plan.previous, cube: previousCube } } : {}),
+      ...(await inputsFor(plan.definition, plan.edition)),
     });
     const built = buildReport(plan.definition, ctx, {
       organisation: config.organisation,

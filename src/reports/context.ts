@@ -1,3 +1,4 @@
+import type { Commentary } from "../commentary/read-commentary.ts";
 import type { Cube } from "../model/cube.ts";
 import { categoryKeys } from "../model/categories.ts";
 import type { Month } from "../model/months.ts";
@@ -5,6 +6,7 @@ import { rollup, type Rollup } from "../model/rollup.ts";
 import type { Scope } from "../model/scope.ts";
 import type { AreaLevel } from "../reference/areas.ts";
 import type { Reference } from "../reference/load-reference.ts";
+import type { NationalFigures } from "../reference/national-figures.ts";
 import type { Edition } from "./edition.ts";
 
 /** Counts of one state of the data (the deliveries up to some month), by area level. */
@@ -24,6 +26,10 @@ export interface ReportContext {
   counts: CountsByLevel;
   /** The previous edition and the counts as they were then, for the list of revisions. */
   previous?: { edition: Edition; counts: CountsByLevel };
+  /** The analyst's commentary of the edition's year, by area code (for `commentary` sections). */
+  commentary?: ReadonlyMap<string, Commentary>;
+  /** Registered crime and inhabitants of Nederland by year (for `benchmark` sections). */
+  national?: NationalFigures;
 }
 
 export interface ContextInput {
@@ -35,6 +41,8 @@ export interface ContextInput {
   comparison: { minBase: number; alpha: number; years: number };
   voorlopig: Iterable<number>;
   previous?: { edition: Edition; cube: Cube };
+  commentary?: ReadonlyMap<string, Commentary>;
+  national?: NationalFigures;
 }
 
 export function createReportContext(input: ContextInput): ReportContext {
@@ -63,5 +71,7 @@ export function createReportContext(input: ContextInput): ReportContext {
     voorlopig: new Set(input.voorlopig),
     counts: countsOf(input.cube),
     ...(input.previous ? { previous: { edition: input.previous.edition, counts: countsOf(input.previous.cube) } } : {}),
+    ...(input.commentary ? { commentary: input.commentary } : {}),
+    ...(input.national ? { national: input.national } : {}),
   };
 }

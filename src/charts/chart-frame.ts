@@ -1,0 +1,49 @@
+import { CHART_FONT, COLOURS } from "./palette.ts";
+import { escapeXml, svgElement } from "./svg-markup.ts";
+
+/** What every chart states about itself for readers who cannot see it. */
+export interface ChartText {
+  /** Stable id, unique on the page ("trend-j"): the ids inside the SVG derive from it. */
+  id: string;
+  /** Short name of the chart, e.g. "Misdrijven in Utrecht, 2021–2025". */
+  title: string;
+  /** The main finding in words, e.g. "Het aantal daalde van 15.210 in 2021 naar 13.977 in 2025." */
+  description: string;
+}
+
+/**
+ * The root of an accessible chart: role="img" named by its title and described by its finding,
+ * scalable through its viewBox, with the chart font and no external references.
+ */
+export function chartFrame(text: ChartText, width: number, height: number, body: readonly string[], defs: readonly string[] = []): string {
+  const titleId = `${text.id}-title`;
+  const descId = `${text.id}-desc`;
+  return svgElement(
+    "svg",
+    {
+      xmlns: "http://www.w3.org/2000/svg",
+      viewBox: `0 0 ${Math.round(width)} ${Math.round(height)}`,
+      width: Math.round(width),
+      height: Math.round(height),
+      role: "img",
+      "aria-labelledby": `${titleId} ${descId}`,
+      class: "chart",
+      id: text.id,
+      "font-family": CHART_FONT,
+      "font-size": 11,
+      fill: COLOURS.ink,
+    },
+    [
+      `<title id="${escapeXml(titleId)}">${escapeXml(text.title)}</title>`,
+      `<desc id="${escapeXml(descId)}">${escapeXml(text.description)}</desc>`,
+      ...(defs.length > 0 ? [`<defs>${defs.join("")}</defs>`] : []),
+      ...body,
+    ],
+  );
+}
+
+/** A small legend swatch and its label, laid out left to right from (x, y); returns the markup and the x after it. */
+export function legendItem(x: number, y: number, swatch: string, label: string, labelWidth: number): { markup: string; next: number } {
+  const markup = `${swatch}${svgElement("text", { x: x + 22, y: y + 4, fill: COLOURS.ink }, escapeXml(label))}`;
+  return { markup, next: x + 22 + labelWidth + 14 };
+}
