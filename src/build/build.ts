@@ -77,6 +77,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     });
   }
 
+  // Commentary and national figures are read before the exports: a bad file stops the build at once.
+  const inputsFor = reportInputsLoader(config, reference, scope, log);
+  for (const plan of planned) await inputsFor(plan.definition, plan.edition);
+
   const lastNeeded = Math.max(...planned.map((plan) => plan.edition.month));
   const deliveries = files.filter((file) => file.delivery === undefined || file.delivery <= lastNeeded);
   const firstDelivery = Math.min(...deliveries.map((file) => file.delivery ?? -Infinity));
@@ -94,7 +98,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   log.info(`ingest: ${report.rowsUsed} of ${report.rowsRead} rows used, ${report.rowsRejected} rejected, ${report.revisions.count} revisions`);
 
   const pages: SitePage[] = [];
-  const inputsFor = reportInputsLoader(config, reference, scope, log);
   for (const plan of planned) {
     const cube = ingested.snapshots.get(plan.edition.month) ?? ingested.cube;
     const previousCube = plan.previous.month >= firstDelivery ? ingested.snapshots.get(plan.previous.month) : undefined;

@@ -1,10 +1,10 @@
 import { max, min } from "d3-array";
 import { scaleLinear, scalePoint } from "d3-scale";
 import { area, line } from "d3-shape";
-import { chartFrame, legendItem, type ChartText } from "./chart-frame.ts";
+import { chartFrame, legend, type ChartText } from "./chart-frame.ts";
 import { formatCount } from "./nl-locale.ts";
 import { COLOURS } from "./palette.ts";
-import { escapeXml, svgElement, textWidth } from "./svg-markup.ts";
+import { escapeXml, svgElement } from "./svg-markup.ts";
 
 export interface BandChartSpec extends ChartText {
   /** x-axis labels, e.g. the months "jan" … "dec". */
@@ -25,13 +25,24 @@ export interface BandChartSpec extends ChartText {
 /**
  * One series against a band: this year's months against the lowest–highest range and the average
  * of earlier years. The band is a light fill, the average a dashed orange line, this year a solid
- * dark blue line with points; the y axis starts at zero with a few gridlines.
+ * dark blue line with points; a few labelled gridlines (the axis starts at zero unless every value
+ * lies well above it).
  */
 export function bandChart(spec: BandChartSpec): string {
-  const width = spec.width ?? 440;
-  const height = spec.height ?? 230;
+  const width = spec.width ?? 380;
+  const height = spec.height ?? 220;
   const format = spec.format ?? formatCount;
-  const margin = { top: 34, right: 12, bottom: 22, left: 40 };
+  const left = 40;
+  const key = legend(
+    [
+      { label: spec.names.current, swatch: (x, y) => svgElement("path", { d: `M${x},${y + 6}h16`, stroke: COLOURS.primary, "stroke-width": 2.2 }) + svgElement("circle", { cx: x + 8, cy: y + 6, r: 3.2, fill: COLOURS.primary }) },
+      { label: spec.names.reference, swatch: (x, y) => svgElement("path", { d: `M${x},${y + 6}h16`, stroke: COLOURS.secondary, "stroke-width": 2, "stroke-dasharray": "5 3" }) },
+      { label: spec.names.band, swatch: (x, y) => svgElement("rect", { x, y, width: 16, height: 12, fill: COLOURS.band }) },
+    ],
+    left,
+    width,
+  );
+  const margin = { top: key.bottom + 12, right: 12, bottom: 22, left };
   const x = scalePoint<string>()
     .domain(spec.labels.map(String))
     .range([margin.left, width - margin.right])
@@ -48,20 +59,7 @@ export function bandChart(spec: BandChartSpec): string {
     .nice(4);
   const xAt = (i: number) => x(spec.labels[i] ?? "") ?? 0;
 
-  const body: string[] = [];
-  // Legend: this year, the average, the band.
-  let legendX = margin.left;
-  [spec.names.current, spec.names.reference, spec.names.band].forEach((name, index) => {
-    const swatch =
-      index === 0
-        ? svgElement("path", { d: `M${legendX},10h16`, stroke: COLOURS.primary, "stroke-width": 2.2 }) + svgElement("circle", { cx: legendX + 8, cy: 10, r: 3.2, fill: COLOURS.primary })
-        : index === 1
-          ? svgElement("path", { d: `M${legendX},10h16`, stroke: COLOURS.secondary, "stroke-width": 2, "stroke-dasharray": "5 3" })
-          : svgElement("rect", { x: legendX, y: 4, width: 16, height: 12, fill: COLOURS.band });
-    const item = legendItem(legendX, 10, swatch, name, textWidth(name, 11));
-    body.push(item.markup);
-    legendX = item.next;
-  });
+  const body: string[] = [key.markup];
 
   for (const tick of y.ticks(4)) {
     body.push(svgElement("line", { x1: margin.left - 4, x2: width - margin.right, y1: y(tick), y2: y(tick), stroke: tick === y.domain()[0] ? COLOURS.axis : COLOURS.grid, "stroke-width": tick === y.domain()[0] ? 1 : 0.6 }));

@@ -1,6 +1,6 @@
 import { max } from "d3-array";
 import { scaleLinear } from "d3-scale";
-import { chartFrame, legendItem, type ChartText } from "./chart-frame.ts";
+import { chartFrame, legend, type ChartText } from "./chart-frame.ts";
 import { formatCount } from "./nl-locale.ts";
 import { COLOURS, type BarStyle } from "./palette.ts";
 import { escapeXml, svgElement, textWidth } from "./svg-markup.ts";
@@ -36,7 +36,7 @@ const LINE = 13;
  * Category labels wrap onto two lines when long.
  */
 export function barChart(spec: BarChartSpec): string {
-  const width = spec.width ?? 440;
+  const width = spec.width ?? 360;
   const format = spec.format ?? formatCount;
   const labelWidth = Math.min(
     width * 0.4,
@@ -45,21 +45,12 @@ export function barChart(spec: BarChartSpec): string {
   const lines = spec.categories.map((category) => wrap(category, labelWidth - 6, FONT));
   const valueLabels = spec.series.map((series) => series.values.map((value) => (value === null ? "." : `${format(value)}${series.mark ?? ""}`)));
   const labelRoom = Math.max(...valueLabels.flat().map((label) => textWidth(label, 10.5))) + 8;
-  // The legend runs left to right from above the bars and wraps when the chart is too narrow.
-  const legend: string[] = [];
-  let legendX = labelWidth + 4;
-  let legendY = 10;
-  for (const series of spec.series) {
-    const itemWidth = 22 + textWidth(series.name, FONT) + 14;
-    if (legendX > labelWidth + 4 && legendX + itemWidth - 14 > width) {
-      legendX = labelWidth + 4;
-      legendY += 18;
-    }
-    const item = legendItem(legendX, legendY, swatch(series.style, legendX, legendY - 6, `${spec.id}-hatch`), series.name, textWidth(series.name, FONT));
-    legend.push(item.markup);
-    legendX = item.next;
-  }
-  const top = legendY + 18;
+  // The legend runs left to right above the bars; when it does not fit there in one row it starts
+  // at the left edge, and wraps when it still does not fit.
+  const entries = spec.series.map((series) => ({ label: series.name, swatch: (x: number, y: number) => swatch(series.style, x, y + 1, `${spec.id}-hatch`) }));
+  const legendWidth = entries.reduce((sum, entry) => sum + 36 + textWidth(entry.label, FONT), -14);
+  const key = legend(entries, labelWidth + 4 + legendWidth <= width ? labelWidth + 4 : 4, width);
+  const top = key.bottom + 4;
   const groupHeight = (index: number) => Math.max((lines[index]?.length ?? 1) * LINE, spec.series.length * (BAR + GAP) - GAP);
 
   const highest = max(spec.series.flatMap((series) => series.values.filter((value): value is number => value !== null))) ?? 0;
@@ -68,7 +59,7 @@ export function barChart(spec: BarChartSpec): string {
     .range([labelWidth + 4, width - labelRoom]);
 
   const defs = [hatchPattern(`${spec.id}-hatch`)];
-  const body: string[] = [...legend];
+  const body: string[] = [key.markup];
 
   let y = top;
   spec.categories.forEach((_, index) => {
@@ -122,19 +113,23 @@ function hatchPattern(id: string): string {
   ]);
 }
 
-/** Breaks a label into at most two lines that fit `width`; a longer second line is cut with "…". */
+/**
+ * Breaks a label into at most two lines that fit `width`, after a space or a slash
+ * ("Diefstal/inbraak box/garage/…"); a second line that is still too long is cut with "…".
+ */
 export function wrap(text: string, width: number, fontSize: number): string[] {
   if (textWidth(text, fontSize) <= width) return [text];
-  const words = text.split(" ");
+  const parts = text.split(/(?<=[ /])/);
   let first = "";
   let i = 0;
-  for (; i < words.length; i++) {
-    const candidate = first ? `${first} ${words[i]}` : (words[i] ?? "");
-    if (first && textWidth(candidate, fontSize) > width) break;
+  for (; i < parts.length; i++) {
+    const candidate = first + (parts[i] ?? "");
+    if (first && textWidth(candidate.trimEnd(), fontSize) > width) break;
     first = candidate;
   }
-  let second = words.slice(i).join(" ");
-  if (!second) return [first];
+  const rest = parts.slice(i).join("");
+  if (!rest) return [first.trimEnd()];
+  let second = rest;
   while (textWidth(`${second}…`, fontSize) > width && second.length > 1) second = second.slice(0, -1);
-  return [first, second === words.slice(i).join(" ") ? second : `${second.trimEnd()}…`];
+  return [first.trimEnd(), second === rest ? second : `${second.trimEnd()}…`];
 }

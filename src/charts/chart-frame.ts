@@ -1,5 +1,5 @@
 import { CHART_FONT, COLOURS } from "./palette.ts";
-import { escapeXml, svgElement } from "./svg-markup.ts";
+import { escapeXml, svgElement, textWidth } from "./svg-markup.ts";
 
 /** What every chart states about itself for readers who cannot see it. */
 export interface ChartText {
@@ -42,8 +42,28 @@ export function chartFrame(text: ChartText, width: number, height: number, body:
   );
 }
 
-/** A small legend swatch and its label, laid out left to right from (x, y); returns the markup and the x after it. */
-export function legendItem(x: number, y: number, swatch: string, label: string, labelWidth: number): { markup: string; next: number } {
-  const markup = `${swatch}${svgElement("text", { x: x + 22, y: y + 4, fill: COLOURS.ink }, escapeXml(label))}`;
-  return { markup, next: x + 22 + labelWidth + 14 };
+/** One legend entry: its swatch drawn at (x, y) — y is the top of a 12-unit-high row — and its label. */
+export interface LegendEntry {
+  label: string;
+  swatch(x: number, y: number): string;
+}
+
+/**
+ * A legend laid out left to right from (x, 4), wrapping onto a new row when the next entry would
+ * pass `right`. Returns the markup and the y below the last row.
+ */
+export function legend(entries: readonly LegendEntry[], x: number, right: number, fontSize = 11): { markup: string; bottom: number } {
+  const parts: string[] = [];
+  let left = x;
+  let top = 4;
+  for (const entry of entries) {
+    const width = 22 + textWidth(entry.label, fontSize);
+    if (left > x && left + width > right) {
+      left = x;
+      top += 18;
+    }
+    parts.push(entry.swatch(left, top), svgElement("text", { x: left + 22, y: top + 10, fill: COLOURS.ink }, escapeXml(entry.label)));
+    left += width + 14;
+  }
+  return { markup: parts.join(""), bottom: top + 18 };
 }

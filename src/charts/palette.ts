@@ -8,7 +8,7 @@ export const COLOURS = {
   /** The figure the chart is about: this year, this area. */
   primary: "#12355b",
   /** What it is compared with: last year, the average, the eenheid. */
-  secondary: "#c25e00",
+  secondary: "#cf6600",
   /** A third reference: Nederland (drawn as an outlined, hatched bar). */
   tertiary: "#4a4f57",
   /** The range of earlier years. */

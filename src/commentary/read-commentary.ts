@@ -19,7 +19,8 @@ export interface CommentaryRead {
   warnings: string[];
 }
 
-const FILE_NAME = /^([A-Za-z]{2}[0-9A-Za-z]{4,8})\.md$/;
+/** An area code: two letters and digits (GM0344, WK034401, BU03440101, BT0301, RE03). */
+const FILE_NAME = /^([A-Za-z]{2}\d{2,8})\.md$/;
 
 /**
  * Reads `<dir>/<year>/<areacode>.md`: one optional markdown file per area. A folder that does not
@@ -38,7 +39,8 @@ export async function readCommentary(dir: string, year: number, isArea: (code: s
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return { byArea, warnings };
     throw new UserError(`Cannot read the commentary folder ${folder}`, { hint: "Check paths.commentary in the config.", cause: error });
   }
-  for (const name of entries.sort()) {
+  // Sorted by code, whatever the case of the file names: the same folder gives the same order.
+  for (const name of entries.sort((a, b) => compare(a.toUpperCase(), b.toUpperCase()) || compare(a, b))) {
     const file = path.relative(projectRoot, path.join(folder, name)).split(path.sep).join("/");
     if (!name.toLowerCase().endsWith(".md")) {
       if (!name.startsWith(".")) warnings.push(`${file}: not a markdown file (.md); it is not used`);
@@ -72,4 +74,8 @@ export async function readCommentary(dir: string, year: number, isArea: (code: s
     byArea.set(code, { area: code, file, markdown: text });
   }
   return { byArea, warnings };
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -39,7 +39,11 @@ export function keyFigures(spec: KeyFiguresSpec, area: string, level: AreaLevel,
     ...shown.map(({ category, change }) => ({ text: changeSentence(categoryWords(category, nameOf), change), direction: directionOf(change) })),
   ];
   if (significant.length === 0 && candidates.length > 0) {
-    findings.push({ text: `Bij geen van de ${candidates.length} soorten misdrijf is het verschil met ${yearLabel(previous)} groter dan toeval kan verklaren.`, direction: "gelijk" });
+    const text =
+      candidates.length === 1
+        ? `Bij deze soort misdrijf is het verschil met ${yearLabel(previous)} niet groter dan toeval kan verklaren.`
+        : `Bij geen van de ${candidates.length} soorten misdrijf is het verschil met ${yearLabel(previous)} groter dan toeval kan verklaren.`;
+    findings.push({ text, direction: "gelijk" });
   } else if (significant.length > shown.length) {
     findings.push({ text: `Bij nog ${significant.length - shown.length} ${significant.length - shown.length === 1 ? "soort" : "soorten"} is het verschil meer dan toeval; zie de vergelijking per soort.`, direction: "gelijk" });
   }

@@ -42,7 +42,7 @@ export function yearComparison(spec: YearComparisonSpec, area: string, level: Ar
   } else {
     const list = significant.map(({ category, change }) => `${categoryWords(category, nameOf)} (${change.percent === null ? `${formatCount(change.previous)} → ${formatCount(change.current)}` : formatPercentChange(change.percent)})`);
     const others = data.length - significant.length;
-    lead.push(`Meer dan toeval veranderden: ${joinDutch(list)}.${others > 0 ? ` Bij de andere ${others} ${others === 1 ? "soort" : "soorten"} valt het verschil binnen wat toeval kan verklaren.` : ""}`);
+    lead.push(`Meer dan toeval veranderden: ${joinDutch(list)}.${others > 0 ? ` Bij de andere ${others === 1 ? "soort" : `${others} soorten`} valt het verschil binnen wat toeval kan verklaren.` : ""}`);
   }
 
   const sorted = [...data].sort((a, b) => b.now - a.now || b.before - a.before || (a.category < b.category ? -1 : 1));
