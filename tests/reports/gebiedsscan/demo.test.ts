@@ -1,11 +1,14 @@
 import { execFileSync } from "node:child_process";
 import { readdir, readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../../src/build/build.ts";
 import { recordingLog } from "../../../src/build/log.ts";
 import { readConfig } from "../../../src/config/read-config.ts";
+import { withBrowser } from "../../../src/pdf/browser.ts";
 import type { Reference } from "../../../src/reference/load-reference.ts";
 import { ROOT, cleanup, realReference, tableRow, tempDir, writeFiles } from "../../helpers.ts";
 
@@ -91,6 +94,29 @@ describe("the demo gebiedsscan 2025", () => {
     const nlInwoners = population.filter((r) => r.jaar === "2025").reduce((sum, r) => sum + Number(r.inwoners), 0);
     expect(row?.[4]).toBe(((nl / nlInwoners) * 1000).toFixed(1).replace(".", ","));
   });
+});
+
+describe("the gebiedsscan web page", () => {
+  it("passes axe-core (WCAG 2.1 A and AA) at desktop and phone width", async () => {
+    const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+    const violations = await withBrowser(async (browser) => {
+      const page = await browser.newPage();
+      const found: string[] = [];
+      for (const width of [1300, 390]) {
+        await page.setViewport({ width, height: 900 });
+        for (const file of ["gm0344-utrecht.html", "gm0353-ijsselstein.html"]) {
+          await page.goto(pathToFileURL(path.join(folder(), file)).href, { waitUntil: "load" });
+          await page.addScriptTag({ path: axePath });
+          const result = (await page.evaluate(
+            "axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }).then(r => r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', ')))",
+          )) as string[];
+          found.push(...result.map((violation) => `${width}px ${file}: ${violation}`));
+        }
+      }
+      return found;
+    });
+    expect(violations).toEqual([]);
+  }, 120_000);
 });
 
 describe("the gebiedsscan PDF", () => {
