@@ -23,6 +23,7 @@ import type { CompletenessFinding } from "../model/completeness.ts";
 import { checkDeliveries } from "./check-deliveries.ts";
 import { checkTotals } from "./check-totals.ts";
 import type { BuildLog } from "./log.ts";
+import { reportInputsLoader } from "./report-inputs.ts";
 import { startStaging } from "./publish.ts";
 
 /** The folder with the Nunjucks layouts that ship with the tool. */
@@ -86,6 +87,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     });
   }
 
+  // Commentary and national figures are read before the exports: a bad file stops the build at once.
+  const inputsFor = reportInputsLoader(config, reference, scope, log);
+  for (const plan of planned) await inputsFor(plan.definition, plan.edition);
+
   const lastNeeded = Math.max(...planned.map((plan) => plan.edition.month));
   const deliveries = files.filter((file) => file.delivery === undefined || file.delivery <= lastNeeded);
   const firstDelivery = Math.min(...deliveries.map((file) => file.delivery ?? -Infinity));
@@ -136,6 +141,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       voorlopig: config.voorlopig,
       ...(previousCube ? { previous: { edition: plan.previous, cube: previousCube } } : {}),
       incomplete: incomplete.get(plan.edition.month) ?? [],
+      ...(await inputsFor(plan.definition, plan.edition)),
     });
     if (!checkedCubes.has(cube)) {
       checkTotals(cube, ctx);

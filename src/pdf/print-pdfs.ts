@@ -1,7 +1,9 @@
+import { writeFile } from "node:fs/promises";
 import { pathToFileURL } from "node:url";
-import type { Page } from "puppeteer-core";
+import type { Page, PDFOptions } from "puppeteer-core";
 import { withBrowser } from "./browser.ts";
 import { onPagePool } from "./page-pool.ts";
+import { hasTableOfContents, printWithTableOfContents } from "./table-of-contents.ts";
 
 export interface PdfJob {
   /** Absolute path of the HTML page to print. */
@@ -45,8 +47,7 @@ async function printPdf(page: Page, job: PdfJob): Promise<void> {
   await page.goto(pathToFileURL(job.html).href, { waitUntil: "load" });
   // Wait for the self-hosted fonts, so the PDF never embeds a fallback font.
   await page.evaluate("document.fonts.ready.then(() => true)");
-  await page.pdf({
-    path: job.pdf,
+  const options: PDFOptions = {
     format: "A4",
     landscape: job.landscape,
     printBackground: true,
@@ -56,7 +57,10 @@ async function printPdf(page: Page, job: PdfJob): Promise<void> {
     margin: { top: "14mm", bottom: "16mm", left: "12mm", right: "12mm" },
     outline: true,
     tagged: true,
-  });
+  };
+  // A page with a table of contents is printed twice to fill in its page numbers.
+  if (await hasTableOfContents(page)) await writeFile(job.pdf, (await printWithTableOfContents(page, options)).pdf);
+  else await page.pdf({ ...options, path: job.pdf });
 }
 
 function footerTemplate(text: string): string {

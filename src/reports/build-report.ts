@@ -5,8 +5,15 @@ import { AREA_LEVEL_NAMES, type AreaLevel } from "../reference/areas.ts";
 import type { ReportContext } from "./context.ts";
 import { AUDIENCE_LABELS, type EditionPeriod, type ReportDefinition, type SectionSpec } from "./definition.ts";
 import { editionOf } from "./edition.ts";
-import type { IndexPage, PageSection, ReportPage } from "./page.ts";
+import type { IndexPage, PageSection, ReportPage, TableSection } from "./page.ts";
 import { areaTable } from "./sections/area-table.ts";
+import { benchmark } from "./sections/benchmark.ts";
+import { commentarySection } from "./sections/commentary.ts";
+import { highImpactCrime } from "./sections/high-impact-crime.ts";
+import { keyFigures } from "./sections/key-figures.ts";
+import { seasonality } from "./sections/seasonality.ts";
+import { trendSection } from "./sections/trend.ts";
+import { yearComparison } from "./sections/year-comparison.ts";
 import { categoryTable } from "./sections/category-table.ts";
 import { monthSeries } from "./sections/month-series.ts";
 import { periodSeries } from "./sections/period-series.ts";
@@ -60,7 +67,7 @@ export function buildReport(definition: ReportDefinition, ctx: ReportContext, op
         period: { label: periodLabel(current), previousLabel: periodLabel(shiftYears(current)) },
         area: { code, naam, level },
         sections: sections.map((section) =>
-          definition.outputs.csv ? { ...section, csv: { path: `${folder}/${slug}-${section.id}.csv`, href: `${slug}-${section.id}.csv` } } : section,
+          definition.outputs.csv && section.type !== "text" ? { ...section, csv: { path: `${folder}/${slug}-${section.id}.csv`, href: `${slug}-${section.id}.csv` } } : section,
         ),
         organisation: options.organisation,
         buildDate: options.buildDate,
@@ -97,7 +104,7 @@ export function buildReport(definition: ReportDefinition, ctx: ReportContext, op
 
 /** One section of a page; undefined when it does not apply to this edition (a full-year table in an H1 edition). */
 function buildSection(spec: SectionSpec, area: string, level: AreaLevel, ctx: ReportContext, definition: ReportDefinition): PageSection | undefined {
-  const section = (table: PageSection["table"], emptyText?: string): PageSection => ({
+  const section = (table: TableSection["table"], emptyText?: string): PageSection => ({
     type: "table",
     id: spec.id,
     title: spec.title,
@@ -123,6 +130,20 @@ function buildSection(spec: SectionSpec, area: string, level: AreaLevel, ctx: Re
         revisionsTable(spec, area, level, ctx),
         ctx.previous ? `Geen wijzigingen ten opzichte van de editie van ${ctx.previous.edition.label}.` : "Dit is de eerste editie; er is niets te vergelijken.",
       );
+    case "key-figures":
+      return keyFigures(spec, area, level, ctx);
+    case "trend":
+      return trendSection(spec, area, level, ctx);
+    case "year-comparison":
+      return yearComparison(spec, area, level, ctx);
+    case "high-impact-crime":
+      return highImpactCrime(spec, area, level, ctx);
+    case "seasonality":
+      return seasonality(spec, area, level, ctx);
+    case "benchmark":
+      return benchmark(spec, area, level, ctx);
+    case "commentary":
+      return commentarySection(spec, area, ctx);
   }
 }
 

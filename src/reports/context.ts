@@ -1,3 +1,4 @@
+import type { Commentary } from "../commentary/read-commentary.ts";
 import type { Cube } from "../model/cube.ts";
 import { categoryKeys } from "../model/categories.ts";
 import type { CompletenessFinding } from "../model/completeness.ts";
@@ -8,6 +9,7 @@ import { rollup, type Rollup } from "../model/rollup.ts";
 import type { Scope } from "../model/scope.ts";
 import type { AreaLevel } from "../reference/areas.ts";
 import type { Reference } from "../reference/load-reference.ts";
+import type { NationalFigures } from "../reference/national-figures.ts";
 import type { Edition } from "./edition.ts";
 
 /** Counts of one state of the data (the deliveries up to some month), by area level. */
@@ -31,6 +33,10 @@ export interface ReportContext {
   counts: CountsByLevel;
   /** The previous edition and the counts as they were then, for the list of revisions. */
   previous?: { edition: Edition; counts: CountsByLevel };
+  /** The analyst's commentary of the edition's year, by area code (for `commentary` sections). */
+  commentary?: ReadonlyMap<string, Commentary>;
+  /** Registered crime and inhabitants of Nederland by year (for `benchmark` sections). */
+  national?: NationalFigures;
 }
 
 export interface ContextInput {
@@ -44,6 +50,8 @@ export interface ContextInput {
   previous?: { edition: Edition; cube: Cube };
   /** Missing or partial deliveries accepted with the override (see checkCompleteness). */
   incomplete?: readonly CompletenessFinding[];
+  commentary?: ReadonlyMap<string, Commentary>;
+  national?: NationalFigures;
 }
 
 export function createReportContext(input: ContextInput): ReportContext {
@@ -80,5 +88,7 @@ export function createReportContext(input: ContextInput): ReportContext {
     },
     counts: countsOf(input.cube),
     ...(input.previous ? { previous: { edition: input.previous.edition, counts: countsOf(input.previous.cube) } } : {}),
+    ...(input.commentary ? { commentary: input.commentary } : {}),
+    ...(input.national ? { national: input.national } : {}),
   };
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AREA_LEVELS, type AreaLevel } from "../reference/areas.ts";
 import { UserError } from "../user-error.ts";
+import { HIGH_IMPACT_CRIME } from "./high-impact-crime.ts";
 
 /** Who a report is for; decides what it may contain (see src/model/disclosure). */
 export type Audience = "public" | "gezag" | "intern";
@@ -44,6 +45,9 @@ export const TABLE_COLUMNS = [
 ] as const;
 export type TableColumn = (typeof TABLE_COLUMNS)[number];
 const columns = z.array(z.enum(TABLE_COLUMNS)).min(1);
+const soortKey = z.string().regex(/^soort:\d+\.\d+\.\d+$/, { message: 'expected a CBS soort misdrijf such as "soort:1.1.1"' });
+/** "soorten": every CBS soort misdrijf with registrations in the region; or a list of category keys. */
+const categoryChoice = z.union([z.literal("soorten"), z.array(categoryKey).min(1)]);
 
 /**
  * Period kinds an edition can cover, given its month E: `month` (E), `ytd` (januari t/m E),
@@ -124,6 +128,71 @@ const sectionSchema = z.discriminatedUnion("type", [
       depth: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]),
     })
     .strict(),
+  // The sections of the gebiedsscan: findings in words, charts, the police's commentary.
+  z
+    .object({
+      type: z.literal("key-figures"),
+      ...common,
+      /** The headline figure (count, change, per 1.000 inwoners). */
+      total: categoryKey.default("J"),
+      /** Candidates for the changes that matter: "soorten" (every CBS soort misdrijf in the data) or a list. */
+      categories: categoryChoice.default("soorten"),
+      /** At most this many changes, the most significant first. */
+      max: z.number().int().min(1).max(10).default(4),
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal("trend"),
+      ...common,
+      /** One small line chart per category. */
+      categories: z.array(categoryKey).min(1).max(12),
+      /** Number of years (the edition's period and the same period in earlier years). */
+      years: z.number().int().min(2).max(10).default(5),
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal("year-comparison"),
+      ...common,
+      categories: categoryChoice.default("soorten"),
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal("high-impact-crime"),
+      ...common,
+      /** The groups shown and the categories each counts (they must not overlap). */
+      groups: z
+        .array(z.object({ label: z.string().min(1), categories: z.array(categoryKey).min(1) }).strict())
+        .min(1)
+        .default(() => HIGH_IMPACT_CRIME.map((group) => ({ label: group.label, categories: [...group.categories] }))),
+      years: z.number().int().min(2).max(10).default(5),
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal("seasonality"),
+      ...common,
+      category: categoryKey.default("J"),
+      /** Earlier years that form the band (lowest–highest) and the average. */
+      years: z.number().int().min(1).max(10).default(3),
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal("benchmark"),
+      ...common,
+      /** CBS soorten compared: "national" (every soort with national figures) or a list of "soort:x.y.z". */
+      categories: z.union([z.literal("national"), z.array(soortKey).min(1)]).default("national"),
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal("commentary"),
+      ...common,
+    })
+    .strict(),
 ]);
 
 export type SectionSpec = z.output<typeof sectionSchema>;
@@ -133,6 +202,13 @@ export type MonthSeriesSpec = Extract<SectionSpec, { type: "month-series" }>;
 export type RevisionsSpec = Extract<SectionSpec, { type: "revisions" }>;
 export type SelectionTableSpec = Extract<SectionSpec, { type: "selection-table" }>;
 export type PeriodSeriesSpec = Extract<SectionSpec, { type: "period-series" }>;
+export type KeyFiguresSpec = Extract<SectionSpec, { type: "key-figures" }>;
+export type TrendSpec = Extract<SectionSpec, { type: "trend" }>;
+export type YearComparisonSpec = Extract<SectionSpec, { type: "year-comparison" }>;
+export type HighImpactCrimeSpec = Extract<SectionSpec, { type: "high-impact-crime" }>;
+export type SeasonalitySpec = Extract<SectionSpec, { type: "seasonality" }>;
+export type BenchmarkSpec = Extract<SectionSpec, { type: "benchmark" }>;
+export type CommentarySpec = Extract<SectionSpec, { type: "commentary" }>;
 
 const definitionSchema = z
   .object({

@@ -20,7 +20,67 @@ export interface FileLink {
   href: string;
 }
 
-export type PageSection = TableSection;
+/**
+ * A chart with its findings in words and its numbers as a table (for screen readers, the CSV and
+ * the workbook). Each figure is an accessible SVG string made by src/charts.
+ */
+export interface ChartSection {
+  type: "chart";
+  id: string;
+  title: string;
+  /** The findings in words, a paragraph each. */
+  lead: string[];
+  figures: Figure[];
+  /** The numbers behind the figures. */
+  table: Table;
+  /**
+   * Whether the PDF prints the table as well. False when the figures' labels and the lead carry
+   * every number a reader needs (the table stays in the HTML and the downloads).
+   */
+  printTable: boolean;
+  csv?: FileLink;
+}
+
+export interface Figure {
+  /** Unique on the page; also the SVG's id. */
+  id: string;
+  /** Visible caption; the SVG carries the same text as its title. */
+  caption: string;
+  /** Accessible SVG markup (role="img", title, desc) from src/charts: trusted, not escaped. */
+  svg: string;
+}
+
+/** The headline figures and the few changes that matter, in words. */
+export interface KeyFiguresSection {
+  type: "key-figures";
+  id: string;
+  title: string;
+  /** Large figures at the top: "Misdrijven 2025" 13.977, "+5% t.o.v. 2024". */
+  tiles: { label: string; value: string; detail: string }[];
+  /** Sentences, the most significant change first. */
+  findings: { text: string; direction: "stijging" | "daling" | "gelijk" }[];
+  /** The counts behind the sentences. */
+  table: Table;
+  csv?: FileLink;
+}
+
+/** Text written by the analyst (the police's beschouwing), rendered from markdown without raw HTML. */
+export interface TextSection {
+  type: "text";
+  id: string;
+  title: string;
+  /** Safe HTML from src/commentary/render-markdown.ts: no raw HTML, only http(s) and relative links. */
+  html: string;
+  /** The markdown file it was made from, relative to the project folder. */
+  source: string;
+}
+
+export type PageSection = TableSection | ChartSection | KeyFiguresSection | TextSection;
+
+/** The numbers of a section as a table (every kind has one but text), for downloads and checks. */
+export function tableOf(section: PageSection | undefined): Table | undefined {
+  return section && "table" in section ? section.table : undefined;
+}
 
 /** Links between pages are relative, so the site works from any folder or sub-path. */
 export interface Link {

@@ -156,6 +156,7 @@ export function openDataCsv(pages: readonly ReportPage[]): string {
   const rows = new Map<string, string[]>();
   for (const page of pages) {
     for (const section of page.sections) {
+      if (!("table" in section)) continue;
       const table = section.table;
       for (const row of table.rows) {
         const soort = row.id.startsWith("soort:") ? row.id.slice(6) : row.id;

@@ -1,5 +1,6 @@
 import { UserError } from "../user-error.ts";
 import type { ReportDefinition } from "./definition.ts";
+import { gebiedsscan } from "./gebiedsscan/definition.ts";
 import { halfjaarcijfers } from "./halfjaarcijfers/definition.ts";
 import { inpStuurgegevens } from "./inp-stuurgegevens/definition.ts";
 import { maandrapportage } from "./maandrapportage-4-8-12/definition.ts";
@@ -8,7 +9,7 @@ import { woninginbrakenmonitor } from "./woninginbrakenmonitor/definition.ts";
 
 /** The report definitions that ship with the tool, by kind. */
 export const BUILT_IN_DEFINITIONS: ReadonlyMap<string, ReportDefinition> = new Map(
-  [tabellenboek, inpStuurgegevens, maandrapportage, woninginbrakenmonitor, halfjaarcijfers].map((definition) => [definition.kind, definition]),
+  [tabellenboek, inpStuurgegevens, maandrapportage, woninginbrakenmonitor, halfjaarcijfers, gebiedsscan].map((definition) => [definition.kind, definition]),
 );
 
 /**

@@ -16,12 +16,12 @@ export async function writeDownloads(pages: readonly SitePage[], outDir: string,
     if (!("sections" in page)) continue;
     const report = page as ReportPage;
     for (const section of report.sections) {
-      if (!section.csv) continue;
+      if (!("table" in section) || !section.csv) continue;
       await write(outDir, section.csv.path, tableToCsv(section.table));
       written.push(section.csv.path);
     }
     if (report.xlsx) {
-      await write(outDir, report.xlsx.path, await tablesToXlsx(report.sections.map((section) => ({ title: section.title, table: section.table })), date));
+      await write(outDir, report.xlsx.path, await tablesToXlsx(report.sections.flatMap((section) => ("table" in section ? [{ title: section.title, table: section.table }] : [])), date));
       written.push(report.xlsx.path);
     }
   }

@@ -17,7 +17,7 @@ const minimal = {
 
 describe("report definitions", () => {
   it("ships the tabellenboek, the INP-stuurgegevens, the 4-/8-/12-maandsrapportage, the woninginbrakenmonitor and the halfjaarcijfers", () => {
-    expect([...BUILT_IN_DEFINITIONS.keys()]).toEqual(["tabellenboek", "inp-stuurgegevens", "maandrapportage-4-8-12", "woninginbrakenmonitor", "halfjaarcijfers"]);
+    expect([...BUILT_IN_DEFINITIONS.keys()]).toEqual(["tabellenboek", "inp-stuurgegevens", "maandrapportage-4-8-12", "woninginbrakenmonitor", "halfjaarcijfers", "gebiedsscan"]);
     expect(definitionFor("tabellenboek").audience).toBe("gezag");
   });
 

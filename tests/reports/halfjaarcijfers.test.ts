@@ -12,7 +12,7 @@ import { buildReport } from "../../src/reports/build-report.ts";
 import { createReportContext } from "../../src/reports/context.ts";
 import { editionOf } from "../../src/reports/edition.ts";
 import { halfjaarcijfers } from "../../src/reports/halfjaarcijfers/definition.ts";
-import type { ReportPage } from "../../src/reports/page.ts";
+import { tableOf, type ReportPage } from "../../src/reports/page.ts";
 import { ROOT } from "../helpers.ts";
 
 // The report data of the halfjaarcijfers, before disclosure control: the figures must add up to
@@ -46,7 +46,7 @@ beforeAll(async () => {
 
 const halfYearCount = (edition: string, gemeente: string, soort: string): number | null | undefined => {
   const page = pages.get(edition)?.find((candidate) => candidate.area.code === gemeente);
-  const table = page?.sections.find((section) => section.id === "halfjaar")?.table;
+  const table = tableOf(page?.sections.find((section) => section.id === "halfjaar"));
   const column = table?.columns.findIndex((candidate) => candidate.id === "current") ?? -1;
   return table?.rows.find((row) => row.id === `soort:${soort}`)?.cells[column]?.value;
 };
@@ -57,7 +57,7 @@ describe("halfjaarcijfers report data", () => {
     expect(h2).toHaveLength(26);
     let checked = 0;
     for (const page of h2) {
-      const soorten = page.sections.find((section) => section.id === "halfjaar")?.table.rows.map((row) => row.id.slice("soort:".length)) ?? [];
+      const soorten = tableOf(page.sections.find((section) => section.id === "halfjaar"))?.rows.map((row) => row.id.slice("soort:".length)) ?? [];
       expect(soorten).toEqual(["0.0.0", "1.1.1", "1.2.1", "1.2.3", "1.4.5", "1.4.4", "2.2.1"]);
       for (const soort of soorten.filter((code) => code !== "0.0.0")) {
         const sum = (halfYearCount("2025-H1", page.area.code, soort) ?? NaN) + (halfYearCount("2025-H2", page.area.code, soort) ?? NaN);
@@ -70,7 +70,7 @@ describe("halfjaarcijfers report data", () => {
 
   it("shows the full year in H2 with the same figures as H1 + H2", () => {
     const page = pages.get("2025-H2")?.find((candidate) => candidate.area.code === "GM0344");
-    const year = page?.sections.find((section) => section.id === "jaar")?.table;
+    const year = tableOf(page?.sections.find((section) => section.id === "jaar"));
     expect(year?.rows.find((row) => row.id === "soort:1.1.1")?.cells[0]?.value).toBe(real.get("GM0344|1.1.1"));
     expect(pages.get("2025-H1")?.[0]?.sections.map((section) => section.id)).toEqual(["halfjaar", "verloop"]);
   });

@@ -41,7 +41,8 @@ export function planColumns(wanted: readonly TableColumn[], ctx: ReportContext, 
   const years = ctx.comparison.years;
   const earlier = previousYears(current, years);
   const sameYear = yearOf(current.first) === yearOf(current.last);
-  const periodWords = sameYear ? periodLabel(current).replace(/ \d{4}$/, "") : "periode";
+  // "januari t/m juni" over the year columns of a year to date; "jaar" when the period is the whole year.
+  const periodWords = sameYear ? periodLabel(current).replace(/ ?\d{4}$/, "") || "jaar" : "periode";
   const labelOf = (period: Period): string => (sameYear ? String(yearOf(period.last)) : periodLabel(period));
   // Rates are of the period itself: "2025" under a year to date, "2e halfjaar 2025" otherwise.
   const rateGroup = current.kind === "ytd" || current.kind === "year" ? String(yearOf(current.last)) : periodLabel(current);
