@@ -3,8 +3,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Config } from "../config/normalize-config.ts";
 import { checkRejections, ingest, type IngestReport } from "../ingest/ingest.ts";
-import { listExports } from "../ingest/list-exports.ts";
-import { monthOf, type Month } from "../model/months.ts";
+import { scanExports } from "../ingest/list-exports.ts";
+import { formatMonth, monthOf, type Month } from "../model/months.ts";
 import { resolveScope } from "../model/scope.ts";
 import { printPdfs, type PdfJob } from "../pdf/print-pdfs.ts";
 import { loadReference } from "../reference/load-reference.ts";
@@ -19,8 +19,11 @@ import { nlDate } from "../site/filters.ts";
 import { renderSite } from "../site/render-site.ts";
 import { writeDownloads } from "../site/write-downloads.ts";
 import { UserError } from "../user-error.ts";
+import { qualityReport, type QualityReport } from "../quality/quality-report.ts";
+import { writeQualityReport } from "../quality/write-quality-report.ts";
 import type { BuildLog } from "./log.ts";
-import { startStaging } from "./publish.ts";
+import { asWriteError, startStaging } from "./publish.ts";
+import { pinDates } from "./reproducible.ts";
 
 /** The folder with the Nunjucks layouts that ship with the tool. */
 export const LAYOUTS_DIR = fileURLToPath(new URL("../../layouts", import.meta.url));
@@ -38,6 +41,11 @@ export interface BuildOptions {
   /** Make PDFs (default true). */
   pdf?: boolean;
   log: BuildLog;
+  /**
+   * Keeps the reference and the ingested exports between builds of one process (`serve` rebuilds
+   * on every change of a layout or commentary file; reading the exports again would take seconds).
+   */
+  memo?: Map<string, unknown>;
 }
 
 export interface BuildResult {
@@ -46,6 +54,7 @@ export interface BuildResult {
   pdfs: number;
   editions: { kind: string; edition: string }[];
   ingest: IngestReport[];
+  quality: QualityReport;
 }
 
 interface PlannedEdition {
@@ -67,9 +76,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const buildMonth = buildMonthOf(options.buildDate);
 
   log.step("reference: areas, classification, population");
-  const reference = await loadReference(config);
+  const reference = await remember(options.memo, "reference", () => loadReference(config));
   const scope = resolveScope(config.scope, reference);
-  const files = await listExports(config.paths.exports);
+  const folder = await scanExports(config.paths.exports);
+  const files = folder.files;
   if (files.length === 0) {
     throw new UserError(`No export files (.csv) in ${config.paths.exports}`, {
       hint: "Put the BVH export files in that folder (or set paths.exports in the config).",
@@ -80,17 +90,31 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const deliveries = files.filter((file) => file.delivery === undefined || file.delivery <= lastNeeded);
   const firstDelivery = Math.min(...deliveries.map((file) => file.delivery ?? -Infinity));
   log.step(`ingest: ${deliveries.length} export file(s)`);
-  const ingested = await ingest(deliveries, {
-    reference,
-    columns: config.columns,
-    lastPlausibleMonth: buildMonth,
-    earliestYear: config.ingest.earliestYear,
-    snapshots: planned.flatMap((plan) => [plan.edition.month, plan.previous.month]),
-    onFile: (_file, index, total) => log.progress("ingest", index + 1, total),
-  });
+  const snapshots = planned.flatMap((plan) => [plan.edition.month, plan.previous.month]);
+  const ingested = await remember(options.memo, `ingest ${lastNeeded} ${[...new Set(snapshots)].sort().join(",")}`, () =>
+    ingest(deliveries, {
+      reference,
+      columns: config.columns,
+      lastPlausibleMonth: buildMonth,
+      earliestYear: config.ingest.earliestYear,
+      snapshots,
+      onProgress: (at) => log.progress("ingest", Math.round(at.bytes / 1e6), Math.round(at.totalBytes / 1e6), `MB · ${at.filesDone}/${at.files} files · ${at.rows.toLocaleString("nl-NL")} rows`),
+    }),
+  );
   const report = ingested.report;
   checkRejections(report, config.ingest.maxRejectedShare);
   log.info(`ingest: ${report.rowsUsed} of ${report.rowsRead} rows used, ${report.rowsRejected} rejected, ${report.revisions.count} revisions`);
+  // The same checks as `validate`; what is suspicious is told, and written beside the reports.
+  const quality = qualityReport({
+    ingest: report,
+    folder,
+    reference,
+    periode: formatMonth(lastNeeded),
+    buildDate: options.buildDate,
+    maxRejectedShare: config.ingest.maxRejectedShare,
+    earliestYear: config.ingest.earliestYear,
+  });
+  for (const warning of quality.warnings) log.warn(warning);
 
   const pages: SitePage[] = [];
   for (const plan of planned) {
@@ -136,7 +160,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
     pages.push(await rootIndex(staging.dir, planned, config, options.buildDate));
     log.step(`html: ${pages.length} pages`);
-    await renderSite(pages, { layoutsDir: LAYOUTS_DIR, outDir: staging.dir, assetRoots });
+    const layoutsDir = config.paths.layouts ?? LAYOUTS_DIR;
+    await renderSite(pages, { layoutsDir, outDir: staging.dir, assetRoots });
+    await writeQualityReport(quality, staging.dir, { layoutsDir, organisation: config.organisation });
     await writeFiles(staging.dir, publicFiles);
     const downloads = await writeDownloads(pages, staging.dir, options.buildDate);
     log.info(`downloads: ${downloads.length} files (CSV, XLSX)`);
@@ -145,6 +171,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       log.step(`pdf: ${jobs.length} files`);
       await printPdfs(jobs, { onProgress: (done, total) => log.progress("pdf", done, total) });
     }
+    await pinDates([...jobs.map((job) => job.pdf), ...downloads.filter((file) => file.endsWith(".xlsx")).map((file) => path.join(staging.dir, file))], options.buildDate);
     await staging.commit();
     return {
       outDir,
@@ -152,11 +179,19 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       pdfs: jobs.length,
       editions: planned.map((plan) => ({ kind: plan.definition.kind, edition: plan.edition.id })),
       ingest: [report],
+      quality,
     };
   } catch (error) {
     await staging.discard();
-    throw error;
+    throw asWriteError(error, outDir);
   }
+}
+
+/** The value under `key` in `memo`, computed by `make` when absent (always, without a memo). */
+async function remember<T>(memo: Map<string, unknown> | undefined, key: string, make: () => Promise<T>): Promise<T> {
+  if (!memo) return make();
+  if (!memo.has(key)) memo.set(key, await make());
+  return memo.get(key) as T;
 }
 
 /**

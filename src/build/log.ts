@@ -9,8 +9,8 @@ export interface BuildLog {
   info(message: string): void;
   /** Something suspicious that did not stop the build. */
   warn(message: string): void;
-  /** Progress of a long step. */
-  progress(label: string, done: number, total: number): void;
+  /** Progress of a long step: `done` of `total`, with an optional unit or detail ("MB · 3/73 files"). */
+  progress(label: string, done: number, total: number, detail?: string): void;
 }
 
 /** A log that keeps everything, for tests and for the data-quality report. */

@@ -51,6 +51,8 @@ const schema = z
         commentary: relativePath.default("data/commentary"),
         output: relativePath.default("dist"),
         cache: relativePath.default(".cache"),
+        /** A folder with your own copy of the layouts (house style); the tool's own when absent. */
+        layouts: relativePath.optional(),
       })
       .strict()
       .prefault({}),
