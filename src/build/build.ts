@@ -19,6 +19,7 @@ import { nlDate } from "../site/filters.ts";
 import { renderSite } from "../site/render-site.ts";
 import { writeDownloads } from "../site/write-downloads.ts";
 import { UserError } from "../user-error.ts";
+import { qualityLinks } from "../quality/quality-links.ts";
 import { qualityReport, type QualityReport } from "../quality/quality-report.ts";
 import { writeQualityReport } from "../quality/write-quality-report.ts";
 import type { BuildLog } from "./log.ts";
@@ -158,7 +159,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       publicFiles.push(...site.files);
       assetRoots.push(`${definition.kind}/`);
     }
-    pages.push(await rootIndex(staging.dir, planned, config, options.buildDate));
+    const index = await rootIndex(staging.dir, planned, config, options.buildDate);
+    index.groups.push(await qualityLinks(staging.dir, quality.periode));
+    pages.push(index);
     log.step(`html: ${pages.length} pages`);
     const layoutsDir = config.paths.layouts ?? LAYOUTS_DIR;
     await renderSite(pages, { layoutsDir, outDir: staging.dir, assetRoots });

@@ -76,9 +76,9 @@ export async function startStaging(outDir: string, replace: readonly string[], i
  * For a signal handler (Ctrl-C, SIGTERM): removes every staging folder and temporary file of this
  * process at once, synchronously, so that the process can exit right after. A swap already in
  * progress is two renames: the returned promise settles when it has finished, so the output is
- * whole (new) rather than half-swapped.
+ * whole (new) rather than half-swapped; without one, nothing is returned and the caller may exit at once.
  */
-export function abortPublishing(): Promise<void> {
+export function abortPublishing(): Promise<void> | undefined {
   const pending: Promise<void>[] = [];
   for (const entry of [...active]) {
     if (entry.committing) {
@@ -89,7 +89,7 @@ export function abortPublishing(): Promise<void> {
     active.delete(entry);
     rmSync(entry.dir, { recursive: true, force: true });
   }
-  return Promise.all(pending).then(() => undefined);
+  return pending.length === 0 ? undefined : Promise.all(pending).then(() => undefined);
 }
 
 /**

@@ -131,10 +131,6 @@ export function qualityReport(input: QualityInput): QualityReport {
     ...move,
     label: `${move.from.klasse} (${classification.nameOf(move.from.niv3)}) → ${move.to.klasse} (${classification.nameOf(move.to.niv3)})`,
   }));
-  if (categoryMoves.length > 0) {
-    const moved = categoryMoves.reduce((sum, move) => sum + move.count, 0);
-    warnings.push(`${nl(moved)} revised registrations moved to another INP niv3 or CBS soort (see "codes that moved category")`);
-  }
   if (ingest.duplicates.count > 0) {
     warnings.push(`${nl(ingest.duplicates.count)} registratienummers appear twice in one file; the later row was used (first: ${where(ingest.duplicates.examples[0])})`);
   }

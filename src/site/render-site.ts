@@ -34,7 +34,8 @@ export async function renderSite(pages: readonly SitePage[], options: RenderSite
       config.setIncludesDirectory(".");
       config.setUseGitIgnore(false);
       // The layouts are includes only; pages come from data, through the virtual template below.
-      config.ignores.add("**/*");
+      // Eleventy takes ignore globs relative to the working folder, which need not be the tool's.
+      config.ignores.add(`${path.relative(process.cwd(), options.layoutsDir).split(path.sep).join("/") || "."}/**/*`);
       config.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
       for (const [name, filter] of Object.entries(FILTERS)) config.addFilter(name, filter as (...args: unknown[]) => unknown);
       config.addFilter("tableView", tableView);
