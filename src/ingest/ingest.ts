@@ -278,6 +278,11 @@ function describeRevision(from: { area: string; month: Month; klasse: string }, 
  * first examples of each (file:line), so that a broken delivery never becomes a silent fall in crime.
  */
 export function checkRejections(report: IngestReport, maxRejectedShare: number): void {
+  if (report.rowsRead === 0) {
+    throw new UserError(`The exports hold no rows: ${report.files.map((file) => file.file).join(", ")} ${report.files.length === 1 ? "has" : "have"} only a header row`, {
+      hint: "Export the deliveries again from BVH; reports made from no rows would show nothing but zeros.",
+    });
+  }
   if (report.rowsRejected === 0 || report.rowsRejected <= report.rowsRead * maxRejectedShare) return;
   const lines: string[] = [];
   for (const [reason, entry] of Object.entries(report.rejections)) {

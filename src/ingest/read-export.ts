@@ -124,6 +124,8 @@ export async function readExport(file: string, options: ReadExportOptions, sink:
     // swallows the rows after it is caught below (swallowedRows).
     relax_quotes: true,
     skip_empty_lines: true,
+    // Lines of only separators or spaces (";;;;", "   ") are padding, not registrations.
+    skip_records_with_empty_values: true,
     max_record_size: MAX_RECORD_BYTES,
     // The line a record ends on is appended as its last field: cheaper than `info: true`, which
     // wraps every record in a new object, and exact where parser.info would already be ahead.

@@ -3,7 +3,7 @@ import type { Config } from "../config/normalize-config.ts";
 import { ingest } from "../ingest/ingest.ts";
 import { scanExports } from "../ingest/list-exports.ts";
 import { formatMonth, monthOf, parseMonth, type Month } from "../model/months.ts";
-import { loadReference } from "../reference/load-reference.ts";
+import { loadReference, type Reference } from "../reference/load-reference.ts";
 import { UserError } from "../user-error.ts";
 import { qualityReport, type QualityReport } from "./quality-report.ts";
 
@@ -14,6 +14,8 @@ export interface CheckOptions {
   /** Check the deliveries up to and including this month ("jjjj-mm"); the latest delivery when absent. */
   period?: string;
   log: BuildLog;
+  /** The reference tables, when already loaded (read from the config's paths otherwise). */
+  reference?: Reference;
 }
 
 /**
@@ -24,7 +26,7 @@ export async function checkExports(options: CheckOptions): Promise<QualityReport
   const { config, log } = options;
   const buildMonth = monthOf(Number(options.buildDate.slice(0, 4)), Number(options.buildDate.slice(5, 7)));
   log.step("reference: areas, classification, population");
-  const reference = await loadReference(config);
+  const reference = options.reference ?? (await loadReference(config));
   const folder = await scanExports(config.paths.exports);
   if (folder.files.length === 0) {
     throw new UserError(`No export files (.csv) in ${config.paths.exports}`, {

@@ -106,6 +106,8 @@ export function qualityReport(input: QualityInput): QualityReport {
     if (file.error) errors.push(file.error);
     else if (file.rows === 0) warnings.push(`${file.file}: the file has a header row but no rows`);
   }
+  const readable = files.filter((file) => !file.error);
+  if (readable.length > 0 && ingest.rowsRead === 0) errors.push("the exports hold no rows (only header rows): a build stops rather than report zeros");
   const rejectedShare = ingest.rowsRead === 0 ? 0 : ingest.rowsRejected / ingest.rowsRead;
   if (ingest.rowsRejected > 0) {
     const text = `${nl(ingest.rowsRejected)} of ${nl(ingest.rowsRead)} rows (${percent(rejectedShare)}) could not be used`;
