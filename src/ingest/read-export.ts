@@ -172,7 +172,7 @@ export async function readExport(file: string, options: ReadExportOptions, sink:
       }
       info.rows++;
       // Only a record that ends more than one line after the previous one can span lines.
-      const swallowed = line - previousLine > 1 ? swallowedRows(fields, delimiter, width, line) : undefined;
+      const swallowed = line - previousLine > 1 ? swallowedRows(fields, delimiter, width, columns, line) : undefined;
       previousLine = line;
       if (swallowed) sink.reject(swallowed);
       else rowReader.convert(fields, line);
@@ -189,10 +189,14 @@ export async function readExport(file: string, options: ReadExportOptions, sink:
 
 /**
  * A quote that opens a field and is closed only rows later turns those rows into text of one
- * field: they would vanish without a trace. A field whose later lines each look like a row
- * (nearly as many separators as the header) is taken for that, and the record is rejected.
+ * field: they would vanish without a trace. A field with a later line that looks like a row —
+ * nearly as many separators as the header, and a date (or month) where the header has its date
+ * column — is taken for that, and the record is rejected. Free text with line breaks and
+ * separators in it does not look like that.
  */
-function swallowedRows(fields: readonly string[], delimiter: string, width: number, line: number): Rejection | undefined {
+function swallowedRows(fields: readonly string[], delimiter: string, width: number, columns: ColumnMap, line: number): Rejection | undefined {
+  const dateColumn = columns.pleegdatum ?? columns.maand;
+  if (width < 2 || dateColumn === undefined) return undefined;
   let breaks = 0;
   let rowLike = 0;
   for (const field of fields) {
@@ -200,7 +204,9 @@ function swallowedRows(fields: readonly string[], delimiter: string, width: numb
     const parts = field.split(/\r\n|\n|\r/);
     breaks += parts.length - 1;
     for (const part of parts.slice(1)) {
-      if (width > 1 && part.split(delimiter).length >= width - 1) rowLike++;
+      const cells = part.split(delimiter);
+      const date = (cells[dateColumn] ?? "").trim();
+      if (cells.length >= width - 1 && (!("error" in parseDate(date)) || /^\d{4}[-/ ]?M?\d{1,2}$/.test(date))) rowLike++;
     }
   }
   if (rowLike === 0) return undefined;
