@@ -142,9 +142,13 @@ export function asWriteError(error: unknown, outDir: string): unknown {
 function errnoCause(error: unknown): { code: string; path?: string } | undefined {
   const seen = new Set<unknown>();
   let current: unknown = error;
+  // (A write to an open file has no path. Eleventy's wrapper names a file, but not reliably the
+  // one that failed when it writes several at once, so no file is named then.)
   while (current && typeof current === "object" && !seen.has(current)) {
     seen.add(current);
-    const { code, path: file } = current as { code?: unknown; path?: unknown };
+    // A failed copy names its source as `path` and the file it was writing as `dest`.
+    const { code, dest, path: source } = current as { code?: unknown; dest?: unknown; path?: unknown };
+    const file = dest ?? source;
     if (typeof code === "string" && (DISK_FULL.has(code) || NOT_WRITABLE.has(code))) {
       return typeof file === "string" ? { code, path: file } : { code };
     }
