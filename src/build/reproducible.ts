@@ -3,17 +3,18 @@ import { UserError } from "../user-error.ts";
 
 /**
  * Same inputs, same bytes: the writers we use stamp files with the clock and with process state —
- * Chromium puts /CreationDate and /ModDate in every PDF, and names the header cells of tagged
- * tables after DOM node numbers that depend on what the browser printed before; the zip writer
- * behind XLSX gives every entry a modification time. These functions replace those stamps in
- * place with values of the same length (dates: the build date at midnight UTC), so that the PDF's
- * cross-reference offsets and the zip's structure stay valid.
+ * Chromium puts /CreationDate and /ModDate in every PDF, names the header cells of tagged tables
+ * after DOM node numbers that depend on what the browser printed before, and writes links as
+ * file:// URLs of the folder it printed from; the zip writer behind XLSX gives every entry a
+ * modification time. These functions replace the stamps in place with values of the same length
+ * (dates: the build date at midnight UTC), so that the PDF's cross-reference offsets and the
+ * zip's structure stay valid, and remove the local links (rewriting the PDF's offsets).
  */
 export async function pinDates(files: readonly string[], buildDate: string): Promise<void> {
   const date = parseBuildDate(buildDate);
   for (const file of files) {
     const bytes = await readFile(file);
-    const pinned = file.endsWith(".pdf") ? pinPdfNodeIds(pinPdfDates(bytes, date)) : file.endsWith(".xlsx") ? pinZipDates(bytes, date) : bytes;
+    const pinned = file.endsWith(".pdf") ? pinPdfNodeIds(pinPdfDates(stripLocalLinks(bytes), date)) : file.endsWith(".xlsx") ? pinZipDates(bytes, date) : bytes;
     if (pinned !== bytes) await writeFile(file, pinned);
   }
 }
@@ -46,6 +47,49 @@ export function pinPdfDates(pdf: Buffer, date: CalendarDay): Buffer {
     return `/${key} (D:${stamp}${same})`;
   });
   return changed ? Buffer.from(pinned, "latin1") : pdf;
+}
+
+// The action of a link annotation to a local file: "/A <</Type /Action\n/S /URI\n/URI (file:///…)>>".
+const LOCAL_LINK = /\n\/A <<\/Type \/Action\n\/S \/URI\n\/URI \(file:(?:[^)\\]|\\.)*\)>>/g;
+
+/**
+ * Removes the actions of links to local files. Chromium turns a relative link on a printed page
+ * (the site name linking to index.html) into an absolute file:// URL of the folder it printed
+ * from: the staging folder, which is gone after the swap and names the machine's folders (a user
+ * name, say). The link annotation stays, without an action. The bytes after each removal move,
+ * so the cross-reference table is rewritten with the new offsets. A PDF that is not laid out as
+ * Chromium writes it (one classic xref table) is returned as it is.
+ */
+export function stripLocalLinks(pdf: Buffer): Buffer {
+  const text = pdf.toString("latin1");
+  const removed: [number, number][] = [];
+  for (const match of text.matchAll(LOCAL_LINK)) removed.push([match.index, match.index + match[0].length]);
+  if (removed.length === 0) return pdf;
+  const startxref = /startxref\n(\d+)\n%%EOF\s*$/.exec(text);
+  const xrefAt = Number(startxref?.[1] ?? -1);
+  const table = /^xref\n0 (\d+)\n/.exec(text.slice(xrefAt));
+  // One revision only: a single startxref, and a trailer that points to no earlier table.
+  if (!startxref || !table || text.indexOf("startxref") !== startxref.index) return pdf;
+  const shift = (offset: number): number => offset - removed.filter(([, end]) => end <= offset).reduce((sum, [start, end]) => sum + end - start, 0);
+  const entriesAt = xrefAt + table[0].length;
+  const count = Number(table[1]);
+  const entries: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const entry = text.slice(entriesAt + i * 20, entriesAt + (i + 1) * 20);
+    const parsed = /^(\d{10}) (\d{5}) ([nf]) ?\r?\n?$/.exec(entry);
+    if (!parsed) return pdf;
+    entries.push(parsed[3] === "n" ? `${String(shift(Number(parsed[1]))).padStart(10, "0")} ${parsed[2]} n \n` : entry);
+  }
+  let body = "";
+  let from = 0;
+  for (const [start, end] of removed) {
+    body += text.slice(from, start);
+    from = end;
+  }
+  body += text.slice(from, xrefAt);
+  const trailer = text.slice(entriesAt + count * 20, startxref.index);
+  if (/\/(Prev|XRefStm) /.test(trailer)) return pdf;
+  return Buffer.from(`${body}${table[0]}${entries.join("")}${trailer}startxref\n${shift(xrefAt)}\n%%EOF\n`, "latin1");
 }
 
 const NODE_ID = /\(node(\d+)\)/g;
