@@ -51,11 +51,16 @@ async function readJsonConfig(resolved: string): Promise<unknown> {
       cause: error,
     });
   }
+  const json = text.replace(/^\uFEFF/, "");
   try {
-    return JSON.parse(text.replace(/^\uFEFF/, ""));
+    return JSON.parse(json);
   } catch (error) {
-    throw new UserError(`${resolved}: not valid JSON (${(error as Error).message})`, {
-      hint: "Check for a missing comma or quote near the position named.",
+    const message = (error as Error).message;
+    const position = Number(/at position (\d+)/.exec(message)?.[1] ?? NaN);
+    const before = Number.isNaN(position) ? undefined : json.slice(0, position).split("\n");
+    const where = before ? `:${before.length}:${(before[before.length - 1]?.length ?? 0) + 1}` : "";
+    throw new UserError(`${resolved}${where}: not valid JSON (${message})`, {
+      hint: "Check for a missing comma or quote at the line and column named.",
       exitCode: 2,
     });
   }
