@@ -2,7 +2,7 @@ import { mkdir, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Config } from "../config/normalize-config.ts";
-import { checkRejections, ingest, type IngestReport } from "../ingest/ingest.ts";
+import { checkRejections, ingest, ingestProgress, type IngestReport } from "../ingest/ingest.ts";
 import { scanExports } from "../ingest/list-exports.ts";
 import { formatMonth, monthOf, type Month } from "../model/months.ts";
 import { resolveScope } from "../model/scope.ts";
@@ -99,7 +99,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       lastPlausibleMonth: buildMonth,
       earliestYear: config.ingest.earliestYear,
       snapshots,
-      onProgress: (at) => log.progress("ingest", Math.round(at.bytes / 1e6), Math.round(at.totalBytes / 1e6), `MB · ${at.filesDone}/${at.files} files · ${at.rows.toLocaleString("nl-NL")} rows`),
+      onProgress: (at) => log.progress("ingest", at.bytes, at.totalBytes, ingestProgress(at)),
     }),
   );
   const report = ingested.report;
@@ -164,7 +164,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     pages.push(index);
     log.step(`html: ${pages.length} pages`);
     const layoutsDir = config.paths.layouts ?? LAYOUTS_DIR;
-    await renderSite(pages, { layoutsDir, outDir: staging.dir, assetRoots });
+    await renderSite(pages, { layoutsDir, outDir: staging.dir, assetRoots, onProgress: (done, total) => log.progress("html", done, total, `${done}/${total} pages`) });
     await writeQualityReport(quality, staging.dir, { layoutsDir, organisation: config.organisation });
     await writeFiles(staging.dir, publicFiles);
     const downloads = await writeDownloads(pages, staging.dir, options.buildDate);

@@ -37,7 +37,7 @@ export function consoleLog(stream: NodeJS.WritableStream & { isTTY?: boolean }, 
       clearProgress();
       stream.write(`${paint.yellow("warning:")} ${message}\n`);
     },
-    progress(label, done, total, detail) {
+    progress(label, done, total, text) {
       if (!tty) return;
       const start = started.get(label);
       if (!start || done < start.done) started.set(label, { at: now(), done });
@@ -45,8 +45,8 @@ export function consoleLog(stream: NodeJS.WritableStream & { isTTY?: boolean }, 
       // Redraw at most ten times a second; always draw the last state.
       if (!finished && now() - lastDraw < 100) return;
       lastDraw = now();
-      const text = `  ${label}: ${done}/${total}${detail ? ` ${detail}` : ""}${finished ? "" : eta(started.get(label), done, total, now())}`;
-      stream.write(`\r\u001b[2K${text}`);
+      const line = `  ${label}: ${text ?? `${done}/${total}`}${finished ? "" : eta(started.get(label), done, total, now())}`;
+      stream.write(`\r\u001b[2K${line}`);
       progressShown = !finished;
       if (finished) {
         stream.write("\n");

@@ -70,6 +70,12 @@ export interface IngestProgress {
   rows: number;
 }
 
+/** "12/73 files · 45% · 123.456 rows". */
+export function ingestProgress(at: IngestProgress): string {
+  const percent = at.totalBytes > 0 ? Math.floor((at.bytes / at.totalBytes) * 100) : 100;
+  return `${at.filesDone}/${at.files} files · ${percent}% · ${at.rows.toLocaleString("nl-NL")} rows`;
+}
+
 export interface IngestOptions {
   reference: Reference;
   columns: Record<ColumnField, readonly string[]>;
@@ -172,7 +178,10 @@ export async function ingest(files: readonly ExportFile[], options: IngestOption
         lastPlausibleMonth: options.lastPlausibleMonth,
         earliestYear: options.earliestYear,
         displayName: file.name,
-        onProgress: (bytes) => progress(index, bytesBefore + Math.min(bytes, file.size), fileReport.used + fileReport.rejected),
+        // The end of a file is reported once, below, with the file counted as done.
+        onProgress: (bytes) => {
+          if (bytes < file.size) progress(index, bytesBefore + bytes, fileReport.used + fileReport.rejected);
+        },
       },
       {
         record(record) {

@@ -1,6 +1,6 @@
 import type { BuildLog } from "../build/log.ts";
 import type { Config } from "../config/normalize-config.ts";
-import { ingest } from "../ingest/ingest.ts";
+import { ingest, ingestProgress } from "../ingest/ingest.ts";
 import { scanExports } from "../ingest/list-exports.ts";
 import { formatMonth, monthOf, parseMonth, type Month } from "../model/months.ts";
 import { loadReference, type Reference } from "../reference/load-reference.ts";
@@ -42,7 +42,7 @@ export async function checkExports(options: CheckOptions): Promise<QualityReport
     lastPlausibleMonth: buildMonth,
     earliestYear: config.ingest.earliestYear,
     continueOnFileError: true,
-    onProgress: (at) => log.progress("ingest", Math.round(at.bytes / 1e6), Math.round(at.totalBytes / 1e6), `MB · ${at.filesDone}/${at.files} files · ${at.rows.toLocaleString("nl-NL")} rows`),
+    onProgress: (at) => log.progress("ingest", at.bytes, at.totalBytes, ingestProgress(at)),
   });
   return qualityReport({
     ingest: report,

@@ -24,11 +24,11 @@ describe("consoleLog on a terminal", () => {
     expect(draws).toEqual(["  pdf: 0/40", "  pdf: 10/40 · ETA 30 s", "  pdf: 20/40 · ETA 20 s", "  pdf: 40/40\n"]);
   });
 
-  it("shows the detail (unit, files, rows) after the counts", () => {
+  it("shows the step's own text instead of the bare counts when it gives one", () => {
     const stream = new Capture(true);
     const log = consoleLog(stream, {}, { now: clock().now });
-    log.progress("ingest", 82, 82, "MB · 73/73 files · 473.229 rows");
-    expect(stream.text).toBe("\r\u001b[2K  ingest: 82/82 MB · 73/73 files · 473.229 rows\n");
+    log.progress("ingest", 82_000_000, 82_000_000, "73/73 files · 100% · 473.229 rows");
+    expect(stream.text).toBe("\r\u001b[2K  ingest: 73/73 files · 100% · 473.229 rows\n");
   });
 
   it("draws at most ten times a second, but always the last state", () => {
