@@ -114,6 +114,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     buildDate: options.buildDate,
     maxRejectedShare: config.ingest.maxRejectedShare,
     earliestYear: config.ingest.earliestYear,
+    partialDeliveryShare: config.ingest.partialDeliveryShare,
   });
   for (const warning of quality.warnings) log.warn(warning);
 

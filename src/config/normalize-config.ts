@@ -79,6 +79,8 @@ const schema = z
         maxRejectedShare: z.number().min(0).max(1).default(0.001),
         /** Registrations dated before this year are rejected as implausible. */
         earliestYear: z.number().int().min(1900).default(2010),
+        /** A delivery with fewer rows than this share of the median delivery is reported as possibly cut short. */
+        partialDeliveryShare: z.number().min(0).max(1).default(0.5),
       })
       .strict()
       .prefault({}),

@@ -52,6 +52,7 @@ export async function checkExports(options: CheckOptions): Promise<QualityReport
     buildDate: options.buildDate,
     maxRejectedShare: config.ingest.maxRejectedShare,
     earliestYear: config.ingest.earliestYear,
+    partialDeliveryShare: config.ingest.partialDeliveryShare,
   });
 }
 

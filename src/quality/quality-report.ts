@@ -85,10 +85,9 @@ export interface QualityInput {
   buildDate: string;
   maxRejectedShare: number;
   earliestYear: number;
+  /** A delivery with fewer rows than this share of the median delivery is flagged as possibly partial (default 0.5). */
+  partialDeliveryShare?: number;
 }
-
-/** A delivery with fewer rows than this share of the median delivery is flagged as possibly partial. */
-const SMALL_DELIVERY = 0.5;
 
 /**
  * Judges what ingest saw. Errors are what makes a build stop (a file that cannot be read, more
@@ -141,7 +140,7 @@ export function qualityReport(input: QualityInput): QualityReport {
   if (deliveries.missing.length > 0) warnings.push(`no delivery for ${deliveries.missing.join(", ")} between ${deliveries.first} and ${deliveries.last}`);
   for (const name of deliveries.undated) warnings.push(`${name}: no delivery month (jjjj-mm) in the file name; it is applied before all dated deliveries`);
   for (const entry of input.folder.skipped) warnings.push(`${entry.name} in the exports folder is not read: ${entry.reason}`);
-  warnings.push(...partialDeliveries(files));
+  warnings.push(...partialDeliveries(files, input.partialDeliveryShare ?? 0.5));
 
   return {
     periode: input.periode,
@@ -208,7 +207,7 @@ function deliverySequence(files: readonly QualityFile[]): QualityReport["deliver
  * A delivery that holds nothing dated in its own month, or far fewer rows than the median
  * delivery, was probably cut short (an export that stopped, a filter left on in BVH).
  */
-function partialDeliveries(files: readonly QualityFile[]): string[] {
+function partialDeliveries(files: readonly QualityFile[], share: number): string[] {
   const warnings: string[] = [];
   const readable = files.filter((file) => !file.error && file.delivery);
   const sizes = readable.map((file) => file.used).sort((a, b) => a - b);
@@ -216,7 +215,7 @@ function partialDeliveries(files: readonly QualityFile[]): string[] {
   for (const file of readable) {
     if (file.used > 0 && file.delivery && !(file.delivery in file.months.rows)) {
       warnings.push(`${file.file}: no registrations dated in its own month ${file.delivery} — is the delivery complete?`);
-    } else if (median > 0 && file.used < median * SMALL_DELIVERY) {
+    } else if (median > 0 && file.used < median * share) {
       warnings.push(
         `${file.file}: ${file.used.toLocaleString("nl-NL")} rows used, ${Math.round((1 - file.used / median) * 100)}% fewer than the median delivery (${median.toLocaleString("nl-NL")}) — is the delivery complete?`,
       );

@@ -53,6 +53,12 @@ describe("qualityReport", () => {
     ]);
   });
 
+  it("flags a small delivery only below ingest.partialDeliveryShare of the median", () => {
+    const files = ["2025-09", "2025-10", "2025-11", "2025-12"].map((month) => file(`bvh-export-${month}.csv`, month, month === "2025-12" ? 30 : 100));
+    expect(qualityReport(input(ingest(files))).warnings).toEqual(["bvh-export-2025-12.csv: 30 rows used, 70% fewer than the median delivery (100) — is the delivery complete?"]);
+    expect(qualityReport({ ...input(ingest(files)), partialDeliveryShare: 0.25 }).warnings).toEqual([]);
+  });
+
   it("is an error when more rows are rejected than allowed, or a file cannot be read, and a warning below the threshold", () => {
     const rejected = ingest([file("a-2025-12.csv", "2025-12", 1000)], { rowsRejected: 5, rowsUsed: 995, rejections: { "bad-date": { count: 5, examples: [{ file: "a-2025-12.csv", line: 7, detail: '"31-02-2025" is not an existing date' }] } } });
     const above = qualityReport(input(rejected));
