@@ -1,6 +1,7 @@
 import { normalizeHeader, type ColumnField } from "../config/normalize-config.ts";
 import { UserError } from "../user-error.ts";
 import { parseDate } from "./parse-date.ts";
+import { parseKlasseCode } from "./parse-klasse.ts";
 
 /** Which column index holds each allow-listed field; fields the export lacks are absent. */
 export type ColumnMap = Partial<Record<ColumnField, number>>;
@@ -55,16 +56,21 @@ function isAccepted(name: string, accepted: Record<ColumnField, readonly string[
 
 const AREA_CODE = /^(BU\d{8}|WK\d{6}|GM\d{4})$/i;
 
+/** A row with a date, an area code, a klasse code or a number where names should be. */
 function looksLikeData(header: readonly string[]): boolean {
   return header.some((name) => {
     const value = name.trim();
-    return AREA_CODE.test(value) || /^\d/.test(value) || !("error" in parseDate(value));
+    return AREA_CODE.test(value) || /^\d/.test(value) || !("error" in parseDate(value)) || (parseKlasseCode(value) !== undefined && /\d/.test(value));
   });
 }
 
-/** A header name as shown in a message: at most 40 characters, no control characters. */
+/**
+ * A header name as shown in a message: at most 40 characters, no control characters, and not at
+ * all when it holds a digit — column names seldom do, a house number or registratienummer does.
+ */
 function shownHeader(name: string): string {
   const clean = name.replace(/[\u0000-\u001f\u007f]/g, " ").trim();
+  if (/\d/.test(clean)) return "(a name with digits, not shown)";
   return `"${clean.length > 40 ? `${clean.slice(0, 40)}…` : clean}"`;
 }
 
