@@ -2,11 +2,14 @@ import { mkdir, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Config } from "../config/normalize-config.ts";
-import { checkRejections, ingest, type IngestReport } from "../ingest/ingest.ts";
-import { listExports } from "../ingest/list-exports.ts";
-import { monthOf, type Month } from "../model/months.ts";
+import { checkRejections, ingest, ingestProgress, type IngestReport } from "../ingest/ingest.ts";
+import { scanExports } from "../ingest/list-exports.ts";
+import { formatMonth, monthOf, type Month } from "../model/months.ts";
 import { resolveScope } from "../model/scope.ts";
 import { printPdfs, type PdfJob } from "../pdf/print-pdfs.ts";
+import { qualityLinks } from "../quality/quality-links.ts";
+import { qualityReport, type QualityReport } from "../quality/quality-report.ts";
+import { writeQualityReport } from "../quality/write-quality-report.ts";
 import { loadReference } from "../reference/load-reference.ts";
 import { buildReport } from "../reports/build-report.ts";
 import { createReportContext } from "../reports/context.ts";
@@ -24,7 +27,8 @@ import { checkDeliveries } from "./check-deliveries.ts";
 import { checkTotals } from "./check-totals.ts";
 import type { BuildLog } from "./log.ts";
 import { reportInputsLoader } from "./report-inputs.ts";
-import { startStaging } from "./publish.ts";
+import { asWriteError, startStaging } from "./publish.ts";
+import { pinDates } from "./reproducible.ts";
 
 /** The folder with the Nunjucks layouts that ship with the tool. */
 export const LAYOUTS_DIR = fileURLToPath(new URL("../../layouts", import.meta.url));
@@ -47,6 +51,11 @@ export interface BuildOptions {
    */
   allowIncomplete?: boolean;
   log: BuildLog;
+  /**
+   * Keeps the reference and the ingested exports between builds of one process (`serve` rebuilds
+   * on every change of a layout or commentary file; reading the exports again would take seconds).
+   */
+  memo?: Map<string, unknown>;
 }
 
 export interface BuildResult {
@@ -57,6 +66,7 @@ export interface BuildResult {
   ingest: IngestReport[];
   /** Missing or partial deliveries accepted with `allowIncomplete`. */
   incomplete: CompletenessFinding[];
+  quality: QualityReport;
 }
 
 interface PlannedEdition {
@@ -78,9 +88,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const buildMonth = buildMonthOf(options.buildDate);
 
   log.step("reference: areas, classification, population");
-  const reference = await loadReference(config);
+  const reference = await remember(options.memo, "reference", () => loadReference(config));
   const scope = resolveScope(config.scope, reference);
-  const files = await listExports(config.paths.exports);
+  const folder = await scanExports(config.paths.exports);
+  const files = folder.files;
   if (files.length === 0) {
     throw new UserError(`No export files (.csv) in ${config.paths.exports}`, {
       hint: "Put the BVH export files in that folder (or set paths.exports in the config).",
@@ -95,17 +106,32 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const deliveries = files.filter((file) => file.delivery === undefined || file.delivery <= lastNeeded);
   const firstDelivery = Math.min(...deliveries.map((file) => file.delivery ?? -Infinity));
   log.step(`ingest: ${deliveries.length} export file(s)`);
-  const ingested = await ingest(deliveries, {
-    reference,
-    columns: config.columns,
-    lastPlausibleMonth: buildMonth,
-    earliestYear: config.ingest.earliestYear,
-    snapshots: planned.flatMap((plan) => [plan.edition.month, plan.previous.month]),
-    onFile: (_file, index, total) => log.progress("ingest", index + 1, total),
-  });
+  const snapshots = planned.flatMap((plan) => [plan.edition.month, plan.previous.month]);
+  const ingested = await remember(options.memo, `ingest ${lastNeeded} ${[...new Set(snapshots)].sort().join(",")}`, () =>
+    ingest(deliveries, {
+      reference,
+      columns: config.columns,
+      lastPlausibleMonth: buildMonth,
+      earliestYear: config.ingest.earliestYear,
+      snapshots,
+      onProgress: (at) => log.progress("ingest", at.bytes, at.totalBytes, ingestProgress(at)),
+    }),
+  );
   const report = ingested.report;
   checkRejections(report, config.ingest.maxRejectedShare);
   log.info(`ingest: ${report.rowsUsed} of ${report.rowsRead} rows used, ${report.rowsRejected} rejected, ${report.revisions.count} revisions`);
+  // The same checks as `validate`; what is suspicious is told, and written beside the reports.
+  const quality = qualityReport({
+    ingest: report,
+    folder,
+    reference,
+    periode: formatMonth(lastNeeded),
+    buildDate: options.buildDate,
+    maxRejectedShare: config.ingest.maxRejectedShare,
+    earliestYear: config.ingest.earliestYear,
+    partialDeliveryShare: config.ingest.partialDeliveryShare,
+  });
+  for (const warning of quality.warnings) log.warn(warning);
 
   // Before any page: a missing delivery must stop the build, not show as a fall in crime.
   const incomplete = new Map<number, CompletenessFinding[]>();
@@ -175,9 +201,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       publicFiles.push(...site.files);
       assetRoots.push(`${definition.kind}/`);
     }
-    pages.push(await rootIndex(staging.dir, planned, config, options.buildDate));
+    const index = await rootIndex(staging.dir, planned, config, options.buildDate);
+    index.groups.push(await qualityLinks(staging.dir, quality.periode));
+    pages.push(index);
     log.step(`html: ${pages.length} pages`);
-    await renderSite(pages, { layoutsDir: LAYOUTS_DIR, outDir: staging.dir, assetRoots });
+    const layoutsDir = config.paths.layouts ?? LAYOUTS_DIR;
+    await renderSite(pages, { layoutsDir, outDir: staging.dir, assetRoots, onProgress: (done, total) => log.progress("html", done, total, `${done}/${total} pages`) });
+    await writeQualityReport(quality, staging.dir, { layoutsDir, organisation: config.organisation });
     await writeFiles(staging.dir, publicFiles);
     const downloads = await writeDownloads(pages, staging.dir, options.buildDate);
     log.info(`downloads: ${downloads.length} files (CSV, XLSX)`);
@@ -186,6 +216,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       log.step(`pdf: ${jobs.length} files`);
       await printPdfs(jobs, { onProgress: (done, total) => log.progress("pdf", done, total) });
     }
+    await pinDates([...jobs.map((job) => job.pdf), ...downloads.filter((file) => file.endsWith(".xlsx")).map((file) => path.join(staging.dir, file))], options.buildDate);
     await staging.commit();
     return {
       outDir,
@@ -194,11 +225,19 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       editions: planned.map((plan) => ({ kind: plan.definition.kind, edition: plan.edition.id })),
       ingest: [report],
       incomplete: [...new Set([...incomplete.values()].flat())],
+      quality,
     };
   } catch (error) {
     await staging.discard();
-    throw error;
+    throw asWriteError(error, outDir);
   }
+}
+
+/** The value under `key` in `memo`, computed by `make` when absent (always, without a memo). */
+async function remember<T>(memo: Map<string, unknown> | undefined, key: string, make: () => Promise<T>): Promise<T> {
+  if (!memo) return make();
+  if (!memo.has(key)) memo.set(key, await make());
+  return memo.get(key) as T;
 }
 
 /**

@@ -9,8 +9,11 @@ export interface BuildLog {
   info(message: string): void;
   /** Something suspicious that did not stop the build. */
   warn(message: string): void;
-  /** Progress of a long step. */
-  progress(label: string, done: number, total: number): void;
+  /**
+   * Progress of a long step: `done` of `total` (what the time left is estimated from), shown as
+   * "done/total" or as `text` when given ("12/73 files · 45% · 123.456 rows").
+   */
+  progress(label: string, done: number, total: number, text?: string): void;
 }
 
 /** A log that keeps everything, for tests and for the data-quality report. */

@@ -1,95 +1,112 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { build } from "../build/build.ts";
-import { readConfig } from "../config/read-config.ts";
 import { UserError } from "../user-error.ts";
-import { consoleLog } from "./console-log.ts";
+import { buildCommand } from "./build-command.ts";
+import { colours } from "./colours.ts";
+import { EXIT_CODES, type CliIO, type Command } from "./command.ts";
+import { initCommand } from "./init-command.ts";
+import { serveCommand } from "./serve-command.ts";
+import { validateCommand } from "./validate-command.ts";
 
-const HELP = `veiligheidsbeeld — periodic police safety reports from BVH exports
+const COMMANDS: readonly Command[] = [initCommand, validateCommand, buildCommand, serveCommand];
 
-Usage:
-  veiligheidsbeeld build [options]     build the reports into the output folder (dist/)
+function overview(): string {
+  const width = Math.max(...COMMANDS.map((command) => command.name.length));
+  return `veiligheidsbeeld — periodic police safety reports from BVH exports
+
+Usage: veiligheidsbeeld <command> [options]
+
+Commands:
+${COMMANDS.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`).join("\n")}
+
+Run \`veiligheidsbeeld <command> --help\` for the options of a command.
 
 Options:
-  --config <file|folder>   project config (default: ./veiligheidsbeeld.config.json)
-  --report <kind>          build only this report (repeatable; "all" for every report;
-                           default: those in the config)
-  --period <edition>       edition: jjjj-mm, jjjj-H1, jjjj-Q3 or jjjj (default: the periods in the config)
-  --area <code>            only this area, e.g. GM0344 (repeatable)
-  --build-date <jjjj-mm-dd> the date the reports are made on (default: config buildDate, else today)
-  --no-pdf                 skip the PDFs
-  --allow-incomplete       build even when a delivery looks missing or partial; the figures
-                           of those months are marked onvolledig (°)
-  --debug                  show stack traces of unexpected errors
-  --help, --version
+  --version    print the version
+  --debug      show stack traces of unexpected errors
+  -h, --help   this help
 
-Exit codes: 0 ok, 1 data errors (bad or missing input), 2 usage errors (bad options or config).`;
+Environment: NO_COLOR=1 turns colour off; CHROMIUM_PATH names the Chromium to print PDFs with.
 
-/** Runs the CLI with `argv` (without node and script) and returns the exit code. Only here do we print and exit. */
-export async function main(argv: readonly string[]): Promise<number> {
+${EXIT_CODES}`;
+}
+
+/** The real process: its streams, environment, folder and clock. */
+export const PROCESS_IO: CliIO = {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  cwd: process.cwd(),
+  today: () => new Date().toISOString().slice(0, 10),
+};
+
+/**
+ * Runs the CLI with `argv` (without node and script) and returns the exit code. Only src/cli
+ * prints and decides exit codes: 0 ok, 1 data errors, 2 usage errors.
+ */
+export async function main(argv: readonly string[], io: CliIO = PROCESS_IO): Promise<number> {
   const debug = argv.includes("--debug");
   try {
-    const { values, positionals } = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        config: { type: "string" },
-        report: { type: "string", multiple: true },
-        period: { type: "string" },
-        area: { type: "string", multiple: true },
-        "build-date": { type: "string" },
-        "no-pdf": { type: "boolean" },
-        "allow-incomplete": { type: "boolean" },
-        debug: { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-        version: { type: "boolean" },
-      },
-    });
-    if (values.version) {
-      process.stdout.write(`${version()}\n`);
+    const [first, ...rest] = argv;
+    if (first === undefined || first === "--help" || first === "-h" || first === "help") {
+      const topic = first === "help" ? rest[0] : undefined;
+      const command = topic ? commandNamed(topic) : undefined;
+      io.stdout.write(`${command ? command.help : overview()}\n`);
+      return first === undefined ? 2 : 0;
+    }
+    if (first === "--version" || first === "-v") {
+      io.stdout.write(`${version()}\n`);
       return 0;
     }
-    const [command] = positionals;
-    if (values.help || !command) {
-      process.stdout.write(`${HELP}\n`);
-      return command || values.help ? 0 : 2;
+    if (first.startsWith("-")) {
+      if (first === "--debug") return main(rest, io);
+      throw new UserError(`Unknown option ${first}`, { hint: "Options come after the command: veiligheidsbeeld <command> [options]. Run `veiligheidsbeeld --help`.", exitCode: 2 });
     }
-    if (command !== "build") throw new UserError(`Unknown command "${command}"`, { hint: "Run `veiligheidsbeeld --help` for the commands.", exitCode: 2 });
-    const config = await readConfig(values.config ?? process.cwd());
-    const buildDate = values["build-date"] ?? config.buildDate ?? new Date().toISOString().slice(0, 10);
-    const log = consoleLog();
-    const started = Date.now();
-    const result = await build({
-      config,
-      buildDate,
-      ...(values.report ? { reports: values.report } : {}),
-      ...(values.period ? { period: values.period } : {}),
-      ...(values.area ? { areas: values.area.flatMap((area) => area.split(",")) } : {}),
-      pdf: !values["no-pdf"],
-      allowIncomplete: values["allow-incomplete"] ?? false,
-      log,
-    });
-    log.step(`done in ${((Date.now() - started) / 1000).toFixed(1)} s: ${result.pages} pages, ${result.pdfs} PDFs in ${result.outDir}`);
-    return 0;
+    const command = commandNamed(first);
+    const { values, positionals } = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true });
+    if (values.help) {
+      io.stdout.write(`${command.help}\n`);
+      return 0;
+    }
+    if (positionals.length > command.positionals) {
+      throw new UserError(`Unexpected argument "${positionals[command.positionals]}" for ${command.name}`, {
+        hint: `Run \`veiligheidsbeeld ${command.name} --help\` for its usage.`,
+        exitCode: 2,
+      });
+    }
+    return await command.run(values, positionals, io);
   } catch (error) {
-    return report(error, debug);
+    return report(error, debug, io);
   }
 }
 
-function report(error: unknown, debug: boolean): number {
+function commandNamed(name: string): Command {
+  const command = COMMANDS.find((candidate) => candidate.name === name);
+  if (!command) {
+    throw new UserError(`Unknown command "${name}"`, { hint: `The commands are ${COMMANDS.map((c) => c.name).join(", ")}; run \`veiligheidsbeeld --help\`.`, exitCode: 2 });
+  }
+  return command;
+}
+
+function report(error: unknown, debug: boolean, io: CliIO): number {
+  const paint = colours(io.stderr, io.env);
   if (error instanceof UserError) {
-    process.stderr.write(`error: ${error.message}\n`);
-    if (error.hint) process.stderr.write(`  ${error.hint}\n`);
-    if (debug && error.cause) process.stderr.write(`${String((error.cause as Error).stack ?? error.cause)}\n`);
+    io.stderr.write(`${paint.red("error:")} ${error.message}\n`);
+    if (error.hint) io.stderr.write(`  ${error.hint}\n`);
+    if (debug) io.stderr.write(`${stackOf(error.cause ?? error)}\n`);
     return error.exitCode;
   }
   if (isArgumentError(error)) {
-    process.stderr.write(`error: ${(error as Error).message}\n  Run \`veiligheidsbeeld --help\` for the options.\n`);
+    io.stderr.write(`${paint.red("error:")} ${(error as Error).message}\n  Run \`veiligheidsbeeld <command> --help\` for the options.\n`);
     return 2;
   }
-  process.stderr.write(`unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.stderr.write(debug && error instanceof Error ? `${error.stack}\n` : "  This is a bug in veiligheidsbeeld. Run again with --debug for the stack trace and report it.\n");
+  io.stderr.write(`${paint.red("unexpected error:")} ${error instanceof Error ? error.message : String(error)}\n`);
+  io.stderr.write(debug ? `${stackOf(error)}\n` : "  This is a bug in veiligheidsbeeld. Run again with --debug for the stack trace and report it.\n");
   return 1;
+}
+
+function stackOf(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
 
 function isArgumentError(error: unknown): boolean {

@@ -41,7 +41,7 @@ const schema = z
         z.object({ provincie: z.string().min(1) }).strict(),
         z.object({ gemeenten: z.array(z.string().regex(/^GM\d{4}$/, { message: 'expected gemeentecodes like "GM0344"' })).min(1) }).strict(),
         z.object({ eenheid: z.string().regex(/^RE\d{2}$/, { message: 'expected an eenheid code like "RE03"' }) }).strict(),
-      ])
+      ], { error: 'expected { "provincie": "Utrecht" }, { "gemeenten": ["GM0344", …] } or { "eenheid": "RE03" }' })
       .default({ eenheid: "RE03" }),
     paths: z
       .object({
@@ -51,6 +51,8 @@ const schema = z
         commentary: relativePath.default("data/commentary"),
         output: relativePath.default("dist"),
         cache: relativePath.default(".cache"),
+        /** A folder with your own copy of the layouts (house style); the tool's own when absent. */
+        layouts: relativePath.optional(),
       })
       .strict()
       .prefault({}),
@@ -79,6 +81,8 @@ const schema = z
         maxRejectedShare: z.number().min(0).max(1).default(0.001),
         /** Registrations dated before this year are rejected as implausible. */
         earliestYear: z.number().int().min(1900).default(2010),
+        /** A delivery with fewer rows than this share of the median delivery is reported as possibly cut short. */
+        partialDeliveryShare: z.number().min(0).max(1).default(0.5),
       })
       .strict()
       .prefault({}),
@@ -170,8 +174,29 @@ export function normalizeHeader(name: string): string {
 function describeIssue(issue: z.core.$ZodIssue): string {
   const key = issue.path.length > 0 ? issue.path.join(".") : "(top level)";
   if (issue.code === "unrecognized_keys") {
-    return `${key}: unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")} — check the spelling`;
+    const allowed = keysAt(issue.path);
+    return `${key}: unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")} — check the spelling${allowed.length > 0 ? `; allowed: ${allowed.join(", ")}` : ""}`;
   }
   const value = "input" in issue && issue.input !== undefined ? ` ${JSON.stringify(issue.input)}` : "";
   return `${key}:${value} is not allowed — ${issue.message.replace(/^Invalid input: /, "")}`;
+}
+
+/** The keys the schema allows at `path` (an object's keys, or a record's key names), for messages. */
+function keysAt(path: readonly PropertyKey[]): string[] {
+  let node: unknown = schema;
+  for (const segment of [...path, undefined]) {
+    // Look through .default(), .prefault(), .optional() to the schema they wrap.
+    let def = (node as { _zod?: { def?: Record<string, unknown> } })._zod?.def;
+    while (def?.innerType) {
+      node = def.innerType;
+      def = (node as { _zod?: { def?: Record<string, unknown> } })._zod?.def;
+    }
+    if (segment === undefined) break;
+    if (typeof segment === "number") node = def?.element;
+    else node = (def?.shape as Record<string, unknown> | undefined)?.[String(segment)] ?? (def?.valueType as unknown);
+  }
+  const def = (node as { _zod?: { def?: Record<string, unknown> } })._zod?.def;
+  if (def?.shape) return Object.keys(def.shape as object);
+  const keyType = (def?.keyType as { _zod?: { def?: { entries?: Record<string, string> } } } | undefined)?._zod?.def?.entries;
+  return keyType ? Object.values(keyType) : [];
 }

@@ -1,17 +1,46 @@
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { UserError } from "../user-error.ts";
 import { normalizeDefinition, type ReportDefinition } from "../reports/definition.ts";
 import { normalizeConfig, type Config } from "./normalize-config.ts";
 
 export const CONFIG_FILE = "veiligheidsbeeld.config.json";
+/** The config as a JavaScript module (default export: the same object), for comments and computed values. */
+export const CONFIG_MODULE = "veiligheidsbeeld.config.mjs";
+
+/**
+ * The config file meant by `file`: the file itself when it names a .json or .mjs file, else the
+ * folder's veiligheidsbeeld.config.json, else its veiligheidsbeeld.config.mjs. Throws a usage
+ * error when a folder holds both (which one counts would be a guess).
+ */
+export function configFileOf(file: string): string {
+  const extension = path.extname(file);
+  if (extension === ".json" || extension === ".mjs") return path.resolve(file);
+  const json = path.resolve(file, CONFIG_FILE);
+  const module = path.resolve(file, CONFIG_MODULE);
+  if (existsSync(json) && existsSync(module)) {
+    throw new UserError(`${path.resolve(file)} holds both ${CONFIG_FILE} and ${CONFIG_MODULE}`, {
+      hint: "Keep one of them, or name the one to use with --config <file>.",
+      exitCode: 2,
+    });
+  }
+  return existsSync(module) ? module : json;
+}
 
 /**
  * Reads and validates the project config. `file` is the config file or the project folder holding
- * `veiligheidsbeeld.config.json`. Relative paths in it are taken from the file's folder.
+ * `veiligheidsbeeld.config.json` (or `.mjs`). Relative paths in it are taken from the file's folder.
  */
 export async function readConfig(file: string): Promise<Config> {
-  const resolved = path.extname(file) === ".json" ? path.resolve(file) : path.resolve(file, CONFIG_FILE);
+  const resolved = configFileOf(file);
+  const spec = resolved.endsWith(".mjs") ? await importConfig(resolved) : await readJsonConfig(resolved);
+  const config = normalizeConfig(spec, path.dirname(resolved), path.basename(resolved));
+  return withDefinitionFiles(config);
+}
+
+async function readJsonConfig(resolved: string): Promise<unknown> {
   let text: string;
   try {
     text = await readFile(resolved, "utf8");
@@ -22,17 +51,36 @@ export async function readConfig(file: string): Promise<Config> {
       cause: error,
     });
   }
-  let spec: unknown;
+  const json = text.replace(/^\uFEFF/, "");
   try {
-    spec = JSON.parse(text.replace(/^\uFEFF/, ""));
+    return JSON.parse(json);
   } catch (error) {
-    throw new UserError(`${resolved}: not valid JSON (${(error as Error).message})`, {
-      hint: "Check for a missing comma or quote near the position named.",
+    const message = (error as Error).message;
+    const position = Number(/at position (\d+)/.exec(message)?.[1] ?? NaN);
+    const before = Number.isNaN(position) ? undefined : json.slice(0, position).split("\n");
+    const where = before ? `:${before.length}:${(before[before.length - 1]?.length ?? 0) + 1}` : "";
+    throw new UserError(`${resolved}${where}: not valid JSON (${message})`, {
+      hint: "Check for a missing comma or quote at the line and column named.",
       exitCode: 2,
     });
   }
-  const config = normalizeConfig(spec, path.dirname(resolved), path.basename(resolved));
-  return withDefinitionFiles(config);
+}
+
+async function importConfig(resolved: string): Promise<unknown> {
+  if (!existsSync(resolved)) {
+    throw new UserError(`Cannot read the configuration ${resolved}`, { hint: "Check the path given with --config.", exitCode: 2 });
+  }
+  try {
+    const module = (await import(pathToFileURL(resolved).href)) as { default?: unknown };
+    if (module.default === undefined) throw new Error("the module has no default export");
+    return module.default;
+  } catch (error) {
+    throw new UserError(`${resolved}: ${(error as Error).message}`, {
+      hint: "A .mjs config must `export default { … }` with the same keys as veiligheidsbeeld.config.json.",
+      exitCode: 2,
+      cause: error,
+    });
+  }
 }
 
 /**

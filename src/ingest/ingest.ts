@@ -24,6 +24,26 @@ export interface FileReport extends ExportFileInfo {
   repeated: number;
   /** Accepted rows per pleegmaand ("jjjj-mm" → rows). */
   months: Record<string, number>;
+  /** Why the file could not be read at all (only with `continueOnFileError`; the file then adds nothing). */
+  error?: string;
+}
+
+/** An unknown klasse or area code, with how often it came and the nearest valid code. */
+export interface UnknownCode {
+  field: string;
+  /** The code as read; absent when it was not safe to show (it might have been free text). */
+  code?: string;
+  suggestion?: string;
+  count: number;
+  examples: Example[];
+}
+
+/** Revisions that moved registrations from one klasse to another in a different INP niv3 or CBS soort. */
+export interface CategoryMove {
+  from: { klasse: string; niv3: string; soort?: string };
+  to: { klasse: string; niv3: string; soort?: string };
+  count: number;
+  examples: Example[];
 }
 
 /** What ingest saw: the basis of the data-quality report. Holds no registration, only counts and file:line examples. */
@@ -35,6 +55,25 @@ export interface IngestReport {
   rejections: Partial<Record<RejectReason, { count: number; examples: Example[] }>>;
   revisions: { count: number; examples: Example[] };
   duplicates: { count: number; examples: Example[] };
+  /** Unknown klassen and areas, most frequent first. */
+  unknownCodes: UnknownCode[];
+  /** Revisions that changed the INP niv3 or CBS soort of a registration, most frequent first. */
+  categoryMoves: CategoryMove[];
+}
+
+/** Where ingest is, for progress output. */
+export interface IngestProgress {
+  filesDone: number;
+  files: number;
+  bytes: number;
+  totalBytes: number;
+  rows: number;
+}
+
+/** "12/73 files · 45% · 123.456 rows". */
+export function ingestProgress(at: IngestProgress): string {
+  const percent = at.totalBytes > 0 ? Math.floor((at.bytes / at.totalBytes) * 100) : 100;
+  return `${at.filesDone}/${at.files} files · ${percent}% · ${at.rows.toLocaleString("nl-NL")} rows`;
 }
 
 export interface IngestOptions {
@@ -45,6 +84,13 @@ export interface IngestOptions {
   earliestYear: number;
   /** Called after each file, for progress output. */
   onFile?: (report: FileReport, index: number, total: number) => void;
+  /** Called about every megabyte read and after each file, for progress output. */
+  onProgress?: (progress: IngestProgress) => void;
+  /**
+   * Go on with the next file when one cannot be read at all, noting why in its FileReport
+   * (`validate` lists every problem at once). By default such a file stops the ingest.
+   */
+  continueOnFileError?: boolean;
   /**
    * Months to keep the state of: the cube after all deliveries up to and including each month
    * (so one pass over the files serves an edition and the edition before it).
@@ -83,6 +129,23 @@ export async function ingest(files: readonly ExportFile[], options: IngestOption
     rejections: {},
     revisions: { count: 0, examples: [] },
     duplicates: { count: 0, examples: [] },
+    unknownCodes: [],
+    categoryMoves: [],
+  };
+  const unknownCodes = new Map<string, UnknownCode>();
+  const categoryMoves = new Map<string, CategoryMove>();
+  const classification = options.reference.classification;
+  const totalBytes = files.reduce((sum, file) => sum + file.size, 0);
+  let bytesBefore = 0;
+  const progress = (filesDone: number, bytes: number, rowsInFile = 0): void =>
+    options.onProgress?.({ filesDone, files: files.length, bytes, totalBytes, rows: report.rowsRead + rowsInFile });
+  const categoryMove = (from: string, to: string): Omit<CategoryMove, "count" | "examples"> | undefined => {
+    if (from === to) return undefined;
+    const a = classification.klasse(from);
+    const b = classification.klasse(to);
+    if (!a || !b || (a.niv3 === b.niv3 && a.soort === b.soort)) return undefined;
+    const side = (klasse: string, k: { niv3: string; soort?: string | undefined }) => ({ klasse, niv3: k.niv3, ...(k.soort ? { soort: k.soort } : {}) });
+    return { from: side(from, a), to: side(to, b) };
   };
   const note = (list: { count: number; examples: Example[] }, example: Example): void => {
     list.count++;
@@ -106,7 +169,7 @@ export async function ingest(files: readonly ExportFile[], options: IngestOption
       repeated: 0,
       months: {},
     };
-    const info = await readExport(
+    const reading = readExport(
       file.path,
       {
         columns: options.columns,
@@ -116,6 +179,10 @@ export async function ingest(files: readonly ExportFile[], options: IngestOption
         lastPlausibleMonth: options.lastPlausibleMonth,
         earliestYear: options.earliestYear,
         displayName: file.name,
+        // The end of a file is reported once, below, with the file counted as done.
+        onProgress: (bytes) => {
+          if (bytes < file.size) progress(index, bytesBefore + bytes, fileReport.used + fileReport.rejected);
+        },
       },
       {
         record(record) {
@@ -145,7 +212,15 @@ export async function ingest(files: readonly ExportFile[], options: IngestOption
             }
             builder.addAt(previous, -1);
             fileReport.revised++;
-            note(report.revisions, { file: file.name, line: record.line, detail: describeRevision(builder.describe(previous), builder.describe(key)) });
+            const from = builder.describe(previous);
+            const example = { file: file.name, line: record.line, detail: describeRevision(from, builder.describe(key)) };
+            note(report.revisions, example);
+            const move = categoryMove(from.klasse, record.klasse);
+            if (move) {
+              const entry = categoryMoves.get(`${move.from.klasse}→${move.to.klasse}`) ?? { ...move, count: 0, examples: [] };
+              categoryMoves.set(`${move.from.klasse}→${move.to.klasse}`, entry);
+              note(entry, example);
+            }
           }
           cellOf.set(record.registratienummer, key);
           builder.addAt(key, 1);
@@ -153,20 +228,51 @@ export async function ingest(files: readonly ExportFile[], options: IngestOption
         reject(rejection: Rejection) {
           fileReport.rejected++;
           const entry = (report.rejections[rejection.reason] ??= { count: 0, examples: [] });
-          note(entry, { file: file.name, line: rejection.line, detail: rejection.detail });
+          const example = { file: file.name, line: rejection.line, detail: rejection.detail };
+          note(entry, example);
+          if (rejection.reason === "unknown-klasse" || rejection.reason === "unknown-area") {
+            const field = rejection.column ?? "";
+            const key = `${field}|${rejection.code ?? ""}`;
+            const unknown = unknownCodes.get(key) ?? {
+              field,
+              ...(rejection.code ? { code: rejection.code } : {}),
+              ...(rejection.suggestion ? { suggestion: rejection.suggestion } : {}),
+              count: 0,
+              examples: [],
+            };
+            unknownCodes.set(key, unknown);
+            note(unknown, example);
+          }
         },
       },
     );
+    let info;
+    try {
+      info = await reading;
+    } catch (error) {
+      if (!(options.continueOnFileError && error instanceof UserError)) throw error;
+      // What the file gave before it failed stays counted: validate reports, it does not build.
+      fileReport.error = error.message;
+      info = { rows: fileReport.used + fileReport.rejected };
+    }
+    bytesBefore += file.size;
     Object.assign(fileReport, info, { file: file.name });
     report.files.push(fileReport);
     report.rowsRead += fileReport.rows;
     report.rowsUsed += fileReport.used;
     report.rowsRejected += fileReport.rejected;
     options.onFile?.(fileReport, index, files.length);
+    progress(index + 1, bytesBefore);
   }
+  report.unknownCodes = [...unknownCodes.values()].sort(byCount);
+  report.categoryMoves = [...categoryMoves.values()].sort(byCount);
   const cube = builder.build();
   for (const month of pending) snapshots.set(month, cube);
   return { cube, snapshots, report };
+}
+
+function byCount(a: { count: number }, b: { count: number }): number {
+  return b.count - a.count;
 }
 
 function describeRevision(from: { area: string; month: Month; klasse: string }, to: { area: string; month: Month; klasse: string }): string {
@@ -182,6 +288,11 @@ function describeRevision(from: { area: string; month: Month; klasse: string }, 
  * first examples of each (file:line), so that a broken delivery never becomes a silent fall in crime.
  */
 export function checkRejections(report: IngestReport, maxRejectedShare: number): void {
+  if (report.rowsRead === 0) {
+    throw new UserError(`The exports hold no rows: ${report.files.map((file) => file.file).join(", ")} ${report.files.length === 1 ? "has" : "have"} only a header row`, {
+      hint: "Export the deliveries again from BVH; reports made from no rows would show nothing but zeros.",
+    });
+  }
   if (report.rowsRejected === 0 || report.rowsRejected <= report.rowsRead * maxRejectedShare) return;
   const lines: string[] = [];
   for (const [reason, entry] of Object.entries(report.rejections)) {

@@ -21,6 +21,9 @@ export function parseDate(text: string): CalendarDate | { error: string } {
   if (match) date = { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
   else if ((match = DAY_FIRST.exec(value))) date = { year: Number(match[3]), month: Number(match[2]), day: Number(match[1]) };
   if (!date) {
+    if (/^\d{5}(\.\d+)?$/.test(value)) {
+      return { error: `"${value}" looks like an Excel date number, not a date — format the column as a date (dd-mm-jjjj) before saving` };
+    }
     return { error: value === "" ? "empty date" : `"${truncate(value)}" is not a date (expected dd-mm-jjjj or jjjj-mm-dd)` };
   }
   if (date.month < 1 || date.month > 12 || date.day < 1 || date.day > daysInMonth(date.year, date.month)) {

@@ -1,7 +1,7 @@
 import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
 import path from "node:path";
-import type { Readable } from "node:stream";
+import { pipeline, type Transform } from "node:stream";
 import { parse, CsvError } from "csv-parse";
 import iconv from "iconv-lite";
 import type { ColumnField } from "../config/normalize-config.ts";
@@ -10,8 +10,9 @@ import type { AreaIndex } from "../reference/areas.ts";
 import type { Classification } from "../reference/classification.ts";
 import type { Herindelingen } from "../reference/herindelingen.ts";
 import { UserError } from "../user-error.ts";
-import { detectDelimiter, firstLine, type Delimiter } from "./detect-delimiter.ts";
+import { DELIMITERS, detectDelimiter, firstLine, type Delimiter } from "./detect-delimiter.ts";
 import { detectEncoding, type Encoding } from "./detect-encoding.ts";
+import { guardStream } from "./guard-stream.ts";
 import { mapColumns, type ColumnMap, type ExportShape } from "./map-columns.ts";
 import { parseDate } from "./parse-date.ts";
 import { parseKlasseCode } from "./parse-klasse.ts";
@@ -40,7 +41,8 @@ export type RejectReason =
   | "unknown-klasse"
   | "missing-area"
   | "unknown-area"
-  | "bad-count";
+  | "bad-count"
+  | "unbalanced-quote";
 
 export interface Rejection {
   reason: RejectReason;
@@ -48,6 +50,10 @@ export interface Rejection {
   column: ColumnField | undefined;
   /** What was wrong, safe to print: values are shown only when they look like a code or date. */
   detail: string;
+  /** For unknown codes: the code as read, only when it is safe to show (see `shown`). */
+  code?: string;
+  /** For unknown codes: the nearest valid code. */
+  suggestion?: string;
 }
 
 export interface ExportFileInfo {
@@ -72,6 +78,8 @@ export interface ReadExportOptions {
   herindelingen?: Pick<Herindelingen, "currentOf">;
   /** Name used in messages (usually the path relative to the project). */
   displayName?: string;
+  /** Called with the bytes read so far, about every megabyte and at the end (for progress output). */
+  onProgress?: (bytes: number) => void;
 }
 
 export interface ExportSink {
@@ -91,17 +99,19 @@ const MAX_RECORD_BYTES = 1024 * 1024;
 export async function readExport(file: string, options: ReadExportOptions, sink: ExportSink): Promise<ExportFileInfo> {
   const name = options.displayName ?? path.basename(file);
   const sample = await readSample(file, name);
-  if (sample.length === 0) {
+  const guess = sample.length === 0 ? undefined : detectEncoding(sample);
+  if (guess === undefined || (guess !== "binary" && sample.length === guess.bom)) {
     throw new UserError(`${name}: the file is empty`, { hint: "Export the file again from BVH; a delivery always has a header row." });
   }
-  const guess = detectEncoding(sample);
   if (guess === "binary") {
     throw new UserError(`${name}: this is not a text (CSV) file`, {
       hint: "Save the export as CSV (UTF-8 or Windows-1252, ; separated), not as .xlsx or another binary format.",
     });
   }
   const sampleText = iconv.decode(Buffer.from(sample.subarray(guess.bom)), guess.encoding);
-  const delimiter = detectDelimiter(firstLine(sampleText));
+  // Excel writes "sep=;" as the first line when asked to keep the separator with the file.
+  const separatorLine = /^sep=(.)$/i.exec(firstLine(sampleText).trim());
+  const delimiter = separatorLine ? DELIMITERS.find((candidate) => candidate === separatorLine[1]) : detectDelimiter(firstLine(sampleText));
   if (!delimiter) {
     throw new UserError(`${name}:1: no column separator (; , tab or |) in the header row`, {
       hint: "The first line must be the header row with the column names, separated by ; or ,.",
@@ -111,8 +121,14 @@ export async function readExport(file: string, options: ReadExportOptions, sink:
   const parser = parse({
     delimiter,
     bom: true,
+    from_line: separatorLine ? 2 : 1,
     relax_column_count: true,
+    // A quote inside an unquoted field (Jan "de Boer") is kept as text; a quoted field that
+    // swallows the rows after it is caught below (swallowedRows).
+    relax_quotes: true,
     skip_empty_lines: true,
+    // Lines of only separators or spaces (";;;;", "   ") are padding, not registrations.
+    skip_records_with_empty_values: true,
     max_record_size: MAX_RECORD_BYTES,
     // The line a record ends on is appended as its last field: cheaper than `info: true`, which
     // wraps every record in a new object, and exact where parser.info would already be ahead.
@@ -121,14 +137,21 @@ export async function readExport(file: string, options: ReadExportOptions, sink:
       return record;
     },
   });
-  const source: Readable =
-    guess.encoding === "utf-8" ? createReadStream(file) : (createReadStream(file).pipe(iconv.decodeStream(guess.encoding)) as unknown as Readable);
-  source.on("error", (error) => parser.destroy(error));
-  source.pipe(parser);
+  const onProgress = options.onProgress;
+  const stages: Transform[] =
+    guess.encoding === "utf-8" || guess.encoding === "windows-1252"
+      ? [guardStream({ name, refuseNul: true, ...(onProgress ? { onProgress } : {}) })]
+      : [guardStream({ name, refuseNul: false, ...(onProgress ? { onProgress } : {}) })];
+  if (guess.encoding !== "utf-8") stages.push(iconv.decodeStream(guess.encoding) as unknown as Transform);
+  if (guess.encoding === "utf-16le" || guess.encoding === "utf-16be") stages.push(guardStream({ name, refuseNul: true }));
+  const source = createReadStream(file);
+  // Errors of any stage reach the parser, whose iterator below throws them.
+  pipeline([source, ...stages, parser], () => undefined);
 
   let info: ExportFileInfo | undefined;
   let columns: ColumnMap = {};
   let width = 0;
+  let previousLine = 0;
   const rowReader = { convert: (_fields: string[], _line: number): void => {} };
   try {
     for await (const fields of parser as AsyncIterable<string[]>) {
@@ -146,11 +169,16 @@ export async function readExport(file: string, options: ReadExportOptions, sink:
           rows: 0,
           ignoredColumns: fields.filter((_, index) => !used.has(index)),
         };
-        rowReader.convert = makeRowConverter(mapped.shape, columns, width, options, sink);
+        rowReader.convert = makeRowConverter(mapped.shape, columns, width, delimiter, options, sink);
+        previousLine = line;
         continue;
       }
       info.rows++;
-      rowReader.convert(fields, line);
+      // Only a record that ends more than one line after the previous one can span lines.
+      const swallowed = line - previousLine > 1 ? swallowedRows(fields, delimiter, width, columns, line) : undefined;
+      previousLine = line;
+      if (swallowed) sink.reject(swallowed);
+      else rowReader.convert(fields, line);
     }
   } catch (error) {
     if (error instanceof UserError) throw error;
@@ -160,6 +188,38 @@ export async function readExport(file: string, options: ReadExportOptions, sink:
   }
   if (!info) throw new UserError(`${name}: the file has no header row`, { hint: "Export the file again from BVH with column names." });
   return info;
+}
+
+/**
+ * A quote that opens a field and is closed only rows later turns those rows into text of one
+ * field: they would vanish without a trace. A field with a later line that looks like a row —
+ * nearly as many separators as the header, and a date (or month) where the header has its date
+ * column — is taken for that, and the record is rejected. Free text with line breaks and
+ * separators in it does not look like that.
+ */
+function swallowedRows(fields: readonly string[], delimiter: string, width: number, columns: ColumnMap, line: number): Rejection | undefined {
+  const dateColumn = columns.pleegdatum ?? columns.maand;
+  if (width < 2 || dateColumn === undefined) return undefined;
+  let breaks = 0;
+  let rowLike = 0;
+  for (const field of fields) {
+    if (!field.includes("\n") && !field.includes("\r")) continue;
+    const parts = field.split(/\r\n|\n|\r/);
+    breaks += parts.length - 1;
+    for (const part of parts.slice(1)) {
+      const cells = part.split(delimiter);
+      const date = (cells[dateColumn] ?? "").trim();
+      if (cells.length >= width - 1 && (!("error" in parseDate(date)) || /^\d{4}[-/ ]?M?\d{1,2}$/.test(date))) rowLike++;
+    }
+  }
+  if (rowLike === 0) return undefined;
+  const start = line - breaks;
+  return {
+    reason: "unbalanced-quote",
+    line: start,
+    column: undefined,
+    detail: `a quote opened on line ${start} closes only on line ${line}: ${rowLike} line(s) in between look like rows and would be lost`,
+  };
 }
 
 async function readSample(file: string, name: string): Promise<Uint8Array> {
@@ -197,8 +257,16 @@ function csvProblem(error: unknown, name: string, line: number): Error {
           hint: "Quotes inside a quoted field must be doubled (\"\"); check the line named.",
         });
       default:
-        return new UserError(`${where}: ${error.message}`, { hint: "The file is not valid CSV at the line named." });
+        // csv-parse messages can quote the field they stopped at, which may be free text: only the code is shown.
+        return new UserError(`${where}: not valid CSV (${error.code})`, { hint: "The file is not valid CSV at the line named." });
     }
+  }
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (typeof code === "string" && /^E[A-Z]+$/.test(code)) {
+    return new UserError(`Cannot read export ${name}: ${code} after line ${line - 1}`, {
+      hint: "Reading the file failed half-way (a network drive that went away, a disk error): copy it to a local disk and run again.",
+      cause: error,
+    });
   }
   return error instanceof Error ? error : new Error(String(error));
 }
@@ -219,6 +287,7 @@ function makeRowConverter(
   shape: ExportShape,
   columns: ColumnMap,
   width: number,
+  delimiter: Delimiter,
   options: ReadExportOptions,
   sink: ExportSink,
 ): (fields: string[], line: number) => void {
@@ -238,7 +307,7 @@ function makeRowConverter(
       else if (!classification.klasse(code)) {
         const suggestion = suggestCode(code, classification.klasseCodes());
         const hint = suggestion ? ` — did you mean ${suggestion} (${classification.klasse(suggestion)?.naam})?` : "";
-        result = reject("unknown-klasse", "maatschappelijke_klasse", `unknown maatschappelijke klasse "${code}"${hint}`);
+        result = { ...reject("unknown-klasse", "maatschappelijke_klasse", `unknown maatschappelijke klasse "${code}"${hint}`), code, ...(suggestion ? { suggestion } : {}) };
       } else result = code;
       klasseCache.set(raw, result);
     }
@@ -249,7 +318,11 @@ function makeRowConverter(
     let result = monthCache.get(raw);
     if (result === undefined) {
       const date = parseDate(raw);
-      if ("error" in date) result = reject("bad-date", "pleegdatum", date.error);
+      if ("error" in date) {
+        // parseDate quotes the value; free text in a date column must not reach a message.
+        const safe = raw.trim() === "" || shown(raw) !== "(value not shown)";
+        result = reject("bad-date", "pleegdatum", safe ? date.error : "(value not shown) is not a date (expected dd-mm-jjjj or jjjj-mm-dd)");
+      }
       else if (date.year < options.earliestYear) result = reject("too-early", "pleegdatum", `pleegdatum ${shown(raw)} lies before ${options.earliestYear}`);
       else {
         const month = monthOf(date.year, date.month);
@@ -291,7 +364,12 @@ function makeRowConverter(
         else if (folded) result = folded;
         else {
           const suggestion = suggestCode(code, areas.buurtenOf(code.slice(0, 2) === "BU" ? `GM${code.slice(2, 6)}` : code).slice(0, 500));
-          result = reject("unknown-area", field, `unknown ${field} ${shown(raw)}${suggestion ? ` — did you mean ${suggestion}?` : ""}`);
+          const safe = shown(raw) === "(value not shown)" ? {} : { code };
+          result = {
+            ...reject("unknown-area", field, `unknown ${field} ${shown(raw)}${suggestion ? ` — did you mean ${suggestion}?` : ""}`),
+            ...safe,
+            ...(suggestion ? { suggestion } : {}),
+          };
         }
         areaCache.set(key, result);
       }
@@ -308,7 +386,7 @@ function makeRowConverter(
   return (fields, line) => {
     const fail = (rejection: Rejection): void => sink.reject({ ...rejection, line });
     if (fields.length !== width) {
-      fail(reject("ragged-row", undefined, `${fields.length} fields where the header has ${width}`));
+      fail(reject("ragged-row", undefined, `${fields.length} fields where the header has ${width}${otherSeparator(fields, delimiter)}`));
       return;
     }
     let registratienummer = "";
@@ -337,6 +415,13 @@ function makeRowConverter(
     if (isRejection(area)) return fail(area);
     sink.record({ line, registratienummer, month, klasse, area, aantal });
   };
+}
+
+/** For a ragged row: a hint when the row seems to use another separator than the header. */
+function otherSeparator(fields: readonly string[], headerDelimiter: Delimiter): string {
+  if (fields.length !== 1) return "";
+  const other = detectDelimiter(fields[0] ?? "");
+  return other && other !== headerDelimiter ? ` — the row seems to use ${JSON.stringify(other)} as separator where the header uses ${JSON.stringify(headerDelimiter)}` : "";
 }
 
 /** "3440101", "bu03440101" and "BU03440101" all give "BU03440101". */

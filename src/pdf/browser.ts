@@ -1,7 +1,9 @@
+import { rmSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import puppeteer, { type Browser } from "puppeteer-core";
+import { UserError } from "../user-error.ts";
 import { findChromium } from "./find-chromium.ts";
 
 /** Flags for a headless Chromium on a closed network and a small machine. */
@@ -23,17 +25,29 @@ export const CHROMIUM_ARGS = [
  */
 export async function withBrowser<T>(work: (browser: Browser) => Promise<T>, executablePath = findChromium()): Promise<T> {
   const userDataDir = await mkdtemp(path.join(os.tmpdir(), "veiligheidsbeeld-chromium-"));
+  // An interrupted build exits without reaching `finally`: the profile goes with the process.
+  const removeProfile = (): void => rmSync(userDataDir, { recursive: true, force: true });
+  process.on("exit", removeProfile);
   let browser: Browser | undefined;
   try {
-    browser = await puppeteer.launch({
-      executablePath,
-      headless: true,
-      args: [...CHROMIUM_ARGS, `--user-data-dir=${userDataDir}`],
-      userDataDir,
-    });
+    try {
+      browser = await puppeteer.launch({
+        executablePath,
+        headless: true,
+        args: [...CHROMIUM_ARGS, `--user-data-dir=${userDataDir}`],
+        userDataDir,
+      });
+    } catch (error) {
+      // A Chromium that does not start is a problem of the machine, not of the reports.
+      throw new UserError(`Chromium (${executablePath}) did not start: ${(error as Error).message.split("\n")[0]}`, {
+        hint: "Run it by hand with --version to see why, reinstall it (sudo apt-get install chromium), or point CHROMIUM_PATH at a working one; --no-pdf builds without PDFs.",
+        cause: error,
+      });
+    }
     return await work(browser);
   } finally {
     await browser?.close().catch(() => undefined);
+    process.off("exit", removeProfile);
     await rm(userDataDir, { recursive: true, force: true });
   }
 }

@@ -2,6 +2,7 @@
 declare module "@11ty/eleventy" {
   export interface EleventyUserConfig {
     addFilter(name: string, filter: (...args: any[]) => unknown): void;
+    addTransform(name: string, transform: (content: unknown) => unknown): void;
     addGlobalData(name: string, data: unknown): void;
     addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
     addPassthroughCopy(paths: string | Record<string, string>): void;

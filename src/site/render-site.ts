@@ -13,6 +13,8 @@ export interface RenderSiteOptions {
   outDir: string;
   /** Folders (relative to outDir, "" for outDir itself) that each get a copy of the assets: every self-contained site. */
   assetRoots?: readonly string[];
+  /** Called as each page is rendered, for progress output. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 const FONT_FILES = ["400-normal", "400-italic", "600-normal", "700-normal"].map((variant) => `source-sans-3-latin-${variant}.woff2`);
@@ -34,10 +36,14 @@ export async function renderSite(pages: readonly SitePage[], options: RenderSite
       config.setIncludesDirectory(".");
       config.setUseGitIgnore(false);
       // The layouts are includes only; pages come from data, through the virtual template below.
-      config.ignores.add("**/*");
+      // Eleventy takes ignore globs relative to the working folder, which need not be the tool's.
+      config.ignores.add(`${path.relative(process.cwd(), options.layoutsDir).split(path.sep).join("/") || "."}/**/*`);
       config.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
       for (const [name, filter] of Object.entries(FILTERS)) config.addFilter(name, filter as (...args: unknown[]) => unknown);
       config.addFilter("tableView", tableView);
+      let rendered = 0;
+      // A transform runs once per page written: the one hook Eleventy offers to count them.
+      if (options.onProgress) config.addTransform("progress", (content: unknown) => (options.onProgress?.(++rendered, pages.length), content));
       config.addGlobalData("sitePages", pages);
       config.addTemplate("veiligheidsbeeld-pages.njk", "{% include p.layout %}", {
         pagination: { data: "sitePages", size: 1, alias: "p" },

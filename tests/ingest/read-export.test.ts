@@ -98,6 +98,13 @@ describe("readExport", () => {
     expect(rejections[0]?.detail).toBe("(value not shown) is not a maatschappelijke klasse code");
   });
 
+  it("never echoes a first row of data as if it were column names", async () => {
+    const noHeader = await read("no-header.csv", "PL0900-1;;B70 Straatroof;;Geheimstraat 12;Jan Jansen\n").catch((caught: unknown) => caught);
+    expect((noHeader as UserError).message).toBe("no-header.csv:1: the first row holds data (a date or a code), not column names");
+    const odd = await read("odd-header.csv", "Zaak;Datum;Geheimstraat 12\nx;y;z\n").catch((caught: unknown) => caught);
+    expect((odd as UserError).message).toBe('odd-header.csv:1: no column for registratienummer (found "Zaak", "Datum", (a name with digits, not shown))');
+  });
+
   it("reads aggregated exports (area, month, klasse or soort, count)", async () => {
     const { info, records } = await read("aantallen.csv", "gemeentecode;maand;soort;aantal\nGM0589;2025-01;1.2.3;12\nGM0335;2025-02;A20;3\n");
     expect(info.shape).toBe("aantallen");

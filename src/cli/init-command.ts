@@ -1,0 +1,113 @@
+import { cp, mkdir, readdir, readFile, symlink, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { CONFIG_FILE } from "../config/read-config.ts";
+import { UserError } from "../user-error.ts";
+import { COMMON_HELP, COMMON_OPTIONS, type CliIO, type Command, type OptionValues } from "./command.ts";
+
+/** The root of this installation of the tool (where package.json, data/ and bin/ are). */
+const TOOL_ROOT = fileURLToPath(new URL("../..", import.meta.url));
+
+export const initCommand: Command = {
+  name: "init",
+  summary: "create a project folder: config, reference tables, a sample export, a commentary folder",
+  help: `veiligheidsbeeld init — create a new project folder
+
+Usage: veiligheidsbeeld init <folder>
+
+Creates <folder> (it must not exist, or be empty) with:
+  veiligheidsbeeld.config.json   the config: scope, reports, paths (see README, Configuration)
+  data/reference/                the reference tables (CBS areas, INP classification, population,
+                                 an illustrative basisteam mapping), copied from the tool
+  data/exports/                  a small sample export (two monthly deliveries, four gemeenten,
+                                 invented rows): replace it with your own BVH exports
+  data/commentary/               for the analyst's commentary (empty; \`serve\` watches it)
+  package.json, node_modules/    link the folder to this installation of the tool, so that
+                                 \`npx veiligheidsbeeld …\` works inside it
+  .gitignore                     leaves dist/ and .cache/ out of version control
+
+Then: cd <folder> && npx veiligheidsbeeld validate && npx veiligheidsbeeld build
+
+Options:
+${COMMON_HELP}
+
+Exit codes: 0 created · 2 no folder named, or the folder is not empty`,
+  options: { ...COMMON_OPTIONS },
+  positionals: 1,
+  run: init,
+};
+
+const STARTER_GEMEENTEN = ["GM0331", "GM0335", "GM0589", "GM0632"];
+
+async function init(_values: OptionValues, positionals: string[], io: CliIO): Promise<number> {
+  const [name] = positionals;
+  if (!name) throw new UserError("Name the folder to create: veiligheidsbeeld init <folder>", { exitCode: 2 });
+  const dir = path.resolve(io.cwd, name);
+  const existing = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT") return [];
+    throw new UserError(`Cannot use ${dir} as a project folder (${error.code})`, { hint: "Name a new folder, or an empty one.", exitCode: 2 });
+  });
+  if (existing.length > 0) {
+    throw new UserError(`${dir} is not empty`, { hint: "init only writes into a new or empty folder, so it never overwrites your files. Name another folder.", exitCode: 2 });
+  }
+
+  await mkdir(path.join(dir, "data", "exports"), { recursive: true });
+  await mkdir(path.join(dir, "data", "commentary"), { recursive: true });
+  await cp(path.join(TOOL_ROOT, "data", "reference"), path.join(dir, "data", "reference"), { recursive: true });
+  const starter = path.join(TOOL_ROOT, "data", "sample", "starter");
+  await cp(path.join(starter, "exports"), path.join(dir, "data", "exports"), { recursive: true });
+  await cp(path.join(starter, "basisteams-voorbeeld.csv"), path.join(dir, "data", "reference", "basisteams-voorbeeld.csv"));
+  await writeFile(path.join(dir, CONFIG_FILE), `${JSON.stringify(starterConfig(path.basename(dir)), null, 2)}\n`);
+  await writeFile(path.join(dir, ".gitignore"), "dist/\n.cache/\nnode_modules/\n");
+  await linkTool(dir);
+
+  const shown = path.relative(io.cwd, dir) || ".";
+  io.stdout.write(`created ${shown}/ with a config, the reference tables, a sample export (data/exports) and data/commentary/
+
+next:
+  cd ${shown}
+  npx veiligheidsbeeld validate     # check the exports: writes dist/kwaliteit/2025-12.html
+  npx veiligheidsbeeld build        # build the reports into dist/
+  npx veiligheidsbeeld serve        # preview while you edit commentary or layouts
+
+Then replace the sample in data/exports/ with your own BVH exports (one file per monthly delivery,
+the month in the name: bvh-export-jjjj-mm.csv), set "scope" to your gemeenten in ${CONFIG_FILE},
+and put your own buurt → basisteam mapping in data/reference/ (the one there is illustrative).
+`);
+  return 0;
+}
+
+function starterConfig(title: string): Record<string, unknown> {
+  return {
+    title: `Veiligheidsbeeld ${title}`,
+    organisation: "Politie (voorbeeld)",
+    scope: { gemeenten: STARTER_GEMEENTEN },
+    paths: { exports: "data/exports", reference: "data/reference", commentary: "data/commentary", output: "dist" },
+    reference: { basisteams: "basisteams-voorbeeld.csv", basisteamsIllustrative: true },
+    voorlopig: [2025],
+    reports: [{ definition: "tabellenboek", periods: ["2025-12"] }],
+  };
+}
+
+/**
+ * What `npm install` does for a `file:` dependency, without npm and without the network: a
+ * package.json naming the tool, node_modules/veiligheidsbeeld linking to it and the command in
+ * node_modules/.bin. `npx veiligheidsbeeld` in the folder then runs this installation.
+ */
+async function linkTool(dir: string): Promise<void> {
+  const toolPackage = JSON.parse(await readFile(path.join(TOOL_ROOT, "package.json"), "utf8")) as { name: string; bin: Record<string, string> };
+  const relativeTool = path.relative(dir, TOOL_ROOT) || ".";
+  const manifest = {
+    name: path.basename(dir).toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "") || "veiligheidsbeeld-project",
+    private: true,
+    scripts: { validate: "veiligheidsbeeld validate", build: "veiligheidsbeeld build", serve: "veiligheidsbeeld serve" },
+    devDependencies: { [toolPackage.name]: `file:${relativeTool.split(path.sep).join("/")}` },
+  };
+  await writeFile(path.join(dir, "package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+  const modules = path.join(dir, "node_modules");
+  await mkdir(path.join(modules, ".bin"), { recursive: true });
+  await symlink(path.relative(modules, TOOL_ROOT) || ".", path.join(modules, toolPackage.name), "dir");
+  for (const [command, file] of Object.entries(toolPackage.bin)) {
+    await symlink(path.join("..", toolPackage.name, file), path.join(modules, ".bin", command));
+  }
+}

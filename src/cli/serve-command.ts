@@ -1,0 +1,161 @@
+import { readdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { watch } from "@11ty/chokidar-with-glob-support";
+import EleventyDevServer from "@11ty/eleventy-dev-server";
+import { build, LAYOUTS_DIR, type BuildOptions } from "../build/build.ts";
+import type { BuildLog } from "../build/log.ts";
+import { configFileOf, readConfig } from "../config/read-config.ts";
+import { UserError } from "../user-error.ts";
+import { colours } from "./colours.ts";
+import { areasOf, buildDateOf, COMMON_HELP, COMMON_OPTIONS, type CliIO, type Command, type OptionValues } from "./command.ts";
+import { consoleLog } from "./console-log.ts";
+import { exitSafelyOnSignals } from "./interrupt.ts";
+
+export const serveCommand: Command = {
+  name: "serve",
+  summary: "build the HTML into a preview folder and serve it, rebuilding and reloading on every change",
+  help: `veiligheidsbeeld serve — preview the reports while you edit commentary or layouts
+
+Usage: veiligheidsbeeld serve [options]
+
+Builds the reports (HTML only, no PDFs) into <cache>/serve, serves that folder with Eleventy's dev
+server and watches the commentary folder (paths.commentary), the layouts, the exports, the
+reference tables and the config. On a change it rebuilds the page data and the pages and the
+browser reloads. The exports are read once; they are read again only when they or the reference
+change. The output folder (dist/) is not touched. Stop with Ctrl-C.
+
+Options:
+  --config <file|folder>    project config (default: ./veiligheidsbeeld.config.json or .mjs)
+  --port <n>                port to listen on (default 8080; the next free one when taken; 0: any)
+  --report <kind>           preview only this report (repeatable; "all"; default: the config's)
+  --period <edition>        edition: jjjj-mm, jjjj-H1, jjjj-Q3 or jjjj (default: the config's periods)
+  --area <code>             only this area (repeatable, or comma-separated)
+  --build-date <jjjj-mm-dd> the date the reports are made on (default: config buildDate, else today)
+${COMMON_HELP}
+
+Exit codes: 0 stopped with Ctrl-C · 1 the first build failed (data errors) · 2 usage errors`,
+  options: {
+    ...COMMON_OPTIONS,
+    config: { type: "string" },
+    port: { type: "string" },
+    report: { type: "string", multiple: true },
+    period: { type: "string" },
+    area: { type: "string", multiple: true },
+    "build-date": { type: "string" },
+  },
+  positionals: 0,
+  run: serve,
+};
+
+async function serve(values: OptionValues, _positionals: string[], io: CliIO): Promise<number> {
+  const configFile = configFileOf(typeof values.config === "string" ? values.config : io.cwd);
+  let config = await readConfig(configFile);
+  const buildDate = buildDateOf(values["build-date"], config.buildDate, io);
+  const port = portOf(values.port);
+  const previewDir = path.join(config.paths.cache, "serve");
+  const paint = colours(io.stdout, io.env);
+  const memo = new Map<string, unknown>();
+  const areas = areasOf(values.area);
+  const options = (log: BuildLog): BuildOptions => ({
+    config: { ...config, paths: { ...config.paths, output: previewDir } },
+    buildDate,
+    ...(Array.isArray(values.report) ? { reports: values.report.map(String) } : {}),
+    ...(typeof values.period === "string" ? { period: values.period } : {}),
+    ...(areas ? { areas } : {}),
+    pdf: false,
+    log,
+    memo,
+  });
+
+  const first = await build(options(consoleLog(io.stderr, io.env)));
+  await allowLiveReload(previewDir);
+  const server = EleventyDevServer.getServer("veiligheidsbeeld", previewDir, {
+    port,
+    liveReload: true,
+    domDiff: false,
+    showVersion: false,
+    messageOnStart: () => false,
+    logger: { info: () => undefined, log: () => undefined, error: (message) => io.stderr.write(`${message}\n`) },
+  });
+  server.serve(port);
+  await server.ready();
+
+  const watched = [config.paths.commentary, config.paths.layouts ?? LAYOUTS_DIR, config.paths.exports, config.paths.reference, configFile];
+  // A change to these means the exports must be read again (the memo holds them otherwise).
+  const inputs = [config.paths.exports, config.paths.reference, configFile];
+  const watcher = watch(watched, { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 100, pollInterval: 25 } });
+  await new Promise<void>((resolve) => watcher.once("ready", () => resolve()));
+  io.stdout.write(`serving ${first.pages} pages at ${server.getServerUrl("localhost")}\n`);
+  io.stdout.write(`watching ${watched.map((dir) => relative(io.cwd, dir)).join(", ")} — Ctrl-C to stop\n`);
+
+  const changed = new Set<string>();
+  let busy = false;
+  const rebuild = async (): Promise<void> => {
+    if (busy) return;
+    busy = true;
+    while (changed.size > 0) {
+      const files = [...changed].sort();
+      changed.clear();
+      const started = Date.now();
+      try {
+        if (files.some((file) => inputs.some((input) => file === input || file.startsWith(`${input}${path.sep}`)))) {
+          memo.clear();
+          if (files.includes(configFile)) config = await readConfig(configFile);
+        }
+        const result = await build(options(silentLog()));
+        await allowLiveReload(previewDir);
+        server.reload({ files: [] });
+        io.stdout.write(`rebuilt ${result.pages} pages in ${((Date.now() - started) / 1000).toFixed(1)} s after a change to ${files.map((file) => relative(io.cwd, file)).join(", ")}\n`);
+      } catch (error) {
+        const message = error instanceof UserError ? `${error.message}${error.hint ? `\n  ${error.hint}` : ""}` : String((error as Error)?.stack ?? error);
+        io.stderr.write(`${paint.red("rebuild failed:")} ${message}\n  Still serving the last good build; fix the file and save it again.\n`);
+      }
+    }
+    busy = false;
+  };
+  watcher.on("all", (_event: string, file: string) => {
+    changed.add(path.resolve(file));
+    void rebuild();
+  });
+
+  return new Promise<number>((resolve) => {
+    exitSafelyOnSignals(io.stderr, "stopped serving.", async () => {
+      await watcher.close();
+      await server.close();
+      resolve(0);
+      return 0;
+    });
+  });
+}
+
+function portOf(value: unknown): number {
+  if (value === undefined) return 8080;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new UserError(`--port "${String(value)}" is not a port number`, { hint: "Use a number from 1 to 65535, or 0 for any free port.", exitCode: 2 });
+  }
+  return port;
+}
+
+/**
+ * The live-reload script talks to the dev server over a WebSocket, which the public site's
+ * Content-Security-Policy (connect-src 'none') forbids. Only in this preview, never in a build,
+ * the policy allows connections to the page's own origin.
+ */
+async function allowLiveReload(dir: string): Promise<void> {
+  for (const entry of await readdir(dir, { recursive: true })) {
+    if (!entry.endsWith(".html")) continue;
+    const file = path.join(dir, entry);
+    const html = await readFile(file, "utf8");
+    if (html.includes("connect-src 'none'")) await writeFile(file, html.replace("connect-src 'none'", "connect-src 'self'"));
+  }
+}
+
+function silentLog(): BuildLog {
+  return { step: () => undefined, info: () => undefined, warn: () => undefined, progress: () => undefined };
+}
+
+function relative(cwd: string, file: string): string {
+  const rel = path.relative(cwd, file);
+  return rel === "" ? "." : rel.startsWith("..") ? file : rel;
+}
