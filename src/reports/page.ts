@@ -12,6 +12,11 @@ export interface TableSection {
   emptyText?: string;
   /** The table as CSV. */
   csv?: FileLink;
+  /**
+   * A small chart drawn from the table's published figures (after disclosure control): accessible
+   * SVG from src/charts, trusted, not escaped.
+   */
+  chart?: string;
 }
 
 /** A file written beside a page: `path` relative to the output folder, `href` relative to the page. */

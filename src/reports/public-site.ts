@@ -3,6 +3,7 @@ import type { Cell, Column, Table } from "../model/table.ts";
 import type { ReportDefinition } from "./definition.ts";
 import type { Edition } from "./edition.ts";
 import type { PublicPage, ReportPage } from "./page.ts";
+import { periodSeriesChart } from "./sections/period-series-chart.ts";
 
 /** Settings of a public site, from the config. */
 export interface PublicSiteOptions {
@@ -63,6 +64,16 @@ export function publicSite(
   const fileName = (edition: Edition, ext: string): string => `${kind}-${edition.id}.${ext}`;
   const pages: PublicPage[] = [];
   const files: PublicSite["files"] = [];
+
+  // Charts are drawn here, from the pages as published (after disclosure control).
+  const seriesIds = new Set(definition.sections.filter((spec) => spec.type === "period-series").map((spec) => spec.id));
+  for (const page of [...built.values()].flat()) {
+    for (const section of page.sections) {
+      if (section.type !== "table" || !seriesIds.has(section.id)) continue;
+      const chart = periodSeriesChart(section.table, page.area.naam);
+      if (chart) section.chart = chart;
+    }
+  }
 
   for (const edition of editions) {
     const reportPages = built.get(edition.id);
