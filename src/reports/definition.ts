@@ -242,7 +242,42 @@ const definitionSchema = z
       if (ids.has(section.id)) context.addIssue({ code: "custom", path: ["sections", index, "id"], message: `section id "${section.id}" is used twice` });
       ids.add(section.id);
     });
+    if (definition.audience === "public") publicRules(definition, context);
   });
+
+/**
+ * Section types whose figures are tables that disclosure control inspects and suppresses before
+ * anything is drawn or written. Key figures, charts drawn in the section, commentary and revision
+ * lists are made from unsuppressed figures, so a public report cannot have them.
+ */
+const PUBLIC_SECTION_TYPES = new Set(["category-table", "area-table", "selection-table", "period-series", "month-series"]);
+
+/** Wijk and buurt figures are for the gezag and internal use only: the public site has none. */
+const BELOW_GEMEENTE = new Set(["wijk", "buurt"]);
+
+function publicRules(definition: { areaLevels: string[]; sections: SectionSpec[] }, context: z.RefinementCtx): void {
+  definition.areaLevels.forEach((level, index) => {
+    if (BELOW_GEMEENTE.has(level)) {
+      context.addIssue({ code: "custom", path: ["areaLevels", index], message: `a public report has no ${level} pages (rule: no wijk or buurt figures in public output)` });
+    }
+  });
+  definition.sections.forEach((section, index) => {
+    if (!PUBLIC_SECTION_TYPES.has(section.type)) {
+      context.addIssue({
+        code: "custom",
+        path: ["sections", index, "type"],
+        message: `a public report cannot have a ${section.type} section (rule: public figures only in tables that pass disclosure control)`,
+      });
+    }
+    if (section.type === "area-table" && BELOW_GEMEENTE.has(section.childLevel)) {
+      context.addIssue({
+        code: "custom",
+        path: ["sections", index, "childLevel"],
+        message: `a public report cannot list ${section.childLevel} figures (rule: no wijk or buurt figures in public output)`,
+      });
+    }
+  });
+}
 
 export type ReportDefinition = z.output<typeof definitionSchema>;
 export type ReportDefinitionInput = z.input<typeof definitionSchema>;

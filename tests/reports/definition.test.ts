@@ -28,6 +28,31 @@ describe("report definitions", () => {
     });
   });
 
+  it("refuses a public report with wijk pages, a buurt list or sections drawn before disclosure control, naming each rule", () => {
+    const spec = {
+      ...minimal,
+      audience: "public",
+      areaLevels: ["gemeente", "wijk"],
+      sections: [
+        { type: "area-table", id: "buurten", title: "Buurten", childLevel: "buurt", category: "J", columns: ["current"] },
+        { type: "commentary", id: "beschouwing", title: "Beschouwing" },
+      ],
+    };
+    const message = (() => {
+      try {
+        normalizeDefinition(spec, "openbaar.json");
+      } catch (caught) {
+        return (caught as UserError).message;
+      }
+    })();
+    expect(message).toContain("openbaar.json: areaLevels.1");
+    expect(message).toContain("a public report has no wijk pages (rule: no wijk or buurt figures in public output)");
+    expect(message).toContain("sections.0.childLevel");
+    expect(message).toContain("sections.1.type");
+    expect(message).toContain("cannot have a commentary section");
+    expect(() => normalizeDefinition({ ...spec, audience: "gezag" }, "gezag.json")).not.toThrow();
+  });
+
   it("names the key, the bad value and what is allowed", () => {
     const spec = { ...minimal, audience: "iedereen", sections: [{ ...minimal.sections[0], depth: 4, columns: ["ytd"] }] };
     const error = (() => {
