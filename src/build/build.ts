@@ -24,6 +24,7 @@ import { writeDownloads } from "../site/write-downloads.ts";
 import { UserError } from "../user-error.ts";
 import type { CompletenessFinding } from "../model/completeness.ts";
 import { checkDeliveries } from "./check-deliveries.ts";
+import { discloseEditions, type EditionDisclosure } from "./disclose.ts";
 import { checkTotals } from "./check-totals.ts";
 import type { BuildLog } from "./log.ts";
 import { reportInputsLoader } from "./report-inputs.ts";
@@ -67,6 +68,8 @@ export interface BuildResult {
   /** Missing or partial deliveries accepted with `allowIncomplete`. */
   incomplete: CompletenessFinding[];
   quality: QualityReport;
+  /** Disclosure control of each public edition. */
+  disclosure: EditionDisclosure[];
 }
 
 interface PlannedEdition {
@@ -188,6 +191,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     pages.push(...built.pages, ...(plan.definition.audience === "public" ? [] : [built.index]));
   }
 
+  // Public figures pass disclosure control before anything is rendered or written.
+  const disclosure = await discloseEditions(pages, planned, config, reference, log);
+
   const outDir = config.paths.output;
   // A full edition replaces its folder; a build of some areas only rewrites their files.
   const replaced = options.areas ? [] : planned.map((plan) => `${plan.definition.kind}/${plan.edition.id}`);
@@ -226,6 +232,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       ingest: [report],
       incomplete: [...new Set([...incomplete.values()].flat())],
       quality,
+      disclosure,
     };
   } catch (error) {
     await staging.discard();

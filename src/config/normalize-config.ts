@@ -1,3 +1,4 @@
+import { disclosureConfigSchema } from "../model/disclosure/rules.ts";
 import path from "node:path";
 import { z } from "zod";
 import type { ReportDefinition } from "../reports/definition.ts";
@@ -97,6 +98,8 @@ const schema = z
       })
       .strict()
       .prefault({}),
+    /** Disclosure control of public output (see docs/disclosure.md). */
+    disclosure: disclosureConfigSchema,
     /** The public site (reports with audience "public", such as the halfjaarcijfers). */
     publicSite: z
       .object({

@@ -87,6 +87,14 @@ export function tableOf(section: PageSection | undefined): Table | undefined {
   return section && "table" in section ? section.table : undefined;
 }
 
+/** What disclosure control did to a page: the rule's parameters and the figures hidden. */
+export interface PageDisclosure {
+  threshold: number;
+  method: "suppress" | "round5";
+  /** Table cells shown as x (counts and the figures derived from them). */
+  suppressed: number;
+}
+
 /** Links between pages are relative, so the site works from any folder or sub-path. */
 export interface Link {
   href: string;
@@ -108,6 +116,8 @@ export interface ReportPage {
   period: { label: string; previousLabel: string };
   area: { code: string; naam: string; level: AreaLevel };
   sections: PageSection[];
+  /** Disclosure control applied to this page's figures (public pages only). */
+  disclosure?: PageDisclosure;
   /** The PDF made from this page; absent when the report has none. */
   pdf?: FileLink & { landscape: boolean; footer: string; cover: boolean };
   /** All tables of the page as one workbook. */

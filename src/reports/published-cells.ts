@@ -1,11 +1,9 @@
-import type { Cell, CellRef } from "../model/table.ts";
+import { refKey, type ShownCount, type ShownSum } from "../model/disclosure/relations.ts";
+import type { Cell, CellRef, ColumnKind } from "../model/table.ts";
 import type { ReportPage } from "./page.ts";
 import { tableOf } from "./page.ts";
 
-/** One key per counted quantity: the same count on two pages or in two tables is one cell. */
-export function refKey(ref: CellRef): string {
-  return `${ref.area}|${ref.category}|${ref.first}|${ref.last}`;
-}
+export { refKey };
 
 /** Where a figure stands, for messages that name report, area and table. */
 export interface Place {
@@ -17,71 +15,96 @@ export interface Place {
   column: string;
 }
 
-export interface PublishedCount {
-  ref: CellRef;
-  value: number;
-  places: Place[];
+export interface PublishedCells {
+  /** Every count shown, by refKey; the same count in two tables is one entry. */
+  counts: Map<string, ShownCount & { places: Place[] }>;
+  /** Figures that reveal a sum of several counts (the region's rate): one per distinct sum. */
+  sums: Map<string, ShownSum & { places: Place[] }>;
 }
 
 /**
- * A derived figure (change, %, per 1.000, average, significance) and the counts it is computed
- * from: when one of them is hidden, so is the figure.
+ * A figure reveals the sum of its sources when it is a count, an average or a rate over several
+ * counts (the rate of the region is its sum of gemeenten divided by a known population). A change,
+ * percentage or verdict over several counts reveals a difference instead: it is hidden with them.
  */
-export interface PublishedDerived {
-  sources: CellRef[];
-  place: Place;
+export function isSumFigure(kind: ColumnKind, sources: readonly CellRef[]): boolean {
+  return sources.length >= 2 && (kind === "rate" || kind === "count" || kind === "average");
 }
 
-export interface PublishedCells {
-  counts: Map<string, PublishedCount>;
-  derived: PublishedDerived[];
+/** The key of the sum of `sources`: the same sum on every page is one figure. */
+export function sumKey(sources: readonly CellRef[]): string {
+  return `Σ ${sources.map(refKey).sort().join(" + ")}`;
 }
 
-/** Every count and derived figure in the tables of `pages`, counts merged by what they count. */
+/** Every count and every shown sum in the tables of `pages`. */
 export function publishedCells(pages: readonly ReportPage[]): PublishedCells {
-  const counts = new Map<string, PublishedCount>();
-  const derived: PublishedDerived[] = [];
-  forEachCell(pages, (cell, place) => {
-    if (cell.ref && cell.value !== null) {
+  const counts: PublishedCells["counts"] = new Map();
+  const sums: PublishedCells["sums"] = new Map();
+  forEachCell(pages, (cell, kind, place) => {
+    if (cell.value === null) return;
+    if (cell.ref) {
       const key = refKey(cell.ref);
       const entry = counts.get(key);
       if (entry) entry.places.push(place);
       else counts.set(key, { ref: cell.ref, value: cell.value, places: [place] });
-    } else if (cell.sources && cell.sources.length > 0 && cell.value !== null) {
-      derived.push({ sources: cell.sources, place });
+    } else if (cell.sources && isSumFigure(kind, cell.sources)) {
+      const id = sumKey(cell.sources);
+      const entry = sums.get(id);
+      if (entry) entry.places.push(place);
+      else sums.set(id, { id, sources: cell.sources, places: [place] });
     }
   });
-  return { counts, derived };
+  return { counts, sums };
 }
 
 /**
- * Hides every count whose key is in `hidden` and every derived figure computed from one: the
- * value goes, the symbol becomes `x` with the reason as its note. Returns how many table cells
- * were hidden. Pages are changed in place, before anything is rendered or written.
+ * Hides every count whose key is in `hidden`, every shown sum whose key is, and every other derived
+ * figure computed from a hidden count: the value goes, the symbol becomes `x`. All hidden figures
+ * get the same note, so a reader cannot tell a small count from one hidden to protect it. Pages are
+ * changed in place, before anything is rendered or written; returns the cells hidden per page.
  */
-export function hideCells(pages: readonly ReportPage[], hidden: ReadonlyMap<string, string>): number {
-  let count = 0;
-  forEachCell(pages, (cell) => {
-    const reason = cell.ref ? hidden.get(refKey(cell.ref)) : cell.sources?.map((source) => hidden.get(refKey(source))).find((item) => item !== undefined);
-    if (reason === undefined || cell.symbol === "x") return;
-    cell.value = null;
-    cell.symbol = "x";
-    cell.note = reason;
-    delete cell.verdict;
-    count++;
-  });
-  return count;
+export function hideCells(pages: readonly ReportPage[], hidden: ReadonlySet<string>): Map<ReportPage, number> {
+  const perPage = new Map<ReportPage, number>();
+  for (const page of pages) {
+    let count = 0;
+    forEachCell([page], (cell, kind) => {
+      const isHidden = cell.ref
+        ? hidden.has(refKey(cell.ref))
+        : cell.sources !== undefined && cell.sources.length > 0 && (isSumFigure(kind, cell.sources) ? hidden.has(sumKey(cell.sources)) : cell.sources.some((source) => hidden.has(refKey(source))));
+      if (!isHidden) return;
+      if (cell.symbol !== "x") {
+        cell.value = null;
+        cell.symbol = "x";
+        cell.note = HIDDEN_NOTE;
+        delete cell.verdict;
+      }
+      count++;
+    });
+    perPage.set(page, count);
+  }
+  return perPage;
 }
 
-function forEachCell(pages: readonly ReportPage[], visit: (cell: Cell, place: Place) => void): void {
+export const HIDDEN_NOTE = "geheim: niet getoond om herleidbaarheid te voorkomen";
+
+/** Calls `visit` for every cell of every table of `pages`, with its column kind and place. */
+export function forEachCell(pages: readonly ReportPage[], visit: (cell: Cell, kind: ColumnKind, place: Place) => void): void {
   for (const page of pages) {
     for (const section of page.sections) {
       const table = tableOf(section);
       if (!table) continue;
       for (const row of table.rows) {
-        row.cells.forEach((cell, i) =>
-          visit(cell, { report: page.report.kind, edition: page.edition.id, area: page.area.code, table: table.id, row: row.label, column: table.columns[i]?.label ?? String(i) }),
-        );
+        row.cells.forEach((cell, i) => {
+          const column = table.columns[i];
+          visit(cell, column?.kind ?? "count", {
+            report: page.report.kind,
+            edition: page.edition.id,
+            area: page.area.code,
+            table: table.id,
+            row: row.label,
+            column: column?.label ?? String(i),
+          });
+        });
       }
     }
   }

@@ -41,8 +41,9 @@ export async function auditSuppression(relations: readonly Relation[], shown: Re
   const intervals = new Map<string, Interval>();
   const findings: AuditFinding[] = [];
   let programs = 0;
+  const reduced = reduce(relations, shown, hidden);
 
-  // Unknowns are the counts not shown; relations between them form independent components.
+  // Relations between the unknowns form independent components: one small program each.
   const parent = new Map<string, string>();
   const find = (key: string): string => {
     let root = key;
@@ -55,43 +56,39 @@ export async function auditSuppression(relations: readonly Relation[], shown: Re
     }
     return root;
   };
-  const unknownsOf = (relation: Relation): string[] => relation.terms.filter(([key]) => !shown.has(key)).map(([key]) => key);
-  for (const relation of relations) {
-    const unknowns = unknownsOf(relation);
-    for (const key of unknowns) if (!parent.has(key)) parent.set(key, key);
-    for (const key of unknowns.slice(1)) {
-      const a = find(unknowns[0] as string);
+  for (const relation of reduced) {
+    const names = relation.terms.map(([key]) => key);
+    for (const key of names) if (!parent.has(key)) parent.set(key, key);
+    for (const key of names.slice(1)) {
+      const a = find(names[0] as string);
       const b = find(key);
       if (a !== b) parent.set(a < b ? b : a, a < b ? a : b);
     }
   }
-  const components = new Map<string, Relation[]>();
-  for (const relation of relations) {
-    const [first] = unknownsOf(relation);
-    if (first === undefined) continue;
-    const root = find(first);
+  const components = new Map<string, Reduced[]>();
+  for (const relation of reduced) {
+    const root = find(relation.terms[0]?.[0] as string);
     const list = components.get(root) ?? [];
     list.push(relation);
     components.set(root, list);
   }
 
   for (const key of [...hidden].sort(compareKeys)) {
-    const root = parent.has(key) ? find(key) : undefined;
-    const component = root === undefined ? [] : (components.get(root) ?? []);
+    const component = parent.has(key) ? (components.get(find(key)) ?? []) : [];
     if (component.length === 0) {
-      // In no relation with anything shown: nothing narrows it down.
+      // In no relation with anything else: nothing narrows it down.
       intervals.set(key, { low: 0, high: Infinity });
       continue;
     }
-    const bounds = [...new Set(component.flatMap(unknownsOf))].sort(compareKeys).map((name) => ({ name: variable(name), type: glpk.GLP_LO, lb: 0, ub: 0 }));
-    const subjectTo = component.map((relation, index) => {
-      const rest = relation.constant - relation.terms.reduce((sum, [name, coefficient]) => sum + (shown.has(name) ? coefficient * (shown.get(name) ?? 0) : 0), 0);
-      return {
-        name: `r${index}`,
-        vars: relation.terms.filter(([name]) => !shown.has(name)).map(([name, coefficient]) => ({ name: variable(name), coef: coefficient })),
-        bnds: { type: glpk.GLP_FX, lb: rest, ub: rest },
-      };
-    });
+    // GLPK names are short (at most 255 characters): the variables are numbered.
+    const names = new Map([...new Set(component.flatMap((relation) => relation.terms.map(([name]) => name)))].sort(compareKeys).map((name, index) => [name, `v${index}`]));
+    const variable = (name: string): string => names.get(name) as string;
+    const bounds = [...names.values()].map((name) => ({ name, type: glpk.GLP_LO, lb: 0, ub: 0 }));
+    const subjectTo = component.map((relation, index) => ({
+      name: `r${index}`,
+      vars: relation.terms.map(([name, coefficient]) => ({ name: variable(name), coef: coefficient })),
+      bnds: relation.equal ? { type: glpk.GLP_FX, lb: relation.rest, ub: relation.rest } : { type: glpk.GLP_UP, lb: 0, ub: relation.rest },
+    }));
     const solve = (direction: number): number | "unbounded" | "infeasible" => {
       programs++;
       const lp: LP = { name: "audit", objective: { direction, name: "x", vars: [{ name: variable(key), coef: 1 }] }, subjectTo, bounds };
@@ -115,6 +112,61 @@ export async function auditSuppression(relations: readonly Relation[], shown: Re
   return { intervals, findings, programs };
 }
 
+/** A relation over unknowns only: Σ terms = rest, or Σ terms ≤ rest. */
+interface Reduced {
+  terms: [key: string, coefficient: number][];
+  rest: number;
+  equal: boolean;
+}
+
+/**
+ * The relations with every shown count filled in, and without the unknowns that tell nothing: an
+ * unknown (not hidden) that occurs in one relation only can take any value ≥ 0, so it turns its
+ * equation into an inequality (Σ others ≤ rest when it is added, nothing at all when such unknowns
+ * occur with both signs). Repeated until nothing changes; what remains is usually small.
+ */
+function reduce(relations: readonly Relation[], shown: ReadonlyMap<string, number>, hidden: ReadonlySet<string>): Reduced[] {
+  let reduced: Reduced[] = [];
+  for (const relation of relations) {
+    let rest = relation.constant;
+    const terms: Reduced["terms"] = [];
+    for (const [key, coefficient] of relation.terms) {
+      const value = shown.get(key);
+      if (value === undefined) terms.push([key, coefficient]);
+      else rest -= coefficient * value;
+    }
+    if (terms.length > 0) reduced.push({ terms, rest, equal: true });
+  }
+  for (let changed = true; changed; ) {
+    changed = false;
+    const occurrences = new Map<string, number>();
+    for (const relation of reduced) for (const [key] of relation.terms) occurrences.set(key, (occurrences.get(key) ?? 0) + 1);
+    const next: Reduced[] = [];
+    for (const relation of reduced) {
+      const free = relation.terms.filter(([key]) => !hidden.has(key) && occurrences.get(key) === 1);
+      if (free.length === 0) {
+        next.push(relation);
+        continue;
+      }
+      changed = true;
+      const signs = new Set(free.map(([, coefficient]) => Math.sign(coefficient)));
+      const others = relation.terms.filter(([key]) => hidden.has(key) || occurrences.get(key) !== 1);
+      // Free unknowns of both signs, or nothing else in it: the relation says nothing more.
+      if (signs.size > 1 || others.length === 0) continue;
+      if (!relation.equal) {
+        // Σ others + c × free ≤ rest: with c < 0 the free unknown absorbs anything; with c > 0 it is at best 0.
+        if (signs.has(1)) next.push({ terms: others, rest: relation.rest, equal: false });
+        continue;
+      }
+      // Σ others + sign × (free ≥ 0) = rest, so sign × (rest − Σ others) ≥ 0.
+      const sign = [...signs][0] as number;
+      next.push(sign > 0 ? { terms: others, rest: relation.rest, equal: false } : { terms: others.map(([key, coefficient]) => [key, -coefficient]), rest: -relation.rest, equal: false });
+    }
+    reduced = next;
+  }
+  return reduced;
+}
+
 /**
  * The protection rule: a hidden count must keep at least two whole values possible, and at least
  * one of them must be 0 or threshold or more — otherwise the reader learns the count, or learns
@@ -126,9 +178,4 @@ export function judge(interval: Interval, threshold: number): AuditFinding["prob
   if (high - low < 1) return "pinned";
   if (low >= 1 && high <= threshold - 1) return "small";
   return undefined;
-}
-
-/** GLPK names may not hold "|" in the LP format; the key is kept readable otherwise. */
-function variable(key: string): string {
-  return key.replaceAll("|", "_");
 }

@@ -69,21 +69,43 @@ export async function suppress(input: SuppressionInput): Promise<SuppressionResu
   const value = (key: string): number => values.get(key) ?? 0;
   const isShown = (key: string): boolean => input.counts.has(key) || sumIds.has(key);
 
-  let rounds = 0;
-  for (;;) {
+  const hideable = (key: string): boolean => isShown(key) && !hidden.has(key) && !known.has(key);
+  const shownNow = (): Map<string, number> => {
     const shown = new Map<string, number>();
     for (const [key, count] of values) if (!hidden.has(key) && (everything.has(key) || sumIds.has(key))) shown.set(key, count);
     // A count known from the previous edition stays known even when it is hidden now.
     for (const [key, count] of known) shown.set(key, count);
-    const audit = await auditSuppression(relations, shown, new Set([...hidden.keys()].filter((key) => !known.has(key))), input.threshold);
+    return shown;
+  };
+
+  let rounds = 0;
+  for (;;) {
+    // Only counts are judged: a hidden sum (the region's rate) is hidden to protect its parts, not for itself.
+    const audit = await auditSuppression(relations, shownNow(), new Set([...hidden.keys()].filter((key) => !known.has(key) && !sumIds.has(key))), input.threshold);
     const fixable = audit.findings.filter((finding) => finding.problem !== "inconsistent");
     if (fixable.length === 0 || rounds >= 50) return { hidden, audit, relations, rounds };
     rounds++;
     let added = 0;
     for (const finding of fixable) {
-      const candidate = partnerFor(finding.key, byKey.get(finding.key) ?? [], (key) => isShown(key) && !hidden.has(key) && !known.has(key), value);
-      if (candidate && !hidden.has(candidate)) {
-        hidden.set(candidate, "afleidbaar");
+      // Another hide of this round may have fixed it already.
+      const shown = shownNow();
+      const again = await auditSuppression(relations, shown, new Set([finding.key]), input.threshold);
+      if (again.findings.length === 0) continue;
+      const candidates = partnersOf(finding.key, byKey, hideable, value, (key) => sumIds.has(key), hidden);
+      // Look ahead: the first candidate (in order of preference) that protects the cell on its own.
+      let chosen: string | undefined;
+      for (const candidate of candidates.slice(0, 40)) {
+        const without = new Map(shown);
+        without.delete(candidate);
+        const trial = await auditSuppression(relations, without, new Set([finding.key]), input.threshold);
+        if (trial.findings.length === 0) {
+          chosen = candidate;
+          break;
+        }
+      }
+      chosen ??= candidates[0];
+      if (chosen !== undefined) {
+        hidden.set(chosen, "afleidbaar");
         added++;
       }
     }
@@ -92,18 +114,37 @@ export async function suppress(input: SuppressionInput): Promise<SuppressionResu
 }
 
 /**
- * The shown count to hide with `key`: in the relations of `key`, a part on the same side (a
- * sibling) before one on the other side (a total), then the smallest value, then the key.
+ * The shown figures that could protect `key`, best first: those in its own relations, then those
+ * in the relations of the hidden figures it is related to (the year that gives a hidden half year
+ * back may itself be pinned by a regional total). Within each: a shown sum (one regional figure
+ * protects every gemeente in it), a part on the same side (a sibling) before a total, the smallest
+ * non-zero value, the key.
  */
-function partnerFor(key: string, relations: readonly Relation[], hideable: (key: string) => boolean, value: (key: string) => number): string | undefined {
-  const candidates: { key: string; sibling: boolean; value: number }[] = [];
-  for (const relation of relations) {
-    const own = relation.terms.find(([name]) => name === key)?.[1] ?? 0;
-    for (const [name, coefficient] of relation.terms) {
-      if (name === key || !hideable(name)) continue;
-      candidates.push({ key: name, sibling: Math.sign(coefficient) === Math.sign(own), value: value(name) });
+function partnersOf(
+  key: string,
+  byKey: ReadonlyMap<string, readonly Relation[]>,
+  hideable: (key: string) => boolean,
+  value: (key: string) => number,
+  isSum: (key: string) => boolean,
+  hidden: ReadonlyMap<string, unknown>,
+): string[] {
+  const ranked = (of: string, hop: number): { key: string; hop: number; sum: boolean; sibling: boolean; value: number }[] => {
+    const list: { key: string; hop: number; sum: boolean; sibling: boolean; value: number }[] = [];
+    for (const relation of byKey.get(of) ?? []) {
+      const own = relation.terms.find(([name]) => name === of)?.[1] ?? 0;
+      for (const [name, coefficient] of relation.terms) {
+        if (name === key || !hideable(name)) continue;
+        list.push({ key: name, hop, sum: isSum(name), sibling: Math.sign(coefficient) === Math.sign(own), value: value(name) });
+      }
     }
-  }
-  candidates.sort((a, b) => Number(b.sibling) - Number(a.sibling) || Number(b.value > 0) - Number(a.value > 0) || a.value - b.value || compareKeys(a.key, b.key));
-  return candidates[0]?.key;
+    return list;
+  };
+  const near = ranked(key, 0);
+  const related = new Set<string>();
+  for (const relation of byKey.get(key) ?? []) for (const [name] of relation.terms) if (name !== key && hidden.has(name)) related.add(name);
+  const far = [...related].sort(compareKeys).flatMap((name) => ranked(name, 1));
+  const all = [...near, ...far].sort(
+    (a, b) => a.hop - b.hop || Number(b.sum) - Number(a.sum) || Number(b.sibling) - Number(a.sibling) || Number(b.value > 0) - Number(a.value > 0) || a.value - b.value || compareKeys(a.key, b.key),
+  );
+  return [...new Set(all.map((candidate) => candidate.key))];
 }
