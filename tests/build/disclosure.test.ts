@@ -1,0 +1,82 @@
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { parse } from "csv-parse/sync";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { build, type BuildResult } from "../../src/build/build.ts";
+import { recordingLog } from "../../src/build/log.ts";
+import { readConfig } from "../../src/config/read-config.ts";
+import { ROOT, cleanup, tempDir } from "../helpers.ts";
+
+// The public halfjaarcijfers of the demo (H1 and H2 2025) after disclosure control, checked from
+// the published files: what a reader of the website and the open data gets.
+let outDir: string;
+let result: BuildResult;
+
+beforeAll(async () => {
+  outDir = await tempDir();
+  const config = await readConfig(ROOT);
+  result = await build({ config: { ...config, paths: { ...config.paths, output: outDir } }, buildDate: "2026-02-10", reports: ["halfjaarcijfers", "tabellenboek"], pdf: false, log: recordingLog() });
+}, 300_000);
+afterAll(() => cleanup(outDir));
+
+type Row = Record<string, string>;
+const openData = async (edition: string): Promise<Row[]> =>
+  parse(await readFile(path.join(outDir, "halfjaarcijfers", edition, `halfjaarcijfers-${edition}.csv`), "utf8"), { columns: true }) as Row[];
+
+describe("disclosure control of the public halfjaarcijfers", () => {
+  it("hides small counts and protects them, and the audit passed for both editions", () => {
+    const editions = result.disclosure.filter((item) => item.report === "halfjaarcijfers");
+    expect(editions.map((item) => item.edition)).toEqual(["2025-h1", "2025-h2"]);
+    for (const edition of editions) {
+      expect(edition.hidden.klein).toBeGreaterThan(0);
+      expect(edition.cells).toBeGreaterThan(edition.hidden.klein);
+    }
+    // Year = H1 + H2 with H1 already published: the H2 edition needs secondary suppression.
+    expect(editions[1]?.hidden.afleidbaar).toBeGreaterThan(0);
+  });
+
+  it("publishes no count from 1 to 4 in the open data, and hides every figure derived from a hidden count", async () => {
+    for (const edition of ["2025-h1", "2025-h2"]) {
+      for (const row of await openData(edition)) {
+        for (const column of ["aantal", "aantal_vorig_jaar"]) {
+          const value = row[column] ?? "";
+          if (value === "" || value === "x") continue;
+          expect(Number(value) === 0 || Number(value) >= 5, `${edition} ${row.gemeentecode} ${row.soort_code} ${row.periode_begin} ${column}=${value}`).toBe(true);
+        }
+        if (row.aantal === "x" && row.aantal_vorig_jaar !== "") {
+          expect([row.verschil, row.verschil_procent, row.per_1000_inwoners, row.betekenis]).toEqual(["x", "x", "x", "x"]);
+        }
+      }
+    }
+  });
+
+  it("cannot be undone with the year: where H2 is hidden and H1 was published, the year is hidden too", async () => {
+    const h1 = new Map((await openData("2025-h1")).filter((row) => row.periode_begin === "2025-01").map((row) => [`${row.gemeentecode}|${row.soort_code}`, row.aantal]));
+    const h2rows = await openData("2025-h2");
+    const year = new Map(h2rows.filter((row) => row.periode_begin === "2025-01" && row.periode_eind === "2025-12").map((row) => [`${row.gemeentecode}|${row.soort_code}`, row.aantal]));
+    let checked = 0;
+    for (const row of h2rows.filter((candidate) => candidate.periode_begin === "2025-07" && candidate.aantal === "x")) {
+      const key = `${row.gemeentecode}|${row.soort_code}`;
+      if (h1.get(key) === undefined || h1.get(key) === "x") continue;
+      expect(year.get(key), key).toBe("x");
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+
+  it("leaves the gezag's tabellenboek alone: small counts and wijk figures stay", async () => {
+    const html = await readFile(path.join(outDir, "tabellenboek/2025-12/gm0339-renswoude.html"), "utf8");
+    expect(html).toMatch(/>WK\d{6}|Misdrijven per wijk/);
+    expect(html).not.toContain("geheim: niet getoond");
+    expect(result.disclosure.some((item) => item.report === "tabellenboek")).toBe(false);
+  });
+
+  it("has no wijk or buurt anywhere in the public site", async () => {
+    const site = path.join(outDir, "halfjaarcijfers");
+    for (const entry of await readdir(site, { recursive: true })) {
+      if (!/\.(html|csv|json|xml)$/.test(entry)) continue;
+      const text = await readFile(path.join(site, entry), "utf8");
+      expect(text, entry).not.toMatch(/\b(WK|BU)\d{6,8}\b/);
+    }
+  });
+});
