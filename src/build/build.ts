@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { mkdir, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -25,11 +26,15 @@ import { UserError } from "../user-error.ts";
 import type { CompletenessFinding } from "../model/completeness.ts";
 import { checkDeliveries } from "./check-deliveries.ts";
 import { discloseEditions, type EditionDisclosure } from "./disclose.ts";
+import { commentaryFiles, hashInputs, writeProvisionRecord } from "./provision.ts";
 import { checkTotals } from "./check-totals.ts";
 import type { BuildLog } from "./log.ts";
 import { reportInputsLoader } from "./report-inputs.ts";
 import { asWriteError, startStaging } from "./publish.ts";
 import { pinDates } from "./reproducible.ts";
+
+/** The tool's version, recorded with every build. */
+const TOOL_VERSION = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
 
 /** The folder with the Nunjucks layouts that ship with the tool. */
 export const LAYOUTS_DIR = fileURLToPath(new URL("../../layouts", import.meta.url));
@@ -223,6 +228,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       await printPdfs(jobs, { onProgress: (done, total) => log.progress("pdf", done, total) });
     }
     await pinDates([...jobs.map((job) => job.pdf), ...downloads.filter((file) => file.endsWith(".xlsx")).map((file) => path.join(staging.dir, file))], options.buildDate);
+    // Last: the record of what this build provides to whom, over the files exactly as published.
+    const inputs = await hashInputs(config.root, [
+      ...deliveries.map((file) => ({ file: file.path, kind: "export" as const })),
+      ...reference.files.map((file) => ({ file, kind: "reference" as const })),
+      ...(await commentaryFiles(config.paths.commentary)).map((file) => ({ file, kind: "commentary" as const })),
+      ...(planned.some((plan) => plan.definition.kind === "gebiedsscan") ? [{ file: path.join(config.paths.realdata, "misdrijven-gemeente-jaar.csv"), kind: "national" as const }] : []),
+    ]);
+    await writeProvisionRecord(staging.dir, { pages, config, buildDate: options.buildDate, toolVersion: TOOL_VERSION, inputs });
     await staging.commit();
     return {
       outDir,

@@ -32,6 +32,17 @@ const relativePath = z.string().min(1);
 
 const columnNames = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
 
+/** The recipients and legal basis of one audience, with defaults. */
+function party(recipients: string, legalBasis: string) {
+  return z
+    .object({
+      recipients: z.array(z.string().min(1)).min(1).default([recipients]),
+      legalBasis: z.string().min(1).default(legalBasis),
+    })
+    .strict()
+    .prefault({});
+}
+
 const schema = z
   .object({
     title: z.string().min(1).default("Veiligheidsbeeld"),
@@ -100,6 +111,15 @@ const schema = z
       .prefault({}),
     /** Disclosure control of public output (see docs/disclosure.md). */
     disclosure: disclosureConfigSchema,
+    /** Who receives each audience's reports and on what legal basis: recorded per file in dist/verstrekkingen/. */
+    audiences: z
+      .object({
+        public: party("Publiek (website en open data)", "Openbaar: geaggregeerde aantallen na statistische beveiliging (disclosure control); geen gegevens over personen"),
+        gezag: party("Burgemeesters van de gemeenten in de scope (bevoegd gezag)", "Wet politiegegevens art. 16 lid 1 (verstrekking aan het bevoegd gezag); geaggregeerde aantallen, geen gegevens over personen"),
+        intern: party("Analisten en leiding van de eenheid", "Wet politiegegevens: verwerking binnen de politie; geaggregeerde aantallen, geen gegevens over personen"),
+      })
+      .strict()
+      .prefault({}),
     /** The public site (reports with audience "public", such as the halfjaarcijfers). */
     publicSite: z
       .object({

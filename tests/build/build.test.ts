@@ -31,7 +31,7 @@ describe("build of the mini fixture (Montfoort and Oudewater, one basisteam)", (
     const pages = files.filter((file) => /\.(html|pdf|xlsx)$/.test(file)).sort();
     const areas = ["bt9901-lopikerwaard-test", "ds9901-west-test", "gm0335-montfoort", "gm0589-oudewater", "re03-midden-nederland"];
     expect(pages).toEqual(
-      ["index.html", "kwaliteit/2025-12.html", "tabellenboek/2025-12/index.html", ...areas.flatMap((slug) => ["html", "pdf", "xlsx"].map((ext) => `tabellenboek/2025-12/${slug}.${ext}`))].sort(),
+      ["index.html", "kwaliteit/2025-12.html", "tabellenboek/2025-12/index.html", "verstrekkingen/2026-01-10.html", ...areas.flatMap((slug) => ["html", "pdf", "xlsx"].map((ext) => `tabellenboek/2025-12/${slug}.${ext}`))].sort(),
     );
     expect(files).toContain("tabellenboek/2025-12/gm0589-oudewater-misdrijven.csv");
     expect(files).toContain("tabellenboek/2025-12/gm0589-oudewater-wijken.csv");
