@@ -1,0 +1,122 @@
+import { execFileSync } from "node:child_process";
+import { readdir, readFile, writeFile, mkdir } from "node:fs/promises";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { build, type BuildResult } from "../../src/build/build.ts";
+import { recordingLog } from "../../src/build/log.ts";
+import { readConfig } from "../../src/config/read-config.ts";
+import { ROOT, cleanup, tempDir } from "../helpers.ts";
+
+// A canary export: every column that could identify a person or carries free text holds a unique
+// marker. After building every kind of report for every audience — public, gezag and intern, with
+// PDFs — no marker may appear anywhere in the output: not in HTML, CSV, JSON, PDF text or XLSX.
+const PERSONAL = ["Registratienummer", "Straat", "Huisnummer", "Postcode", "Plaats", "Naam verdachte", "Naam slachtoffer", "Geboortedatum", "Kenteken", "Omschrijving"];
+const marker = (column: string, row: number): string => `CNRY${column.replace(/\W/g, "").toUpperCase()}${row}Q`;
+
+let work: string;
+let result: BuildResult;
+let exportText: string;
+
+beforeAll(async () => {
+  work = await tempDir();
+  const source = await readFile(path.join(ROOT, "tests/fixtures/mini/exports/bvh-export-2025-12.csv"), "utf8");
+  const [header, ...lines] = source.replace(/^\uFEFF/, "").trim().split("\n");
+  const fields = (header ?? "").split(";");
+  const at = (name: string): number => fields.indexOf(name);
+  const rows = lines.map((line, index) => {
+    const cells = line.split(";");
+    const get = (name: string): string => cells[at(name)] ?? "";
+    // The registratienummer is the key of revisions: a marker inside a plausible number.
+    return [`PL0900-${marker("Registratienummer", index)}`, get("Pleegdatum"), get("Maatschappelijke klasse"), get("Buurtcode"), ...PERSONAL.slice(1).map((column) => marker(column, index))].join(";");
+  });
+  exportText = [["Registratienummer", "Pleegdatum", "Maatschappelijke klasse", "Buurtcode", ...PERSONAL.slice(1)].join(";"), ...rows].join("\n") + "\n";
+  await mkdir(path.join(work, "exports"), { recursive: true });
+  await writeFile(path.join(work, "exports", "bvh-export-2025-12.csv"), exportText);
+  await writeFile(
+    path.join(work, "intern.json"),
+    JSON.stringify({
+      kind: "intern-overzicht",
+      title: "Intern overzicht",
+      description: "Alle misdrijven per buurt, voor de analisten.",
+      audience: "intern",
+      areaLevels: ["gemeente"],
+      period: "month",
+      sections: [
+        { type: "category-table", id: "misdrijven", title: "Misdrijven", part: "J", depth: 3, columns: ["current", "previous"] },
+        { type: "area-table", id: "buurten", title: "Buurten", childLevel: "buurt", category: "J", columns: ["current"] },
+      ],
+    }),
+  );
+  await writeFile(
+    path.join(work, "veiligheidsbeeld.config.json"),
+    JSON.stringify({
+      title: "Canary",
+      organisation: "Testeenheid",
+      scope: { gemeenten: ["GM0335", "GM0589"] },
+      paths: { exports: "exports", reference: path.join(ROOT, "data/reference"), realdata: path.join(ROOT, "data/realdata"), output: "dist" },
+      reference: { basisteams: path.join(ROOT, "tests/fixtures/mini/basisteams.csv"), basisteamsIllustrative: true },
+      voorlopig: [2025],
+      reports: [
+        { definition: "tabellenboek", periods: ["2025-12"] },
+        { definition: "gebiedsscan", periods: ["2025"] },
+        { definition: "halfjaarcijfers", periods: ["2025-H2"] },
+        { definition: "intern.json", periods: ["2025-12"] },
+      ],
+    }),
+  );
+  const config = await readConfig(work);
+  result = await build({ config, buildDate: "2026-01-10", log: recordingLog() });
+}, 300_000);
+afterAll(() => cleanup(work));
+
+async function textOf(file: string): Promise<string> {
+  if (file.endsWith(".pdf")) return execFileSync("pdftotext", [file, "-"], { encoding: "utf8" });
+  if (file.endsWith(".xlsx")) {
+    // Every sheet name, cell value, comment and the document properties of the workbook.
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await readFile(file)) as unknown as ArrayBuffer);
+    const parts: unknown[] = [workbook.creator, workbook.title, workbook.subject, workbook.keywords, workbook.description];
+    workbook.eachSheet((sheet) => {
+      parts.push(sheet.name);
+      sheet.eachRow((row) => row.eachCell((cell) => parts.push(cell.value, cell.note)));
+    });
+    return JSON.stringify(parts);
+  }
+  if (file.endsWith(".woff2") || file.endsWith(".woff")) return "";
+  return readFile(file, "utf8");
+}
+
+describe("the canary export", () => {
+  it("carries a marker in every personal column (so the test can fail)", () => {
+    for (const column of PERSONAL) expect(exportText).toContain(marker(column, 0));
+  });
+
+  it("builds every audience: public, gezag and intern, with PDFs", () => {
+    const kinds = result.editions.map((edition) => edition.kind).sort();
+    expect(kinds).toEqual(["gebiedsscan", "halfjaarcijfers", "intern-overzicht", "tabellenboek"]);
+    expect(result.pdfs).toBeGreaterThan(0);
+  });
+
+  it("lets no marker reach any file under dist/ — HTML, CSV, JSON, PDF text or XLSX", async () => {
+    const dist = path.join(work, "dist");
+    const entries = await readdir(dist, { recursive: true, withFileTypes: true });
+    const files = entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
+    const kinds = new Set(files.map((file) => path.extname(file)));
+    for (const ext of [".html", ".csv", ".json", ".pdf", ".xlsx"]) expect(kinds).toContain(ext);
+    let scanned = 0;
+    for (const file of files) {
+      const text = await textOf(file);
+      expect(text, file).not.toMatch(/CNRY[A-Z]+\d+Q/);
+      scanned++;
+    }
+    expect(scanned).toBeGreaterThan(20);
+  });
+
+  it("marks the intern edition for internal use, on the page and in the PDF", async () => {
+    const html = await readFile(path.join(work, "dist/intern-overzicht/2025-12/gm0589-oudewater.html"), "utf8");
+    expect(html).toContain("Uitsluitend voor intern gebruik (politie)");
+    const pdf = execFileSync("pdftotext", [path.join(work, "dist/intern-overzicht/2025-12/gm0589-oudewater.pdf"), "-"], { encoding: "utf8" });
+    expect(pdf).toContain("Uitsluitend voor intern gebruik (politie)");
+  });
+});
