@@ -217,7 +217,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     pages.push(index);
     log.step(`html: ${pages.length} pages`);
     const layoutsDir = config.paths.layouts ?? LAYOUTS_DIR;
+    const htmlStarted = performance.now();
     await renderSite(pages, { layoutsDir, outDir: staging.dir, assetRoots, onProgress: (done, total) => log.progress("html", done, total, `${done}/${total} pages`) });
+    log.info(`html: ${pages.length} pages rendered in ${seconds(htmlStarted)} s`);
     await writeQualityReport(quality, staging.dir, { layoutsDir, organisation: config.organisation });
     await writeFiles(staging.dir, publicFiles);
     const downloads = await writeDownloads(pages, staging.dir, options.buildDate);
@@ -225,7 +227,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const jobs: PdfJob[] = options.pdf === false ? [] : pdfJobs(pages, staging.dir);
     if (jobs.length > 0) {
       log.step(`pdf: ${jobs.length} files`);
+      const pdfStarted = performance.now();
       await printPdfs(jobs, { onProgress: (done, total) => log.progress("pdf", done, total) });
+      log.info(`pdf: ${jobs.length} files printed in ${seconds(pdfStarted)} s`);
     }
     await pinDates([...jobs.map((job) => job.pdf), ...downloads.filter((file) => file.endsWith(".xlsx")).map((file) => path.join(staging.dir, file))], options.buildDate);
     // Last: the record of what this build provides to whom, over the files exactly as published.
@@ -251,6 +255,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await staging.discard();
     throw asWriteError(error, outDir);
   }
+}
+
+/** Seconds since `start` (a performance.now() reading), to one decimal. */
+function seconds(start: number): string {
+  return ((performance.now() - start) / 1000).toFixed(1);
 }
 
 /** The value under `key` in `memo`, computed by `make` when absent (always, without a memo). */

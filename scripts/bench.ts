@@ -1,0 +1,177 @@
+/**
+ * Benchmark: Veiligheidsbeeld against the bare tools it stands on, in one run on one input.
+ *
+ *   npm run bench                 all 342 gemeenten, 2020–2026, ×1 (≈ 2 million rows)
+ *   npm run bench -- --scale 5    ×5 (the size of a real national export)
+ *   npm run bench -- --quick      provincie Utrecht at ×0.2: a few seconds per step, for development
+ *
+ * Prints, each with its baseline measured here: ingest rows/s vs readline + split; HTML pages/s vs
+ * a bare Eleventy build of as many pages; PDFs/s vs bare puppeteer-core page.pdf() of the same
+ * HTML with the same pool size; wall time and peak RSS of a cold build, a second build with
+ * nothing changed, and a build after one commentary file changed. A script, not a test: it prints
+ * figures and asserts nothing. Results for docs/performance.md.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { createReadStream, existsSync } from "node:fs";
+import { appendFile, cp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import puppeteer from "puppeteer-core";
+import { readConfig } from "../src/config/read-config.ts";
+import { ingest } from "../src/ingest/ingest.ts";
+import { listExports } from "../src/ingest/list-exports.ts";
+import { monthOf } from "../src/model/months.ts";
+import { CHROMIUM_ARGS } from "../src/pdf/browser.ts";
+import { findChromium } from "../src/pdf/find-chromium.ts";
+import { onPagePool } from "../src/pdf/page-pool.ts";
+import { loadReference } from "../src/reference/load-reference.ts";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const { values } = parseArgs({ options: { quick: { type: "boolean" }, scale: { type: "string" } } });
+const quick = values.quick === true;
+const scale = values.scale ?? (quick ? "0.2" : "1");
+const name = quick ? "quick" : `national-x${scale}`;
+const dir = path.join(ROOT, ".cache", "bench", name);
+
+const rows: [string, string, string, string][] = [];
+const report = (what: string, ours: string, baseline: string, ratio: string): void => {
+  rows.push([what, ours, baseline, ratio]);
+  console.log(`  ${what}: ${ours} | baseline ${baseline} | ${ratio}`);
+};
+
+console.log(`Veiligheidsbeeld benchmark (${name}) on ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}`);
+
+// 1. Data: the demo generator for all gemeenten (or one provincie), from the real yearly figures.
+const exportsDir = path.join(dir, "exports");
+let started = performance.now();
+execFileSync(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/generate-demo-export.ts"), "--out", exportsDir, "--gemeenten", quick ? "provincie:Utrecht" : "all", "--scale", scale, "--if-stale"], {
+  stdio: ["ignore", "ignore", "inherit"],
+});
+console.log(`data: ${exportsDir} (${((performance.now() - started) / 1000).toFixed(1)} s, generated or reused)`);
+
+// 2. The project: every gemeente of the data, the tabellenboek and the public halfjaarcijfers.
+const gemeenten = (await readFile(path.join(ROOT, "data/reference/gebieden-2024.csv"), "utf8"))
+  .split("\n")
+  .filter((line) => line.includes(",gemeente,"))
+  .map((line) => line.slice(0, 6));
+const provincie = (await readFile(path.join(ROOT, "data/reference/gemeente-provincie.csv"), "utf8")).split("\n").filter((line) => line.endsWith(",Utrecht")).map((line) => line.slice(0, 6));
+await cp(path.join(ROOT, "data/commentary"), path.join(dir, "commentary"), { recursive: true });
+await writeFile(
+  path.join(dir, "veiligheidsbeeld.config.json"),
+  JSON.stringify(
+    {
+      title: "Benchmark",
+      organisation: "Benchmark (demo-gegevens)",
+      scope: { gemeenten: quick ? provincie : gemeenten },
+      paths: { exports: "exports", reference: path.join(ROOT, "data/reference"), realdata: path.join(ROOT, "data/realdata"), commentary: "commentary", output: "dist" },
+      reference: { basisteams: path.join(ROOT, "data/reference/basisteams.csv"), basisteamsIllustrative: true },
+      voorlopig: [2024, 2025, 2026],
+      buildDate: "2026-02-10",
+      reports: [
+        { definition: "tabellenboek", periods: ["2025-12"] },
+        { definition: "halfjaarcijfers", periods: ["2025-H1", "2025-H2"] },
+        ...(quick ? [{ definition: "gebiedsscan", periods: ["2025"] }] : []),
+      ],
+    },
+    null,
+    2,
+  ),
+);
+const config = await readConfig(dir);
+
+// 3. Ingest against the floor of any CSV reader in Node: readline and split.
+const files = (await listExports(exportsDir)).filter((file) => (file.delivery ?? 0) <= monthOf(2025, 12));
+started = performance.now();
+let floorRows = 0;
+for (const file of files) {
+  const lines = createInterface({ input: createReadStream(file.path), crlfDelay: Infinity });
+  for await (const line of lines) if (line.split(";").length > 1) floorRows++;
+}
+const floorSeconds = (performance.now() - started) / 1000;
+const reference = await loadReference(config);
+started = performance.now();
+const ingested = await ingest(files, { reference, columns: config.columns, lastPlausibleMonth: monthOf(2026, 2), earliestYear: 2010 });
+const ingestSeconds = (performance.now() - started) / 1000;
+const rowsRead = ingested.report.rowsRead;
+report(
+  "ingest",
+  `${rowsRead.toLocaleString("en")} rows in ${ingestSeconds.toFixed(1)} s = ${(rowsRead / ingestSeconds / 1000).toFixed(0)}k rows/s`,
+  `readline+split ${(floorRows / floorSeconds / 1000).toFixed(0)}k rows/s`,
+  `${(rowsRead / ingestSeconds / (floorRows / floorSeconds)).toFixed(2)}× the floor (target ≥ 0.5×)`,
+);
+
+// 4. Builds as child processes: wall time, peak RSS and the build's own step timings.
+interface Run {
+  wall: number;
+  maxRssMb: number;
+  log: string;
+}
+function runBuild(label: string): Run {
+  const start = performance.now();
+  const child = spawnSync(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/bench/build-child.ts"), dir], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const wall = (performance.now() - start) / 1000;
+  if (child.status !== 0) throw new Error(`${label} build failed:\n${child.stderr}`);
+  const maxRssMb = Number(/maxRss=(\d+)/.exec(child.stdout)?.[1] ?? 0) / 1024;
+  console.log(`  ${label}: ${wall.toFixed(1)} s wall, peak RSS ${maxRssMb.toFixed(0)} MB`);
+  return { wall, maxRssMb, log: child.stdout };
+}
+await rm(path.join(dir, "dist"), { recursive: true, force: true });
+const cold = runBuild("cold build");
+const warm = runBuild("second build, nothing changed");
+const commentary = (await readdir(path.join(dir, "commentary"), { recursive: true })).find((file) => file.endsWith(".md"));
+if (commentary) await appendFile(path.join(dir, "commentary", commentary), "\nEen zin erbij voor de benchmark.\n");
+const changed = runBuild("after one commentary file changed");
+report("cold build", `${cold.wall.toFixed(1)} s, ${cold.maxRssMb.toFixed(0)} MB peak`, "—", cold.maxRssMb < 2048 ? "under 2 GB" : "OVER 2 GB");
+report("warm rebuild (nothing changed)", `${warm.wall.toFixed(1)} s`, `cold ${cold.wall.toFixed(1)} s`, `${((warm.wall / cold.wall) * 100).toFixed(0)}% of cold (target ≤ 5%)`);
+report("rebuild after a commentary change", `${changed.wall.toFixed(1)} s`, `cold ${cold.wall.toFixed(1)} s`, `${((changed.wall / cold.wall) * 100).toFixed(0)}% of cold`);
+
+// 5. HTML against a bare Eleventy build of as many pages from a trivial template.
+const html = /html: (\d+) pages rendered in ([\d.]+) s/.exec(cold.log);
+const pages = Number(html?.[1] ?? 0);
+const htmlSeconds = Number(html?.[2] ?? 0);
+// Outside the project: Eleventy skips what the project's .gitignore names (.cache/).
+const bare = path.join(os.tmpdir(), `veiligheidsbeeld-bench-eleventy-${process.pid}`);
+await rm(bare, { recursive: true, force: true });
+await mkdir(path.join(bare, "in"), { recursive: true });
+await writeFile(path.join(bare, "in", "page.njk"), `---\npagination:\n  data: items\n  size: 1\n  alias: item\npermalink: "p/{{ item }}.html"\n---\n<!doctype html><title>{{ item }}</title><p>{{ item }}</p>\n`);
+const { default: Eleventy } = (await import("@11ty/eleventy")) as unknown as { default: new (input: string, output: string, options: object) => { write(): Promise<unknown> } };
+started = performance.now();
+const eleventy = new Eleventy(path.join(bare, "in"), path.join(bare, "out"), {
+  quietMode: true,
+  configPath: false,
+  config(cfg: { addGlobalData(name: string, value: unknown): void; setUseGitIgnore(use: boolean): void }) {
+    cfg.setUseGitIgnore(false);
+    cfg.addGlobalData("items", [...Array(pages).keys()]);
+  },
+});
+await eleventy.write();
+const bareSeconds = (performance.now() - started) / 1000;
+const bareWritten = (await readdir(path.join(bare, "out", "p"))).length;
+await rm(bare, { recursive: true, force: true });
+if (bareWritten !== pages) throw new Error(`bare Eleventy wrote ${bareWritten} pages, expected ${pages}`);
+report("html", `${pages} pages in ${htmlSeconds.toFixed(1)} s = ${(pages / htmlSeconds).toFixed(0)} pages/s`, `bare Eleventy ${(pages / bareSeconds).toFixed(0)} pages/s (${bareSeconds.toFixed(1)} s)`, `${(htmlSeconds / bareSeconds).toFixed(2)}× the bare time (target ≤ 1.5×)`);
+
+// 6. PDFs against bare puppeteer-core page.pdf() of the same HTML files, pool of 2.
+const pdf = /pdf: (\d+) files printed in ([\d.]+) s/.exec(cold.log);
+const pdfs = Number(pdf?.[1] ?? 0);
+const pdfSeconds = Number(pdf?.[2] ?? 0);
+const printed = (await readdir(path.join(dir, "dist"), { recursive: true })).filter((file) => file.endsWith(".pdf")).map((file) => path.join(dir, "dist", file.replace(/\.pdf$/, ".html")));
+const out = path.join(dir, "bare-pdf");
+await mkdir(out, { recursive: true });
+const browser = await puppeteer.launch({ executablePath: findChromium(), headless: true, args: [...CHROMIUM_ARGS, `--user-data-dir=${path.join(dir, "profile")}`] });
+started = performance.now();
+await onPagePool(browser, printed, 2, async (page, file) => {
+  await page.goto(`file://${file}`, { waitUntil: "load" });
+  await page.pdf({ path: path.join(out, `${printed.indexOf(file)}.pdf`), format: "A4", landscape: true, printBackground: true });
+});
+const barePdfSeconds = (performance.now() - started) / 1000;
+await browser.close();
+await rm(path.join(dir, "profile"), { recursive: true, force: true });
+report("pdf", `${pdfs} PDFs in ${pdfSeconds.toFixed(1)} s = ${(pdfs / pdfSeconds).toFixed(2)} PDFs/s`, `bare puppeteer ${(printed.length / barePdfSeconds).toFixed(2)} PDFs/s`, `${(pdfs / pdfSeconds / (printed.length / barePdfSeconds)).toFixed(2)}× the bare throughput (target ≥ 0.9×)`);
+
+console.log("\n| step | Veiligheidsbeeld | baseline | ratio |\n|---|---|---|---|");
+for (const row of rows) console.log(`| ${row.join(" | ")} |`);
+if (!existsSync(path.join(dir, "dist"))) process.exitCode = 1;

@@ -1,0 +1,14 @@
+/**
+ * One build of the benchmark project in its own process (so its peak memory is its own): prints
+ * the build's log lines, then `maxRss=<kB>`. Used by scripts/bench.ts.
+ */
+import { build } from "../../src/build/build.ts";
+import type { BuildLog } from "../../src/build/log.ts";
+import { readConfig } from "../../src/config/read-config.ts";
+
+const [dir] = process.argv.slice(2);
+const config = await readConfig(dir ?? ".");
+const print = (message: string): void => void process.stdout.write(`${message}\n`);
+const log: BuildLog = { step: print, info: print, warn: print, progress: () => undefined };
+await build({ config, buildDate: config.buildDate ?? "2026-02-10", log });
+print(`maxRss=${process.resourceUsage().maxRSS}`);
