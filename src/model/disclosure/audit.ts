@@ -34,14 +34,25 @@ let solver: Awaited<ReturnType<typeof GLPK>> | undefined;
  * programming (GLPK). The system is split into independent parts first, so each program is small.
  * A hidden count fails when its interval holds one whole number only, or only numbers from 1 to
  * threshold − 1.
+ *
+ * `atLeastOne` are the counts a reader knows to be 1 or more: zeros are shown as 0, so an `x` for a
+ * small count (or one hidden to protect it) is not 0. Without that bound "5 = x + x" would pass
+ * (each x in 0 … 5) while every reader knows each x is 1 … 4.
  */
-export async function auditSuppression(relations: readonly Relation[], shown: ReadonlyMap<string, number>, hidden: ReadonlySet<string>, threshold: number): Promise<AuditResult> {
+export async function auditSuppression(
+  relations: readonly Relation[],
+  shown: ReadonlyMap<string, number>,
+  hidden: ReadonlySet<string>,
+  threshold: number,
+  atLeastOne: ReadonlySet<string> = new Set(),
+): Promise<AuditResult> {
   solver ??= await GLPK();
   const glpk = solver;
   const intervals = new Map<string, Interval>();
   const findings: AuditFinding[] = [];
   let programs = 0;
-  const reduced = reduce(relations, shown, hidden);
+  // A count known to be ≥ 1 is not a "free" unknown that may be dropped as ≥ 0.
+  const reduced = reduce(relations, shown, new Set([...hidden, ...atLeastOne]));
 
   // Relations between the unknowns form independent components: one small program each.
   const parent = new Map<string, string>();
@@ -83,7 +94,7 @@ export async function auditSuppression(relations: readonly Relation[], shown: Re
     // GLPK names are short (at most 255 characters): the variables are numbered.
     const names = new Map([...new Set(component.flatMap((relation) => relation.terms.map(([name]) => name)))].sort(compareKeys).map((name, index) => [name, `v${index}`]));
     const variable = (name: string): string => names.get(name) as string;
-    const bounds = [...names.values()].map((name) => ({ name, type: glpk.GLP_LO, lb: 0, ub: 0 }));
+    const bounds = [...names].map(([key, name]) => ({ name, type: glpk.GLP_LO, lb: atLeastOne.has(key) ? 1 : 0, ub: 0 }));
     const subjectTo = component.map((relation, index) => ({
       name: `r${index}`,
       vars: relation.terms.map(([name, coefficient]) => ({ name: variable(name), coef: coefficient })),

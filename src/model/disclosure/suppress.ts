@@ -78,10 +78,14 @@ export async function suppress(input: SuppressionInput): Promise<SuppressionResu
     return shown;
   };
 
+  // Zeros are shown, so a reader knows that an x hidden for being small (or to protect one) is ≥ 1.
+  const atLeastOne = (): Set<string> =>
+    new Set([...hidden].filter(([key, reason]) => reason !== "gevoelig" && !sumIds.has(key) && value(key) >= 1).map(([key]) => key));
+
   let rounds = 0;
   for (;;) {
     // Only counts are judged: a hidden sum (the region's rate) is hidden to protect its parts, not for itself.
-    const audit = await auditSuppression(relations, shownNow(), new Set([...hidden.keys()].filter((key) => !known.has(key) && !sumIds.has(key))), input.threshold);
+    const audit = await auditSuppression(relations, shownNow(), new Set([...hidden.keys()].filter((key) => !known.has(key) && !sumIds.has(key))), input.threshold, atLeastOne());
     const fixable = audit.findings.filter((finding) => finding.problem !== "inconsistent");
     if (fixable.length === 0 || rounds >= 50) return { hidden, audit, relations, rounds };
     rounds++;
@@ -89,7 +93,7 @@ export async function suppress(input: SuppressionInput): Promise<SuppressionResu
     for (const finding of fixable) {
       // Another hide of this round may have fixed it already.
       const shown = shownNow();
-      const again = await auditSuppression(relations, shown, new Set([finding.key]), input.threshold);
+      const again = await auditSuppression(relations, shown, new Set([finding.key]), input.threshold, atLeastOne());
       if (again.findings.length === 0) continue;
       const candidates = partnersOf(finding.key, byKey, hideable, value, (key) => sumIds.has(key), hidden);
       // Look ahead: the first candidate (in order of preference) that protects the cell on its own.
@@ -97,7 +101,7 @@ export async function suppress(input: SuppressionInput): Promise<SuppressionResu
       for (const candidate of candidates.slice(0, 40)) {
         const without = new Map(shown);
         without.delete(candidate);
-        const trial = await auditSuppression(relations, without, new Set([finding.key]), input.threshold);
+        const trial = await auditSuppression(relations, without, new Set([finding.key]), input.threshold, new Set([...atLeastOne(), ...(value(candidate) >= 1 ? [candidate] : [])]));
         if (trial.findings.length === 0) {
           chosen = candidate;
           break;
