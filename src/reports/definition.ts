@@ -1,15 +1,17 @@
 import { z } from "zod";
+import { AUDIENCE_MARKINGS, type Audience } from "../model/disclosure/rules.ts";
 import { AREA_LEVELS, type AreaLevel } from "../reference/areas.ts";
 import { UserError } from "../user-error.ts";
 import { HIGH_IMPACT_CRIME } from "./high-impact-crime.ts";
 
 /** Who a report is for; decides what it may contain (see src/model/disclosure). */
-export type Audience = "public" | "gezag" | "intern";
+export type { Audience };
 
+/** The marking of each audience on pages and PDFs; the rules keep the wording in one place. */
 export const AUDIENCE_LABELS: Record<Audience, string> = {
   public: "Openbaar",
-  gezag: "Vertrouwelijk — uitsluitend bestemd voor het gezag",
-  intern: "Uitsluitend voor intern gebruik (politie)",
+  gezag: AUDIENCE_MARKINGS.gezag as string,
+  intern: AUDIENCE_MARKINGS.intern as string,
 };
 
 const areaLevel = z.enum(AREA_LEVELS as [AreaLevel, ...AreaLevel[]]);

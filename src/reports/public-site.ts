@@ -31,7 +31,7 @@ export const OPEN_DATA_COLUMNS: { name: string; meaning: string }[] = [
   { name: "periode_eind", meaning: "laatste maand van de periode (jjjj-mm)" },
   { name: "soort_code", meaning: "code van de soort misdrijf (CBS/politie), 0.0.0 is het totaal" },
   { name: "soort", meaning: "omschrijving van de soort misdrijf" },
-  { name: "aantal", meaning: "geregistreerde misdrijven in de periode; x = geheim (minder dan de drempel, niet getoond)" },
+  { name: "aantal", meaning: "geregistreerde misdrijven in de periode; x = geheim: een klein aantal of een aantal waaruit een klein aantal af te leiden is, niet getoond" },
   { name: "aantal_vorig_jaar", meaning: "geregistreerde misdrijven in dezelfde periode een jaar eerder" },
   { name: "verschil", meaning: "aantal min aantal_vorig_jaar" },
   { name: "verschil_procent", meaning: "verschil in procenten van aantal_vorig_jaar; leeg als de basis te klein is" },

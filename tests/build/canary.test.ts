@@ -115,8 +115,8 @@ describe("the canary export", () => {
 
   it("marks the intern edition for internal use, on the page and in the PDF", async () => {
     const html = await readFile(path.join(work, "dist/intern-overzicht/2025-12/gm0589-oudewater.html"), "utf8");
-    expect(html).toContain("Uitsluitend voor intern gebruik (politie)");
+    expect(html).toContain("Intern — uitsluitend voor gebruik binnen de politie");
     const pdf = execFileSync("pdftotext", [path.join(work, "dist/intern-overzicht/2025-12/gm0589-oudewater.pdf"), "-"], { encoding: "utf8" });
-    expect(pdf).toContain("Uitsluitend voor intern gebruik (politie)");
+    expect(pdf).toContain("Intern — uitsluitend voor gebruik binnen de politie");
   });
 });
