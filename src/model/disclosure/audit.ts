@@ -41,7 +41,7 @@ let solver: Awaited<ReturnType<typeof GLPK>> | undefined;
  */
 export async function auditSuppression(
   relations: readonly Relation[],
-  shown: ReadonlyMap<string, number>,
+  shown: Pick<ReadonlyMap<string, number>, "get" | "has">,
   hidden: ReadonlySet<string>,
   threshold: number,
   atLeastOne: ReadonlySet<string> = new Set(),
@@ -136,7 +136,7 @@ interface Reduced {
  * equation into an inequality (Σ others ≤ rest when it is added, nothing at all when such unknowns
  * occur with both signs). Repeated until nothing changes; what remains is usually small.
  */
-function reduce(relations: readonly Relation[], shown: ReadonlyMap<string, number>, hidden: ReadonlySet<string>): Reduced[] {
+function reduce(relations: readonly Relation[], shown: Pick<ReadonlyMap<string, number>, "get" | "has">, hidden: ReadonlySet<string>): Reduced[] {
   let reduced: Reduced[] = [];
   for (const relation of relations) {
     let rest = relation.constant;

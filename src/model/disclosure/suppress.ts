@@ -82,26 +82,48 @@ export async function suppress(input: SuppressionInput): Promise<SuppressionResu
   const atLeastOne = (): Set<string> =>
     new Set([...hidden].filter(([key, reason]) => reason !== "gevoelig" && !sumIds.has(key) && value(key) >= 1).map(([key]) => key));
 
+  // The relations a hidden count's interval depends on: those reachable from it through figures
+  // that are not shown (shown ones are constants). Trials audit only these, which keeps a
+  // national edition tractable.
+  const componentOf = (key: string, shown: ShownValues, alsoUnknown?: string): Relation[] => {
+    const relationsSeen = new Set<Relation>();
+    const visited = new Set([key]);
+    const queue = [key];
+    while (queue.length > 0) {
+      const at = queue.pop() as string;
+      for (const relation of byKey.get(at) ?? []) {
+        if (relationsSeen.has(relation)) continue;
+        relationsSeen.add(relation);
+        for (const [name] of relation.terms) {
+          if (visited.has(name) || (shown.has(name) && name !== alsoUnknown)) continue;
+          visited.add(name);
+          queue.push(name);
+        }
+      }
+    }
+    return [...relationsSeen];
+  };
+
   let rounds = 0;
   for (;;) {
+    const shown = shownNow();
     // Only counts are judged: a hidden sum (the region's rate) is hidden to protect its parts, not for itself.
-    const audit = await auditSuppression(relations, shownNow(), new Set([...hidden.keys()].filter((key) => !known.has(key) && !sumIds.has(key))), input.threshold, atLeastOne());
+    const audit = await auditSuppression(relations, shown, new Set([...hidden.keys()].filter((key) => !known.has(key) && !sumIds.has(key))), input.threshold, atLeastOne());
     const fixable = audit.findings.filter((finding) => finding.problem !== "inconsistent");
     if (fixable.length === 0 || rounds >= 50) return { hidden, audit, relations, rounds };
     rounds++;
     let added = 0;
     for (const finding of fixable) {
       // Another hide of this round may have fixed it already.
-      const shown = shownNow();
-      const again = await auditSuppression(relations, shown, new Set([finding.key]), input.threshold, atLeastOne());
+      const lowerBounds = atLeastOne();
+      const again = await auditSuppression(componentOf(finding.key, shown), shown, new Set([finding.key]), input.threshold, lowerBounds);
       if (again.findings.length === 0) continue;
       const candidates = partnersOf(finding.key, byKey, hideable, value, (key) => sumIds.has(key), hidden);
       // Look ahead: the first candidate (in order of preference) that protects the cell on its own.
       let chosen: string | undefined;
       for (const candidate of candidates.slice(0, 40)) {
-        const without = new Map(shown);
-        without.delete(candidate);
-        const trial = await auditSuppression(relations, without, new Set([finding.key]), input.threshold, new Set([...atLeastOne(), ...(value(candidate) >= 1 ? [candidate] : [])]));
+        const without = withoutKey(shown, candidate);
+        const trial = await auditSuppression(componentOf(finding.key, shown, candidate), without, new Set([finding.key]), input.threshold, value(candidate) >= 1 ? new Set([...lowerBounds, candidate]) : lowerBounds);
         if (trial.findings.length === 0) {
           chosen = candidate;
           break;
@@ -110,11 +132,20 @@ export async function suppress(input: SuppressionInput): Promise<SuppressionResu
       chosen ??= candidates[0];
       if (chosen !== undefined) {
         hidden.set(chosen, "afleidbaar");
+        shown.delete(chosen);
         added++;
       }
     }
     if (added === 0) return { hidden, audit, relations, rounds };
   }
+}
+
+/** The shown values as the audit reads them. */
+type ShownValues = Pick<ReadonlyMap<string, number>, "get" | "has">;
+
+/** `shown` without `key`, without copying it. */
+function withoutKey(shown: ShownValues, key: string): ShownValues {
+  return { get: (name) => (name === key ? undefined : shown.get(name)), has: (name) => name !== key && shown.has(name) };
 }
 
 /**
