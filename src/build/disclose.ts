@@ -56,6 +56,7 @@ export async function discloseEditions(
   const publicPlans = planned.filter((plan) => plan.definition.audience === "public").sort((a, b) => a.edition.month - b.edition.month);
   const known = new Map<string, Map<string, number>>();
   for (const { definition, edition } of publicPlans) {
+    const started = performance.now();
     const editionPages = pages.filter((page): page is ReportPage => "area" in page && page.report.kind === definition.kind && page.edition.id === edition.id);
     const cells = publishedCells(editionPages);
     const shownBefore = known.get(definition.kind) ?? new Map<string, number>();
@@ -92,7 +93,7 @@ export async function discloseEditions(
       programs: result.audit.programs,
     };
     log.info(
-      `disclosure ${definition.kind} ${edition.id}: ${summary.counts} counts, hidden ${hidden.klein} small, ${hidden.gevoelig} sensitive, ${hidden.afleidbaar} counts and ${summary.hiddenSums} regional figures to protect them; audit passed (${summary.programs} linear programs)`,
+      `disclosure ${definition.kind} ${edition.id}: ${summary.counts} counts, hidden ${hidden.klein} small, ${hidden.gevoelig} sensitive, ${hidden.afleidbaar} counts and ${summary.hiddenSums} regional figures to protect them; audit passed (${summary.programs} linear programs, ${((performance.now() - started) / 1000).toFixed(1)} s)`,
     );
     results.push(summary);
   }

@@ -45,6 +45,8 @@ export async function auditSuppression(
   hidden: ReadonlySet<string>,
   threshold: number,
   atLeastOne: ReadonlySet<string> = new Set(),
+  /** Counts a reader knows roughly (published by an earlier edition, since revised): their range. */
+  roughly: ReadonlyMap<string, readonly [number, number]> = new Map(),
 ): Promise<AuditResult> {
   solver ??= await GLPK();
   const glpk = solver;
@@ -52,7 +54,7 @@ export async function auditSuppression(
   const findings: AuditFinding[] = [];
   let programs = 0;
   // A count known to be ≥ 1 is not a "free" unknown that may be dropped as ≥ 0.
-  const reduced = reduce(relations, shown, new Set([...hidden, ...atLeastOne]));
+  const reduced = reduce(relations, shown, new Set([...hidden, ...atLeastOne, ...roughly.keys()]));
 
   // Relations between the unknowns form independent components: one small program each.
   const parent = new Map<string, string>();
@@ -94,7 +96,10 @@ export async function auditSuppression(
     // GLPK names are short (at most 255 characters): the variables are numbered.
     const names = new Map([...new Set(component.flatMap((relation) => relation.terms.map(([name]) => name)))].sort(compareKeys).map((name, index) => [name, `v${index}`]));
     const variable = (name: string): string => names.get(name) as string;
-    const bounds = [...names].map(([key, name]) => ({ name, type: glpk.GLP_LO, lb: atLeastOne.has(key) ? 1 : 0, ub: 0 }));
+    const bounds = [...names].map(([key, name]) => {
+      const range = roughly.get(key);
+      return range ? { name, type: glpk.GLP_DB, lb: range[0], ub: range[1] } : { name, type: glpk.GLP_LO, lb: atLeastOne.has(key) ? 1 : 0, ub: 0 };
+    });
     const subjectTo = component.map((relation, index) => ({
       name: `r${index}`,
       vars: relation.terms.map(([name, coefficient]) => ({ name: variable(name), coef: coefficient })),

@@ -9,7 +9,7 @@ export interface SuppressionInput {
   counts: ReadonlyMap<string, ShownCount>;
   /** Figures that reveal a sum of counts (a rate over the region); hidden under their id when they must be. */
   sums: readonly ShownSum[];
-  /** Counts the previous edition already published: known to every reader, never hidden now. */
+  /** Counts the previous edition already published (with its values): known to every reader, never hidden now. */
   known?: ReadonlyMap<string, number>;
   threshold: number;
   /** Whether a category is sensitive at any size (see sensitivity()). */
@@ -44,9 +44,26 @@ export async function suppress(input: SuppressionInput): Promise<SuppressionResu
     if (input.isSensitive(ref.category) && (ref.last - ref.first + 1 < SHORTEST_SENSITIVE_PERIOD || input.isBelowGemeente(ref.area))) hidden.set(key, "gevoelig");
     else if (value >= 1 && value < input.threshold) hidden.set(key, "klein");
   }
-  const known = input.known ?? new Map<string, number>();
+  // What the previous edition published is known to every reader. A count this edition shows again
+  // is taken as known with its current value (the reader knows the old one, which differs at most
+  // by revisions: assuming the exact value is the safe side and keeps the relations consistent).
+  // One it does not show is known roughly: its old value give or take what revisions usually change
+  // (5 %, at least 1), so that an old half year still narrows down a hidden new one. Should a
+  // revision have moved it further, that range contradicts this edition's figures; the audit then
+  // drops this rough knowledge rather than fail.
+  const known = new Map<string, number>();
+  const roughly = new Map<string, readonly [number, number]>();
+  for (const [key, old] of input.known ?? new Map<string, number>()) {
+    const current = input.counts.get(key);
+    if (current) known.set(key, current.value);
+    else {
+      const margin = Math.max(1, Math.ceil(old * 0.05));
+      roughly.set(key, [Math.max(0, old - margin), old + margin]);
+    }
+  }
+  const roughKeys = new Set(roughly.keys());
   const everything = new Map(input.counts);
-  for (const [key, value] of known) if (!everything.has(key)) everything.set(key, { ref: refOf(key), value });
+  for (const key of roughKeys) everything.set(key, { ref: refOf(key), value: 0 });
   const relations = relationsOf(everything, input.sums, input.hierarchies);
   // A shown sum is a figure of its own (the region's rate): shown, and hideable, like a count.
   const values = new Map([...everything].map(([key, count]) => [key, count.value]));
@@ -72,7 +89,7 @@ export async function suppress(input: SuppressionInput): Promise<SuppressionResu
   const hideable = (key: string): boolean => isShown(key) && !hidden.has(key) && !known.has(key);
   const shownNow = (): Map<string, number> => {
     const shown = new Map<string, number>();
-    for (const [key, count] of values) if (!hidden.has(key) && (everything.has(key) || sumIds.has(key))) shown.set(key, count);
+    for (const [key, count] of values) if (!hidden.has(key) && !roughKeys.has(key) && (everything.has(key) || sumIds.has(key))) shown.set(key, count);
     // A count known from the previous edition stays known even when it is hidden now.
     for (const [key, count] of known) shown.set(key, count);
     return shown;
@@ -108,7 +125,11 @@ export async function suppress(input: SuppressionInput): Promise<SuppressionResu
   for (;;) {
     const shown = shownNow();
     // Only counts are judged: a hidden sum (the region's rate) is hidden to protect its parts, not for itself.
-    const audit = await auditSuppression(relations, shown, new Set([...hidden.keys()].filter((key) => !known.has(key) && !sumIds.has(key))), input.threshold, atLeastOne());
+    const audit = await auditSuppression(relations, shown, new Set([...hidden.keys()].filter((key) => !known.has(key) && !sumIds.has(key))), input.threshold, atLeastOne(), roughly);
+    if (roughly.size > 0 && audit.findings.some((finding) => finding.problem === "inconsistent")) {
+      roughly.clear();
+      continue;
+    }
     const fixable = audit.findings.filter((finding) => finding.problem !== "inconsistent");
     if (fixable.length === 0 || rounds >= 50) return { hidden, audit, relations, rounds };
     rounds++;
@@ -116,14 +137,14 @@ export async function suppress(input: SuppressionInput): Promise<SuppressionResu
     for (const finding of fixable) {
       // Another hide of this round may have fixed it already.
       const lowerBounds = atLeastOne();
-      const again = await auditSuppression(componentOf(finding.key, shown), shown, new Set([finding.key]), input.threshold, lowerBounds);
+      const again = await auditSuppression(componentOf(finding.key, shown), shown, new Set([finding.key]), input.threshold, lowerBounds, roughly);
       if (again.findings.length === 0) continue;
       const candidates = partnersOf(finding.key, byKey, hideable, value, (key) => sumIds.has(key), hidden);
       // Look ahead: the first candidate (in order of preference) that protects the cell on its own.
       let chosen: string | undefined;
       for (const candidate of candidates.slice(0, 40)) {
         const without = withoutKey(shown, candidate);
-        const trial = await auditSuppression(componentOf(finding.key, shown, candidate), without, new Set([finding.key]), input.threshold, value(candidate) >= 1 ? new Set([...lowerBounds, candidate]) : lowerBounds);
+        const trial = await auditSuppression(componentOf(finding.key, shown, candidate), without, new Set([finding.key]), input.threshold, value(candidate) >= 1 ? new Set([...lowerBounds, candidate]) : lowerBounds, roughly);
         if (trial.findings.length === 0) {
           chosen = candidate;
           break;

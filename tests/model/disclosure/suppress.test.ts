@@ -86,6 +86,14 @@ describe("the audit", () => {
     expect(result.audit.findings).toEqual([]);
   });
 
+  it("does not fail when a revision moved an earlier figure far from what was published", async () => {
+    // The H1 edition published 12; late registrations make the H1 now 27 (year 30, H2 3).
+    const shown = counts([["G1", "c1", H2, 3], ["G1", "c1", YEAR, 30]]);
+    const result = await suppress({ counts: shown, sums: [], known: new Map([[key("G1", "c1", H1), 12]]), hierarchies: hierarchy([]), ...noRules });
+    expect(result.audit.findings).toEqual([]);
+    expect(result.hidden.get(key("G1", "c1", H2))).toBe("klein");
+  });
+
   it("hides a sensitive category per month and below gemeente, whatever its size", async () => {
     const month = { first: 100, last: 100 };
     const shown = counts([["G1", "zeden", month, 40], ["G1", "zeden", YEAR, 400], ["WK1", "zeden", YEAR, 60], ["G1", "c1", month, 40]]);
