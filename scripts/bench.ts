@@ -67,7 +67,8 @@ await writeFile(
       organisation: "Benchmark (demo-gegevens)",
       scope: { gemeenten: quick ? provincie : gemeenten },
       paths: { exports: "exports", reference: path.join(ROOT, "data/reference"), realdata: path.join(ROOT, "data/realdata"), commentary: "commentary", output: "dist" },
-      reference: { basisteams: path.join(ROOT, "data/reference/basisteams.csv"), basisteamsIllustrative: true },
+      // The illustrative national indeling (179 basisteams); in provincie Utrecht it is the demo one.
+      reference: { basisteams: path.join(ROOT, "data/reference/basisteams-nationaal.csv"), basisteamsIllustrative: true },
       voorlopig: [2024, 2025, 2026],
       buildDate: "2026-02-10",
       // The national run builds the tabellenboek for every gemeente; the public halfjaarcijfers and

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { mkdtemp, readFile, rm, writeFile, mkdir } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -40,7 +41,9 @@ export function realReference(): Promise<Reference> {
 export async function fixtureConfig(fixture: string, outDir: string): Promise<Config> {
   const dir = path.join(ROOT, "tests", "fixtures", fixture);
   const spec = JSON.parse(await readFile(path.join(dir, "veiligheidsbeeld.config.json"), "utf8")) as { paths?: Record<string, string> };
-  return normalizeConfig({ ...spec, paths: { ...spec.paths, output: outDir } }, dir);
+  // The build's cache (ingested cube, unchanged pages) not in the fixture: one per output folder.
+  const cache = path.join(os.tmpdir(), "veiligheidsbeeld-test-cache", createHash("sha256").update(path.resolve(outDir)).digest("hex").slice(0, 16));
+  return normalizeConfig({ ...spec, paths: { ...spec.paths, output: outDir, cache } }, dir);
 }
 
 let mini: Promise<Reference> | undefined;

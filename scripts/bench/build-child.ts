@@ -8,7 +8,9 @@ import { readConfig } from "../../src/config/read-config.ts";
 
 const [dir] = process.argv.slice(2);
 const config = await readConfig(dir ?? ".");
-const print = (message: string): void => void process.stdout.write(`${message}\n`);
+const started = performance.now();
+// Each line with the seconds since the start, so the bench (and a reader) sees where time goes.
+const print = (message: string): void => void process.stdout.write(`[${((performance.now() - started) / 1000).toFixed(1).padStart(6)} s] ${message}\n`);
 const log: BuildLog = { step: print, info: print, warn: print, progress: () => undefined };
 await build({ config, buildDate: config.buildDate ?? "2026-02-10", log });
 print(`maxRss=${process.resourceUsage().maxRSS}`);

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { mkdir, readdir, writeFile } from "node:fs/promises";
+import { mkdir, readdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Config } from "../config/normalize-config.ts";
@@ -7,7 +7,7 @@ import { checkRejections, ingest, ingestProgress, type IngestReport } from "../i
 import { scanExports } from "../ingest/list-exports.ts";
 import { formatMonth, monthOf, type Month } from "../model/months.ts";
 import { resolveScope } from "../model/scope.ts";
-import { printPdfs, type PdfJob } from "../pdf/print-pdfs.ts";
+import type { PdfJob } from "../pdf/print-pdfs.ts";
 import { qualityLinks } from "../quality/quality-links.ts";
 import { qualityReport, type QualityReport } from "../quality/quality-report.ts";
 import { writeQualityReport } from "../quality/write-quality-report.ts";
@@ -20,17 +20,20 @@ import type { IndexPage, ReportPage, SitePage } from "../reports/page.ts";
 import { publicSite } from "../reports/public-site.ts";
 import { BUILT_IN_DEFINITIONS, definitionFor } from "../reports/registry.ts";
 import { nlDate } from "../site/filters.ts";
-import { renderSite } from "../site/render-site.ts";
-import { writeDownloads } from "../site/write-downloads.ts";
 import { UserError } from "../user-error.ts";
 import type { CompletenessFinding } from "../model/completeness.ts";
 import { checkDeliveries } from "./check-deliveries.ts";
-import { discloseEditions, type EditionDisclosure } from "./disclose.ts";
-import { commentaryFiles, hashInputs, writeProvisionRecord } from "./provision.ts";
+import type { EditionDisclosure } from "./disclose.ts";
+import { commentaryFiles, configHash, hashInputs, writeProvisionRecord } from "./provision.ts";
 import { checkTotals } from "./check-totals.ts";
 import type { BuildLog } from "./log.ts";
 import { reportInputsLoader } from "./report-inputs.ts";
-import { asWriteError, startStaging } from "./publish.ts";
+import { asWriteError, recoverCrashedBuilds, startStaging } from "./publish.ts";
+import { cachedIngest, ingestCacheKey } from "./ingest-cache.ts";
+import { folderHash, isReportPage, PageCache } from "./page-cache.ts";
+import { inShard, type Shard } from "./shard.ts";
+import { toolFingerprint } from "./tool-fingerprint.ts";
+import { buildFingerprint, lastBuildIfCurrent, recordBuild } from "./up-to-date.ts";
 import { pinDates } from "./reproducible.ts";
 
 /** The tool's version, recorded with every build. */
@@ -51,6 +54,16 @@ export interface BuildOptions {
   areas?: readonly string[];
   /** Make PDFs (default true). */
   pdf?: boolean;
+  /**
+   * Build only a deterministic share of the areas (`--shard 2/4`), for parallel jobs that share a
+   * build: see src/build/shard.ts and mergeShards. Shard 1 also writes the pages that are not per area.
+   */
+  shard?: Shard;
+  /**
+   * Reuse the ingested cube and unchanged pages and PDFs of earlier builds, kept under
+   * `paths.cache` (default true). The output is the same either way.
+   */
+  cache?: boolean;
   /**
    * Build even when a delivery looks missing or partial (`--allow-incomplete`): the figures that
    * include those months are marked onvolledig. Without it such a build stops (default false).
@@ -91,7 +104,15 @@ interface PlannedEdition {
  * one pass over the files keeps the state at every month an edition (or its predecessor) needs.
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
-  const { config, log } = options;
+  const { config } = options;
+  // Warnings are kept with the build's record, to be told again when nothing changed since.
+  const warnings: string[] = [];
+  const log: BuildLog = {
+    step: (message) => options.log.step(message),
+    info: (message) => options.log.info(message),
+    warn: (message) => (warnings.push(message), options.log.warn(message)),
+    progress: (label, done, total, text) => options.log.progress(label, done, total, text),
+  };
   const planned = planEditions(options);
   const buildMonth = buildMonthOf(options.buildDate);
 
@@ -115,16 +136,57 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const firstDelivery = Math.min(...deliveries.map((file) => file.delivery ?? -Infinity));
   log.step(`ingest: ${deliveries.length} export file(s)`);
   const snapshots = planned.flatMap((plan) => [plan.edition.month, plan.previous.month]);
-  const ingested = await remember(options.memo, `ingest ${lastNeeded} ${[...new Set(snapshots)].sort().join(",")}`, () =>
-    ingest(deliveries, {
-      reference,
-      columns: config.columns,
-      lastPlausibleMonth: buildMonth,
-      earliestYear: config.ingest.earliestYear,
-      snapshots,
-      onProgress: (at) => log.progress("ingest", at.bytes, at.totalBytes, ingestProgress(at)),
-    }),
-  );
+  const useCache = options.cache !== false;
+  // The content hashes of the inputs serve the caches and the record of provision.
+  const exportInputs = await hashInputs(config.root, deliveries.map((file) => ({ file: file.path, kind: "export" as const })));
+  const otherInputs = await hashInputs(config.root, [
+    ...reference.files.map((file) => ({ file, kind: "reference" as const })),
+    ...(await commentaryFiles(config.paths.commentary)).map((file) => ({ file, kind: "commentary" as const })),
+    ...(planned.some((plan) => plan.definition.kind === "gebiedsscan") ? [{ file: path.join(config.paths.realdata, "misdrijven-gemeente-jaar.csv"), kind: "national" as const }] : []),
+  ]);
+  const outDir = config.paths.output;
+  const layoutsDir = config.paths.layouts ?? LAYOUTS_DIR;
+  const makePdfs = options.pdf !== false;
+  // Nothing changed since the last build into this folder, which is still as that build left it:
+  // a build now would write the same bytes.
+  const fingerprint = useCache
+    ? buildFingerprint({
+        tool: await toolFingerprint(),
+        node: process.version,
+        chromium: makePdfs ? await chromiumIdentity() : undefined,
+        config: configHash(config),
+        options: { buildDate: options.buildDate, reports: options.reports, period: options.period, areas: options.areas, pdf: makePdfs, allowIncomplete: options.allowIncomplete, shard: options.shard },
+        inputs: [...exportInputs, ...otherInputs].map((input) => [input.path, input.sha256]),
+        layouts: await folderHash(layoutsDir),
+      })
+    : undefined;
+  const last = fingerprint ? await lastBuildIfCurrent<BuildResult>(config.paths.cache, outDir, fingerprint) : undefined;
+  if (last) {
+    await recoverCrashedBuilds(outDir);
+    for (const warning of last.warnings) options.log.warn(warning);
+    log.step(`nothing changed since the last build: ${path.relative(config.root, outDir) || "."} is up to date`);
+    return last.result;
+  }
+  const ingestOptions = {
+    reference,
+    columns: config.columns,
+    lastPlausibleMonth: buildMonth,
+    earliestYear: config.ingest.earliestYear,
+    snapshots,
+    onProgress: (at: Parameters<typeof ingestProgress>[0]) => log.progress("ingest", at.bytes, at.totalBytes, ingestProgress(at)),
+  };
+  const ingested = await remember(options.memo, `ingest ${lastNeeded} ${[...new Set(snapshots)].sort().join(",")}`, async () => {
+    if (!useCache) return ingest(deliveries, ingestOptions);
+    const key = ingestCacheKey({
+      tool: await toolFingerprint(),
+      exports: exportInputs.map((input) => ({ path: input.path, sha256: input.sha256 })),
+      reference: otherInputs.filter((input) => input.kind === "reference").map((input) => ({ path: input.path, sha256: input.sha256 })),
+      options: { columns: config.columns, lastPlausibleMonth: buildMonth, earliestYear: config.ingest.earliestYear, snapshots: [...new Set(snapshots)].sort((a, b) => a - b) },
+    });
+    const { result, cached } = await cachedIngest(path.join(config.paths.cache, "ingest"), key, () => ingest(deliveries, ingestOptions));
+    if (cached) log.info(`ingest: the exports are unchanged since an earlier build; cube read from ${path.relative(config.root, config.paths.cache) || "."}`);
+    return result;
+  });
   const report = ingested.report;
   checkRejections(report, config.ingest.maxRejectedShare);
   log.info(`ingest: ${report.rowsUsed} of ${report.rowsRead} rows used, ${report.rowsRejected} rejected, ${report.revisions.count} revisions`);
@@ -197,12 +259,20 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
 
   // Public figures pass disclosure control before anything is rendered or written.
+  const { discloseEditions } = await import("./disclose.ts");
   const disclosure = await discloseEditions(pages, planned, config, reference, log);
 
-  const outDir = config.paths.output;
-  // A full edition replaces its folder; a build of some areas only rewrites their files.
-  const replaced = options.areas ? [] : planned.map((plan) => `${plan.definition.kind}/${plan.edition.id}`);
-  const staging = await startStaging(outDir, replaced, String(process.pid));
+  // A shard writes its areas' pages (and shard 1 the pages that are not per area); every shard
+  // knows all pages, so that indexes and the record of provision are those of the whole build.
+  const allPages = [...pages];
+  const shard = options.shard;
+  const ownPages = (list: readonly SitePage[]): SitePage[] => (shard ? list.filter((page) => (isReportPage(page) ? inShard(page.area.code, shard) : shard.index === 1)) : [...list]);
+  // Pages whose data, layouts and tool are as in the last build keep their files (HTML, PDF, downloads).
+  const pageCache = useCache ? await PageCache.open(config.paths.cache, outDir, JSON.stringify([await toolFingerprint(), await folderHash(layoutsDir), options.buildDate, makePdfs])) : undefined;
+  const reused = pageCache ? await pageCache.reusable(ownPages(pages), makePdfs) : { pages: new Set<string>(), files: new Set<string>() };
+  // A full edition replaces its folder; a build of some areas (or a shard) only rewrites their files.
+  const replaced = options.areas || shard ? [] : planned.map((plan) => `${plan.definition.kind}/${plan.edition.id}`);
+  const staging = await startStaging(outDir, replaced, String(process.pid), reused.files);
   try {
     const publicFiles: { path: string; content: string }[] = [];
     const assetRoots = [""];
@@ -215,45 +285,61 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const index = await rootIndex(staging.dir, planned, config, options.buildDate);
     index.groups.push(await qualityLinks(staging.dir, quality.periode));
     pages.push(index);
-    log.step(`html: ${pages.length} pages`);
-    const layoutsDir = config.paths.layouts ?? LAYOUTS_DIR;
+    allPages.push(...pages.slice(allPages.length));
+    const fresh = ownPages(pages).filter((page) => !reused.pages.has(page.path));
+    const kept = reused.pages.size > 0 ? ` (${reused.pages.size} unchanged, kept)` : "";
+    log.step(`html: ${fresh.length} pages${kept}`);
     const htmlStarted = performance.now();
-    await renderSite(pages, { layoutsDir, outDir: staging.dir, assetRoots, onProgress: (done, total) => log.progress("html", done, total, `${done}/${total} pages`) });
-    log.info(`html: ${pages.length} pages rendered in ${seconds(htmlStarted)} s`);
-    await writeQualityReport(quality, staging.dir, { layoutsDir, organisation: config.organisation });
-    await writeFiles(staging.dir, publicFiles);
-    const downloads = await writeDownloads(pages, staging.dir, options.buildDate);
+    const { renderSite } = await import("../site/render-site.ts");
+    await renderSite(fresh, { layoutsDir, outDir: staging.dir, assetRoots, onProgress: (done, total) => log.progress("html", done, total, `${done}/${total} pages`) });
+    log.info(`html: ${fresh.length} pages rendered in ${seconds(htmlStarted)} s`);
+    if (!shard || shard.index === 1) {
+      await writeQualityReport(quality, staging.dir, { layoutsDir, organisation: config.organisation });
+      await writeFiles(staging.dir, publicFiles);
+    }
+    const { writeDownloads } = await import("../site/write-downloads.ts");
+    const downloads = await writeDownloads(fresh, staging.dir, options.buildDate);
     log.info(`downloads: ${downloads.length} files (CSV, XLSX)`);
-    const jobs: PdfJob[] = options.pdf === false ? [] : pdfJobs(pages, staging.dir);
+    const jobs: PdfJob[] = makePdfs ? pdfJobs(fresh, staging.dir) : [];
     if (jobs.length > 0) {
-      log.step(`pdf: ${jobs.length} files`);
+      log.step(`pdf: ${jobs.length} files${kept}`);
       const pdfStarted = performance.now();
+      const { printPdfs } = await import("../pdf/print-pdfs.ts");
       await printPdfs(jobs, { onProgress: (done, total) => log.progress("pdf", done, total) });
       log.info(`pdf: ${jobs.length} files printed in ${seconds(pdfStarted)} s`);
     }
     await pinDates([...jobs.map((job) => job.pdf), ...downloads.filter((file) => file.endsWith(".xlsx")).map((file) => path.join(staging.dir, file))], options.buildDate);
     // Last: the record of what this build provides to whom, over the files exactly as published.
-    const inputs = await hashInputs(config.root, [
-      ...deliveries.map((file) => ({ file: file.path, kind: "export" as const })),
-      ...reference.files.map((file) => ({ file, kind: "reference" as const })),
-      ...(await commentaryFiles(config.paths.commentary)).map((file) => ({ file, kind: "commentary" as const })),
-      ...(planned.some((plan) => plan.definition.kind === "gebiedsscan") ? [{ file: path.join(config.paths.realdata, "misdrijven-gemeente-jaar.csv"), kind: "national" as const }] : []),
-    ]);
-    await writeProvisionRecord(staging.dir, { pages, config, buildDate: options.buildDate, toolVersion: TOOL_VERSION, inputs });
+    const record = await writeProvisionRecord(staging.dir, { pages: allPages, config, buildDate: options.buildDate, toolVersion: TOOL_VERSION, inputs: [...exportInputs, ...otherInputs] });
     await staging.commit();
-    return {
+    await pageCache?.save(ownPages(pages), makePdfs, new Map(record.files.map((file) => [file.path, file.sha256])));
+    const result: BuildResult = {
       outDir,
       pages: pages.length,
-      pdfs: jobs.length,
+      pdfs: jobs.length + (makePdfs ? ownPages(allPages).filter((page) => reused.pages.has(page.path) && "pdf" in page && page.pdf).length : 0),
       editions: planned.map((plan) => ({ kind: plan.definition.kind, edition: plan.edition.id })),
       ingest: [report],
       incomplete: [...new Set([...incomplete.values()].flat())],
       quality,
       disclosure,
     };
+    if (fingerprint) await recordBuild(config.paths.cache, outDir, fingerprint, result, warnings);
+    return result;
   } catch (error) {
     await staging.discard();
     throw asWriteError(error, outDir);
+  }
+}
+
+/** Which Chromium prints the PDFs (path, size, modification time): a new Chromium may print other bytes. */
+async function chromiumIdentity(): Promise<string | undefined> {
+  try {
+    const { findChromium } = await import("../pdf/find-chromium.ts");
+    const executable = findChromium();
+    const info = await stat(executable);
+    return `${executable} ${info.size} ${info.mtimeMs}`;
+  } catch {
+    return undefined;
   }
 }
 

@@ -28,11 +28,12 @@ let counter = 0;
 
 /**
  * Starts a staging folder for `outDir`, holding a copy of the current output (so earlier
- * editions stay) without the folders in `replace` (relative paths that this build writes anew).
- * Leftovers of a build that crashed (a killed process, a power cut) are cleaned up first, and an
- * output folder a crash left half-swapped is put back.
+ * editions stay) without the folders in `replace` (relative paths that this build writes anew),
+ * except for the files named in `keep` (paths relative to `outDir`: unchanged pages the build does
+ * not write again). Leftovers of a build that crashed (a killed process, a power cut) are cleaned
+ * up first, and an output folder a crash left half-swapped is put back.
  */
-export async function startStaging(outDir: string, replace: readonly string[], id = String(process.pid)): Promise<Staging> {
+export async function startStaging(outDir: string, replace: readonly string[], id = String(process.pid), keep: ReadonlySet<string> = new Set()): Promise<Staging> {
   const parent = path.dirname(outDir);
   const base = path.basename(outDir);
   await mkdir(parent, { recursive: true });
@@ -45,7 +46,7 @@ export async function startStaging(outDir: string, replace: readonly string[], i
     await rm(dir, { recursive: true, force: true });
     if (await exists(outDir)) await cp(outDir, dir, { recursive: true, preserveTimestamps: true });
     else await mkdir(dir, { recursive: true });
-    for (const folder of replace) await rm(path.join(dir, folder), { recursive: true, force: true });
+    for (const folder of replace) await removeExcept(dir, folder, keep);
   } catch (error) {
     active.delete(entry);
     await rm(dir, { recursive: true, force: true });
@@ -159,6 +160,14 @@ function errnoCause(error: unknown): { code: string; path?: string } | undefined
 }
 
 /**
+ * Cleans up after a crashed build into `outDir` (see `startStaging`), for a build that leaves the
+ * output as it is.
+ */
+export async function recoverCrashedBuilds(outDir: string): Promise<void> {
+  await recoverCrashed(path.dirname(outDir), path.basename(outDir));
+}
+
+/**
  * Removes staging and old-output folders of builds whose process is gone. When a crash fell between
  * the two renames of a swap (no output folder, an old one beside it), the old output is put back:
  * the build that was swapping in never finished, so the previous output is what stands.
@@ -174,6 +183,24 @@ async function recoverCrashed(parent: string, base: string): Promise<void> {
   for (const entry of leftovers) {
     if (entry !== old || (await exists(path.join(parent, entry.name)))) await rm(path.join(parent, entry.name), { recursive: true, force: true });
   }
+}
+
+/** Removes `folder` (relative to `dir`) but the files in `keep`; folders left empty go too. */
+async function removeExcept(dir: string, folder: string, keep: ReadonlySet<string>): Promise<void> {
+  const prefix = `${folder.split(path.sep).join("/")}/`;
+  if (![...keep].some((file) => file.startsWith(prefix))) {
+    await rm(path.join(dir, folder), { recursive: true, force: true });
+    return;
+  }
+  const entries = await readdir(path.join(dir, folder), { recursive: true, withFileTypes: true });
+  const folders: string[] = [];
+  for (const entry of entries) {
+    const full = path.join(entry.parentPath, entry.name);
+    if (entry.isDirectory()) folders.push(full);
+    else if (!keep.has(path.relative(dir, full).split(path.sep).join("/"))) await rm(full, { force: true });
+  }
+  // Deepest first, so that a folder whose subfolders were all removed is empty when its turn comes.
+  for (const empty of folders.sort((a, b) => b.length - a.length)) if ((await readdir(empty)).length === 0) await rm(empty, { recursive: true });
 }
 
 function isAlive(pid: number): boolean {

@@ -1,0 +1,162 @@
+import { createHash } from "node:crypto";
+import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { ReportPage, SitePage } from "../reports/page.ts";
+
+/**
+ * What an earlier build wrote for each report page: the hash of everything the page's files are
+ * made from, and those files with their SHA-256. Kept under the cache folder, one per output folder.
+ */
+interface PageManifest {
+  format: typeof FORMAT;
+  outDir: string;
+  pages: Record<string, { hash: string; files: Record<string, string> }>;
+}
+
+const FORMAT = "veiligheidsbeeld-pages-1";
+
+/**
+ * Skips the work for report pages whose output would not change: a page's files (HTML, PDF, CSV,
+ * XLSX) are a function of its page data and of the render key (tool, layouts, build date, PDF on or
+ * off). A page whose hash equals the one recorded by the last build, and whose files in the current
+ * output still have the recorded SHA-256, is not rendered, written or printed again: its files are
+ * kept from the previous output. Everything else is built as in a cold build, so the published
+ * output is the same either way.
+ */
+export class PageCache {
+  readonly #file: string;
+  readonly #outDir: string;
+  readonly #renderKey: string;
+  readonly #previous: PageManifest["pages"];
+  readonly #hashes = new Map<string, string>();
+
+  private constructor(file: string, outDir: string, renderKey: string, previous: PageManifest["pages"]) {
+    this.#file = file;
+    this.#outDir = outDir;
+    this.#renderKey = renderKey;
+    this.#previous = previous;
+  }
+
+  /** The cache of `outDir`, kept in `cacheDir`; empty when there is none yet or it cannot be read. */
+  static async open(cacheDir: string, outDir: string, renderKey: string): Promise<PageCache> {
+    const file = path.join(cacheDir, "pages", `${sha256(path.resolve(outDir)).slice(0, 16)}.json`);
+    let previous: PageManifest["pages"] = {};
+    try {
+      const manifest = JSON.parse(await readFile(file, "utf8")) as PageManifest;
+      if (manifest.format === FORMAT && manifest.outDir === path.resolve(outDir)) previous = manifest.pages;
+    } catch {
+      // No manifest yet (a first build) or a damaged one: every page is built.
+    }
+    return new PageCache(file, path.resolve(outDir), renderKey, previous);
+  }
+
+  /** The hash of a page's data together with the render key. */
+  hashOf(page: ReportPage): string {
+    let hash = this.#hashes.get(page.path);
+    if (hash === undefined) {
+      hash = sha256(`${this.#renderKey}\u0000${stableJson(page)}`);
+      this.#hashes.set(page.path, hash);
+    }
+    return hash;
+  }
+
+  /**
+   * The pages among `pages` whose files can be kept from the current output (by page path), and
+   * those files (relative to the output folder). Reads each such file once to check its SHA-256.
+   */
+  async reusable(pages: readonly SitePage[], pdf: boolean): Promise<{ pages: Set<string>; files: Set<string> }> {
+    const reused = new Set<string>();
+    const files = new Set<string>();
+    for (const page of pages) {
+      if (!isReportPage(page)) continue;
+      const entry = this.#previous[page.path];
+      if (!entry || entry.hash !== this.hashOf(page)) continue;
+      const outputs = pageOutputs(page, pdf);
+      if (outputs.length !== Object.keys(entry.files).length || !outputs.every((file) => file in entry.files)) continue;
+      let intact = true;
+      for (const file of outputs) {
+        const content = await readFile(path.join(this.#outDir, file)).catch(() => undefined);
+        if (!content || sha256(content) !== entry.files[file]) {
+          intact = false;
+          break;
+        }
+      }
+      if (!intact) continue;
+      reused.add(page.path);
+      for (const file of outputs) files.add(file);
+    }
+    return { pages: reused, files };
+  }
+
+  /**
+   * Records what the build just published: for each report page its hash and its files' SHA-256
+   * (`published`: path → SHA-256 of every file in the output). Entries of pages not built now are
+   * kept when their files are still published unchanged.
+   */
+  async save(pages: readonly SitePage[], pdf: boolean, published: ReadonlyMap<string, string>): Promise<void> {
+    const next: PageManifest["pages"] = {};
+    for (const [pagePath, entry] of Object.entries(this.#previous)) {
+      if (Object.entries(entry.files).every(([file, hash]) => published.get(file) === hash)) next[pagePath] = entry;
+    }
+    for (const page of pages) {
+      if (!isReportPage(page)) continue;
+      const files: Record<string, string> = {};
+      for (const file of pageOutputs(page, pdf)) {
+        const hash = published.get(file);
+        if (hash === undefined) break;
+        files[file] = hash;
+      }
+      if (Object.keys(files).length === pageOutputs(page, pdf).length) next[page.path] = { hash: this.hashOf(page), files };
+      else delete next[page.path];
+    }
+    const manifest: PageManifest = { format: FORMAT, outDir: this.#outDir, pages: next };
+    try {
+      await mkdir(path.dirname(this.#file), { recursive: true });
+      const temporary = `${this.#file}.tmp-${process.pid}`;
+      await writeFile(temporary, JSON.stringify(manifest));
+      await rename(temporary, this.#file);
+    } catch {
+      // A cache that cannot be written only costs the next build its time.
+    }
+  }
+}
+
+/** A page of a report (one area), as opposed to an index, the quality report or a public site page. */
+export function isReportPage(page: SitePage): page is ReportPage {
+  return "area" in page && "sections" in page;
+}
+
+/** The files a report page writes, relative to the output folder: HTML, PDF, a CSV per table, XLSX. */
+export function pageOutputs(page: ReportPage, pdf: boolean): string[] {
+  const files = [page.path];
+  if (pdf && page.pdf) files.push(page.pdf.path);
+  for (const section of page.sections) if ("table" in section && section.csv) files.push(section.csv.path);
+  if (page.xlsx) files.push(page.xlsx.path);
+  return files;
+}
+
+/** A hash of every file in `dir` (names and contents): for a layouts folder. */
+export async function folderHash(dir: string): Promise<string> {
+  const hash = createHash("sha256");
+  const entries = (await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => [])).filter((entry) => entry.isFile());
+  const files = entries.map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/")).sort();
+  for (const file of files) {
+    hash.update(`\u0000${file}\u0000`);
+    hash.update(await readFile(path.join(dir, file)));
+  }
+  return hash.digest("hex");
+}
+
+/** JSON with Maps, Sets and typed arrays written out, so that every value of the page data counts. */
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, item: unknown) => {
+    if (item instanceof Map) return { map: [...item] };
+    if (item instanceof Set) return { set: [...item] };
+    if (ArrayBuffer.isView(item)) return { array: Array.from(item as unknown as ArrayLike<number>) };
+    return item;
+  });
+}
+
+function sha256(content: string | Buffer): string {
+  return createHash("sha256").update(content).digest("hex");
+}
