@@ -84,10 +84,15 @@ export async function writeProvisionRecord(
     inputs: [...options.inputs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
     files,
   };
-  await mkdir(path.join(dir, PROVISION_DIR), { recursive: true });
-  await writeFile(path.join(dir, PROVISION_DIR, `${options.buildDate}.json`), `${JSON.stringify(record, null, 2)}\n`);
-  await writeFile(path.join(dir, PROVISION_DIR, `${options.buildDate}.html`), provisionPage(record, config.organisation));
+  await writeRecordFiles(dir, record, config.organisation);
   return record;
+}
+
+/** Writes `record` as verstrekkingen/<build date>.json and .html into `dir`. */
+export async function writeRecordFiles(dir: string, record: ProvisionRecord, organisation: string): Promise<void> {
+  await mkdir(path.join(dir, PROVISION_DIR), { recursive: true });
+  await writeFile(path.join(dir, PROVISION_DIR, `${record.buildDate}.json`), `${JSON.stringify(record, null, 2)}\n`);
+  await writeFile(path.join(dir, PROVISION_DIR, `${record.buildDate}.html`), provisionPage(record, organisation));
 }
 
 /** SHA-256 and size of input files, with paths relative to the project folder. */
@@ -107,9 +112,13 @@ export async function commentaryFiles(folder: string): Promise<string[]> {
   return entries.filter((entry) => entry.endsWith(".md")).map((entry) => path.join(folder, entry)).sort();
 }
 
-/** A hash of the normalised config, with paths relative to the project so it is the same on every machine. */
+/**
+ * A hash of the normalised config, with paths relative to the project so it is the same on every
+ * machine. Where the output and the cache go does not change what is provided: not counted.
+ */
 export function configHash(config: Config): string {
-  const { root, paths, definitions, ...rest } = config;
+  const { root, paths: allPaths, definitions, ...rest } = config;
+  const { output: _output, cache: _cache, ...paths } = allPaths;
   const relative = Object.fromEntries(Object.entries(paths).map(([key, value]) => [key, typeof value === "string" ? path.relative(root, value).split(path.sep).join("/") : value]));
   return sha256(Buffer.from(JSON.stringify({ ...rest, paths: relative, definitions })));
 }

@@ -1,4 +1,5 @@
 import { build } from "../build/build.ts";
+import { parseShard } from "../build/shard.ts";
 import { readConfig } from "../config/read-config.ts";
 import { areasOf, buildDateOf, COMMON_HELP, COMMON_OPTIONS, EXIT_CODES, type Command } from "./command.ts";
 import { consoleLog } from "./console-log.ts";
@@ -27,6 +28,11 @@ Options:
   --no-pdf                  skip the PDFs
   --allow-incomplete        build even when a delivery looks missing or partial; the figures
                             of those months are marked onvolledig (°)
+  --shard <i/n>             build the i-th of n shares of the areas (parallel CI jobs), each into
+                            its own output folder; \`veiligheidsbeeld merge\` joins them into what
+                            one build gives
+  --no-cache                do not reuse the ingested exports or unchanged pages of earlier builds
+                            (kept in paths.cache); the output is the same either way
 ${COMMON_HELP}
 
 ${EXIT_CODES}`,
@@ -39,6 +45,8 @@ ${EXIT_CODES}`,
     "build-date": { type: "string" },
     "no-pdf": { type: "boolean" },
     "allow-incomplete": { type: "boolean" },
+    shard: { type: "string" },
+    "no-cache": { type: "boolean" },
   },
   positionals: 0,
   async run(values, _positionals, io) {
@@ -57,6 +65,8 @@ ${EXIT_CODES}`,
         ...(areas ? { areas } : {}),
         pdf: !values["no-pdf"],
         allowIncomplete: values["allow-incomplete"] === true,
+        ...(typeof values.shard === "string" ? { shard: parseShard(values.shard) } : {}),
+        cache: !values["no-cache"],
         log,
       });
       log.step(`done in ${((Date.now() - started) / 1000).toFixed(1)} s: ${result.pages} pages, ${result.pdfs} PDFs in ${result.outDir}`);

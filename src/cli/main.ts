@@ -5,10 +5,11 @@ import { buildCommand } from "./build-command.ts";
 import { colours } from "./colours.ts";
 import { EXIT_CODES, type CliIO, type Command } from "./command.ts";
 import { initCommand } from "./init-command.ts";
+import { mergeCommand } from "./merge-command.ts";
 import { serveCommand } from "./serve-command.ts";
 import { validateCommand } from "./validate-command.ts";
 
-const COMMANDS: readonly Command[] = [initCommand, validateCommand, buildCommand, serveCommand];
+const COMMANDS: readonly Command[] = [initCommand, validateCommand, buildCommand, mergeCommand, serveCommand];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));

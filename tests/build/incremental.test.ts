@@ -1,0 +1,68 @@
+import { createHash } from "node:crypto";
+import { appendFile, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { build } from "../../src/build/build.ts";
+import { recordingLog } from "../../src/build/log.ts";
+import type { Config } from "../../src/config/normalize-config.ts";
+import { cleanup, fixtureConfig, ROOT, tempDir } from "../helpers.ts";
+
+let work: string;
+let commentary: string;
+
+async function hashAll(dir: string): Promise<Record<string, string>> {
+  const result: Record<string, string> = {};
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    result[path.relative(dir, file).split(path.sep).join("/")] = createHash("sha256").update(await readFile(file)).digest("hex");
+  }
+  return result;
+}
+
+async function configFor(name: string): Promise<Config> {
+  const config = await fixtureConfig("mini", path.join(work, name, "dist"));
+  return { ...config, paths: { ...config.paths, commentary, realdata: path.join(ROOT, "data/realdata") } };
+}
+
+async function run(config: Config) {
+  const log = recordingLog();
+  const result = await build({ config, buildDate: "2026-01-10", reports: ["gebiedsscan"], period: "2025", log });
+  return { result, lines: log.lines, files: await hashAll(config.paths.output) };
+}
+
+beforeAll(async () => {
+  work = await tempDir("vb-incremental-");
+  commentary = path.join(work, "commentary");
+  await mkdir(path.join(commentary, "2025"), { recursive: true });
+  await writeFile(path.join(commentary, "2025", "GM0335.md"), "# Beschouwing\n\nIn Montfoort daalde het aantal woninginbraken.\n");
+});
+afterAll(() => cleanup(work));
+
+describe("a second build", () => {
+  it("with nothing changed does nothing and leaves the output as it was", async () => {
+    const config = await configFor("warm");
+    const cold = await run(config);
+    const warm = await run(config);
+    expect(warm.lines.join("\n")).toContain("nothing changed since the last build");
+    expect(warm.lines.join("\n")).not.toContain("pdf:");
+    expect(warm.files).toEqual(cold.files);
+    expect(warm.result.pdfs).toBe(cold.result.pdfs);
+  });
+
+  it("after one commentary file changed prints only that area's PDF, and publishes what a cold build would", async () => {
+    const config = await configFor("changed");
+    const before = await run(config);
+    await appendFile(path.join(commentary, "2025", "GM0335.md"), "\nEen zin erbij.\n");
+    const after = await run(config);
+    const text = after.lines.join("\n");
+    expect(text).toMatch(/ingest: the exports are unchanged since an earlier build/);
+    expect(text).toMatch(/pdf: 1 files \(\d+ unchanged, kept\)/);
+    const changed = Object.keys(after.files).filter((file) => after.files[file] !== before.files[file]);
+    // The area's page, PDF and workbook, and the record of provision that lists their hashes.
+    expect(changed.filter((file) => !file.startsWith("verstrekkingen/") && !file.includes("gm0335"))).toEqual([]);
+    expect(changed.some((file) => file.endsWith("gm0335-montfoort.pdf"))).toBe(true);
+    const cold = await run(await configFor("cold-after-change"));
+    expect(after.files).toEqual(cold.files);
+  });
+});
