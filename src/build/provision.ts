@@ -107,10 +107,14 @@ export async function commentaryFiles(folder: string): Promise<string[]> {
   return entries.filter((entry) => entry.endsWith(".md")).map((entry) => path.join(folder, entry)).sort();
 }
 
-/** A hash of the normalised config, with paths relative to the project so it is the same on every machine. */
+/**
+ * A hash of the normalised config, with paths relative to the project so it is the same on every
+ * machine; where the output and the cache go does not change what is provided, so they are left out.
+ */
 export function configHash(config: Config): string {
   const { root, paths, definitions, ...rest } = config;
-  const relative = Object.fromEntries(Object.entries(paths).map(([key, value]) => [key, typeof value === "string" ? path.relative(root, value).split(path.sep).join("/") : value]));
+  const { output: _output, cache: _cache, ...inputs } = paths;
+  const relative = Object.fromEntries(Object.entries(inputs).map(([key, value]) => [key, typeof value === "string" ? path.relative(root, value).split(path.sep).join("/") : value]));
   return sha256(Buffer.from(JSON.stringify({ ...rest, paths: relative, definitions })));
 }
 
