@@ -4,6 +4,7 @@ import path from "node:path";
 import type { Config } from "../config/normalize-config.ts";
 import type { Audience } from "../model/disclosure/rules.ts";
 import type { ReportPage, SitePage } from "../reports/page.ts";
+import { BUILT_IN_DEFINITIONS } from "../reports/registry.ts";
 
 /** The folder in the output with the record of provision (verstrekkingenregister). */
 export const PROVISION_DIR = "verstrekkingen";
@@ -48,20 +49,31 @@ export async function writeProvisionRecord(
   const reportPages = options.pages.filter((page): page is ReportPage => "area" in page);
   const byStem = new Map<string, ReportPage>();
   for (const page of reportPages) byStem.set(page.path.replace(/\.html$/, ""), page);
-  const audienceOfKind = new Map<string, Audience>(reportPages.map((page) => [page.report.kind, page.report.audience]));
+  const audienceOfKind = new Map<string, Audience>([
+    ...[...BUILT_IN_DEFINITIONS.values(), ...config.definitions].map((definition): [string, Audience] => [definition.kind, definition.audience]),
+    ...reportPages.map((page): [string, Audience] => [page.report.kind, page.report.audience]),
+  ]);
+  // Files this build did not write (other editions, other reports) were recorded by the build that did.
+  const earlier = await earlierEntries(path.join(dir, PROVISION_DIR));
 
   const files: ProvidedFile[] = [];
   for (const file of await listFiles(dir)) {
     if (file.startsWith(`${PROVISION_DIR}/`) || file.split("/").includes("assets")) continue;
     const content = await readFile(path.join(dir, file));
     const page = pageOf(file, byStem);
+    const hash = sha256(content);
+    const before = earlier.get(file);
+    if (!page && before && before.sha256 === hash) {
+      files.push(before);
+      continue;
+    }
     const kind = page?.report.kind ?? (file.includes("/") ? (file.split("/")[0] as string) : "index");
     const audience: Audience = page?.report.audience ?? audienceOfKind.get(kind) ?? "intern";
     const party = config.audiences[audience];
     const edition = page?.edition.id ?? (file.split("/").length > 2 ? file.split("/")[1] : undefined);
     files.push({
       path: file,
-      sha256: sha256(content),
+      sha256: hash,
       bytes: content.length,
       report: kind,
       ...(edition ? { edition } : {}),
@@ -95,6 +107,22 @@ export async function writeRecordFiles(dir: string, record: ProvisionRecord, org
   await writeFile(path.join(dir, PROVISION_DIR, `${record.buildDate}.html`), provisionPage(record, organisation));
 }
 
+/** The entries of the records of earlier builds in `folder`, the newest for each file. */
+async function earlierEntries(folder: string): Promise<Map<string, ProvidedFile>> {
+  const entries = new Map<string, ProvidedFile>();
+  // Read before this build writes its own (a build on the same date replaces that day's record).
+  const names = (await readdir(folder).catch(() => [] as string[])).filter((name) => name.endsWith(".json")).sort();
+  for (const name of names) {
+    try {
+      const record = JSON.parse(await readFile(path.join(folder, name), "utf8")) as ProvisionRecord;
+      for (const file of record.files) entries.set(file.path, file);
+    } catch {
+      // Not a record of ours; it is listed as a file like any other.
+    }
+  }
+  return entries;
+}
+
 /** SHA-256 and size of input files, with paths relative to the project folder. */
 export async function hashInputs(root: string, files: readonly { file: string; kind: ProvisionRecord["inputs"][number]["kind"] }[]): Promise<ProvisionRecord["inputs"]> {
   const inputs: ProvisionRecord["inputs"] = [];
@@ -114,12 +142,12 @@ export async function commentaryFiles(folder: string): Promise<string[]> {
 
 /**
  * A hash of the normalised config, with paths relative to the project so it is the same on every
- * machine. Where the output and the cache go does not change what is provided: not counted.
+ * machine; where the output and the cache go does not change what is provided, so they are left out.
  */
 export function configHash(config: Config): string {
-  const { root, paths: allPaths, definitions, ...rest } = config;
-  const { output: _output, cache: _cache, ...paths } = allPaths;
-  const relative = Object.fromEntries(Object.entries(paths).map(([key, value]) => [key, typeof value === "string" ? path.relative(root, value).split(path.sep).join("/") : value]));
+  const { root, paths, definitions, ...rest } = config;
+  const { output: _output, cache: _cache, ...inputs } = paths;
+  const relative = Object.fromEntries(Object.entries(inputs).map(([key, value]) => [key, typeof value === "string" ? path.relative(root, value).split(path.sep).join("/") : value]));
   return sha256(Buffer.from(JSON.stringify({ ...rest, paths: relative, definitions })));
 }
 
@@ -152,8 +180,11 @@ function provisionPage(record: ProvisionRecord, organisation: string): string {
   const rows = record.files
     .map((file) => {
       const rules = file.disclosure.applied ? `${file.disclosure.method === "round5" ? "afgerond op 5" : `onderdrukt onder ${file.disclosure.threshold}`}; ${file.disclosure.suppressedCells} cellen x` : "geen (niet openbaar)";
-      return `<tr><td><code>${escapeHtml(file.path)}</code></td><td>${escapeHtml(file.report)}${file.edition ? ` ${escapeHtml(file.edition)}` : ""}</td><td>${escapeHtml(file.area ? `${file.area.naam} (${file.area.code})` : "")}</td><td>${escapeHtml(file.audience)}</td><td>${escapeHtml(file.recipients.join("; "))}</td><td>${escapeHtml(file.legalBasis)}</td><td>${escapeHtml(rules)}</td><td><code>${file.sha256.slice(0, 16)}…</code></td></tr>`;
+      return `<tr><td><code>${escapeHtml(file.path)}</code></td><td>${escapeHtml(file.report)}${file.edition ? ` ${escapeHtml(file.edition)}` : ""}</td><td>${escapeHtml(file.area ? `${file.area.naam} (${file.area.code})` : "")}</td><td>${escapeHtml(file.audience)}</td><td>${escapeHtml(rules)}</td><td><code>${file.sha256.slice(0, 16)}…</code></td></tr>`;
     })
+    .join("\n");
+  const audiences = [...new Map(record.files.map((file) => [file.audience, file])).values()]
+    .map((file) => `<tr><th scope="row">${escapeHtml(file.audience)}</th><td>${escapeHtml(file.recipients.join("; "))}</td><td>${escapeHtml(file.legalBasis)}</td><td>${record.files.filter((other) => other.audience === file.audience).length}</td></tr>`)
     .join("\n");
   const inputs = record.inputs.map((input) => `<tr><td><code>${escapeHtml(input.path)}</code></td><td>${input.kind}</td><td>${input.bytes}</td><td><code>${input.sha256.slice(0, 16)}…</code></td></tr>`).join("\n");
   return `<!doctype html>
@@ -164,6 +195,13 @@ function provisionPage(record: ProvisionRecord, organisation: string): string {
 <meta name="robots" content="noindex">
 <title>Vastlegging van verstrekkingen — ${escapeHtml(record.buildDate)}</title>
 <link rel="stylesheet" href="../assets/site.css">
+<style>
+  .provision { max-width: 80rem; margin: 0 auto; padding: 1rem 1.5rem 3rem; }
+  .provision .marking { display: inline-block; border: 2px solid #7a1010; color: #7a1010; font-weight: 700; padding: 0.3rem 0.7rem; }
+  .provision table { border-collapse: collapse; width: 100%; font-size: 0.85rem; margin-bottom: 2rem; }
+  .provision th, .provision td { border-bottom: 1px solid #d5d9e0; padding: 0.25rem 0.5rem; text-align: left; vertical-align: top; }
+  .provision code { font-size: 0.8rem; overflow-wrap: anywhere; }
+</style>
 </head>
 <body>
 <main class="provision">
@@ -171,9 +209,16 @@ function provisionPage(record: ProvisionRecord, organisation: string): string {
 <h1>Vastlegging van verstrekkingen</h1>
 <p>${escapeHtml(organisation)} · build van ${escapeHtml(record.buildDate)} · ${escapeHtml(record.tool.name)} ${escapeHtml(record.tool.version)} · configuratie <code>${record.configSha256.slice(0, 16)}…</code></p>
 <p>${escapeHtml(record.description)} De volledige hashes staan in <a href="${escapeHtml(record.buildDate)}.json">${escapeHtml(record.buildDate)}.json</a>.</p>
+<h2>Ontvangers en grondslag per publiek</h2>
+<table class="provision-table">
+<thead><tr><th scope="col">Publiek</th><th scope="col">Ontvangers</th><th scope="col">Grondslag</th><th scope="col">Bestanden</th></tr></thead>
+<tbody>
+${audiences}
+</tbody>
+</table>
 <h2>Verstrekte bestanden (${record.files.length})</h2>
 <table class="provision-table">
-<thead><tr><th scope="col">Bestand</th><th scope="col">Rapport</th><th scope="col">Gebied</th><th scope="col">Publiek</th><th scope="col">Ontvangers</th><th scope="col">Grondslag</th><th scope="col">Regels</th><th scope="col">SHA-256</th></tr></thead>
+<thead><tr><th scope="col">Bestand</th><th scope="col">Rapport</th><th scope="col">Gebied</th><th scope="col">Publiek</th><th scope="col">Regels</th><th scope="col">SHA-256</th></tr></thead>
 <tbody>
 ${rows}
 </tbody>

@@ -80,3 +80,33 @@ describe("disclosure control of the public halfjaarcijfers", () => {
     }
   });
 });
+
+describe("rounding to five instead of suppression", () => {
+  let rounded: string;
+  beforeAll(async () => {
+    rounded = await tempDir();
+    const config = await readConfig(ROOT);
+    await build({
+      config: { ...config, disclosure: { ...config.disclosure, method: "round5" }, paths: { ...config.paths, output: rounded } },
+      buildDate: "2026-02-10",
+      reports: ["halfjaarcijfers"],
+      pdf: false,
+      log: recordingLog(),
+    });
+  }, 300_000);
+  afterAll(() => cleanup(rounded));
+
+  it("shows every public count as a multiple of 5 and says so under the tables", async () => {
+    const rows = parse(await readFile(path.join(rounded, "halfjaarcijfers/2025-h2/halfjaarcijfers-2025-h2.csv"), "utf8"), { columns: true }) as Row[];
+    let counted = 0;
+    for (const row of rows) {
+      if (row.aantal === "" || row.aantal === "x") continue;
+      expect(Number(row.aantal) % 5, `${row.gemeentecode} ${row.soort_code} ${row.aantal}`).toBe(0);
+      counted++;
+    }
+    expect(counted).toBeGreaterThan(100);
+    const html = await readFile(path.join(rounded, "halfjaarcijfers/2025-h2/gm0339-renswoude.html"), "utf8");
+    expect(html).toContain("Aantallen zijn afgerond op vijftallen");
+  });
+});
+

@@ -77,6 +77,15 @@ describe("the record of provision", () => {
     expect(after.configSha256).toBe(record.configSha256);
   });
 
+  it("keeps what earlier builds recorded for the files a later build of another report leaves in place", async () => {
+    const spec = JSON.parse(await readFile(path.join(work, "veiligheidsbeeld.config.json"), "utf8")) as Record<string, unknown>;
+    const config = normalizeConfig(spec, work);
+    await build({ config, buildDate: "2026-01-10", reports: ["inp-stuurgegevens"], period: "2025-12", pdf: false, log: recordingLog() });
+    const later = JSON.parse(await readFile(path.join(work, "dist", "verstrekkingen", "2026-01-10.json"), "utf8")) as ProvisionRecord;
+    expect(later.files.find((file) => file.path === "tabellenboek/2025-12/gm0589-oudewater.html")).toMatchObject({ report: "tabellenboek", area: { code: "GM0589" }, audience: "gezag" });
+    expect(later.files.find((file) => file.path === "inp-stuurgegevens/2025-12/gm0589-oudewater.html")).toMatchObject({ report: "inp-stuurgegevens", area: { code: "GM0589" } });
+  });
+
   it("writes a readable page beside the JSON, marked as not public", async () => {
     const html = await readFile(path.join(work, "dist", "verstrekkingen", "2026-01-10.html"), "utf8");
     expect(html).toContain("Vastlegging van verstrekkingen");
