@@ -133,6 +133,7 @@ export async function ingest(files: readonly ExportFile[], options: IngestOption
     categoryMoves: [],
   };
   const unknownCodes = new Map<string, UnknownCode>();
+  const monthKeys = new Map<Month, string>();
   const categoryMoves = new Map<string, CategoryMove>();
   const classification = options.reference.classification;
   const totalBytes = files.reduce((sum, file) => sum + file.size, 0);
@@ -187,7 +188,8 @@ export async function ingest(files: readonly ExportFile[], options: IngestOption
       {
         record(record) {
           fileReport.used++;
-          const monthKey = formatMonth(record.month);
+          let monthKey = monthKeys.get(record.month);
+          if (monthKey === undefined) monthKeys.set(record.month, (monthKey = formatMonth(record.month)));
           fileReport.months[monthKey] = (fileReport.months[monthKey] ?? 0) + record.aantal;
           const key = builder.key(record.area, record.month, record.klasse);
           if (record.registratienummer === "") {

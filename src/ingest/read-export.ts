@@ -487,7 +487,6 @@ function makeRowConverter(
   type Outcome<T> = T | Rejection;
   const klasseCache = new Map<string, Outcome<string>>();
   const monthCache = new Map<string, Outcome<Month>>();
-  const areaCache = new Map<string, Outcome<string>>();
   const isRejection = (value: unknown): value is Rejection => typeof value === "object" && value !== null && "reason" in value;
   const reject = (reason: RejectReason, column: ColumnField | undefined, detail: string): Rejection => ({ reason, line: 0, column, detail });
 
@@ -536,17 +535,19 @@ function makeRowConverter(
     return result;
   };
 
-  const areaOf = (fields: string[]): Outcome<string> => {
-    for (const [field, prefix, digits] of [
+  // The area columns the file has, finest first, each with its own cache of raw value → outcome.
+  const areaColumns = (
+    [
       ["buurtcode", "BU", 8],
       ["wijkcode", "WK", 6],
       ["gemeentecode", "GM", 4],
-    ] as const) {
-      const index = columns[field];
-      if (index === undefined) continue;
+    ] as const
+  ).flatMap(([field, prefix, digits]) => (columns[field] === undefined ? [] : [{ field, prefix, digits, index: columns[field], cache: new Map<string, Outcome<string>>() }]));
+  const areaOf = (fields: string[]): Outcome<string> => {
+    for (const { field, prefix, digits, index, cache: areaCache } of areaColumns) {
       const raw = fields[index] ?? "";
       if (raw.trim() === "") continue;
-      const key = `${field}|${raw}`;
+      const key = raw;
       let result = areaCache.get(key);
       if (result === undefined) {
         const code = normalizeAreaCode(raw, prefix, digits);
@@ -575,10 +576,11 @@ function makeRowConverter(
     return index === undefined ? "" : (fields[index] ?? "");
   };
 
+  // (Called for every row: no closure is made per row.)
+  const failAt = (rejection: Rejection, line: number): void => sink.reject({ ...rejection, line });
   return (fields, line) => {
-    const fail = (rejection: Rejection): void => sink.reject({ ...rejection, line });
     if (fields.length !== width) {
-      fail(reject("ragged-row", undefined, `${fields.length} fields where the header has ${width}${otherSeparator(fields, delimiter)}`));
+      failAt(reject("ragged-row", undefined, `${fields.length} fields where the header has ${width}${otherSeparator(fields, delimiter)}`), line);
       return;
     }
     let registratienummer = "";
@@ -587,7 +589,7 @@ function makeRowConverter(
     if (shape === "registraties") {
       registratienummer = field(fields, "registratienummer").trim();
       if (registratienummer === "") {
-        fail(reject("missing-registratienummer", "registratienummer", "no registratienummer"));
+        failAt(reject("missing-registratienummer", "registratienummer", "no registratienummer"), line);
         return;
       }
       month = monthFromDate(field(fields, "pleegdatum"));
@@ -595,16 +597,16 @@ function makeRowConverter(
       const raw = field(fields, "aantal").trim();
       aantal = Number(raw);
       if (raw === "" || !Number.isInteger(aantal) || aantal < 0) {
-        fail(reject("bad-count", "aantal", `${shown(raw)} is not a count (a whole number ≥ 0)`));
+        failAt(reject("bad-count", "aantal", `${shown(raw)} is not a count (a whole number ≥ 0)`), line);
         return;
       }
       month = monthFromKey(field(fields, "maand"));
     }
-    if (isRejection(month)) return fail(month);
+    if (isRejection(month)) return failAt(month, line);
     const klasse = klasseOf(field(fields, "maatschappelijke_klasse"));
-    if (isRejection(klasse)) return fail(klasse);
+    if (isRejection(klasse)) return failAt(klasse, line);
     const area = areaOf(fields);
-    if (isRejection(area)) return fail(area);
+    if (isRejection(area)) return failAt(area, line);
     sink.record({ line, registratienummer, month, klasse, area, aantal });
   };
 }
