@@ -4,6 +4,7 @@ import { formatMonth, type Month } from "../model/months.ts";
 import type { Reference } from "../reference/load-reference.ts";
 import { UserError } from "../user-error.ts";
 import type { ExportFile } from "./list-exports.ts";
+import { RegistrationIndex } from "./registration-index.ts";
 import { readExport, type ExportFileInfo, type RejectReason, type Rejection } from "./read-export.ts";
 
 const EXAMPLES = 5;
@@ -119,7 +120,7 @@ export async function ingest(files: readonly ExportFile[], options: IngestOption
   const snapshotBefore = (delivery: Month): void => {
     while (pending.length > 0 && (pending[0] ?? Infinity) < delivery) snapshots.set(pending.shift() as Month, builder.build());
   };
-  const cellOf = new Map<string, number>();
+  const cellOf = new RegistrationIndex();
   const aggregated = new Map<number, { file: number; count: number }>();
   const report: IngestReport = {
     files: [],
