@@ -156,7 +156,6 @@ export async function ingest(files: readonly ExportFile[], options: IngestOption
 
   for (const [index, file] of files.entries()) {
     if (file.delivery !== undefined) snapshotBefore(file.delivery);
-    const seenInFile = new Set<string>();
     const fileReport: FileReport = {
       file: file.name,
       encoding: "utf-8",
@@ -203,29 +202,29 @@ export async function ingest(files: readonly ExportFile[], options: IngestOption
             builder.addAt(key, record.aantal);
             return;
           }
-          if (seenInFile.has(record.registratienummer)) {
+          const previous = cellOf.record(record.registratienummer, key, index);
+          if (previous === undefined) {
+            builder.addAt(key, 1);
+            return;
+          }
+          if (cellOf.sameFile) {
             note(report.duplicates, { file: file.name, line: record.line, detail: "registratienummer appears earlier in the same file; this row replaces it" });
           }
-          seenInFile.add(record.registratienummer);
-          const previous = cellOf.get(record.registratienummer);
-          if (previous !== undefined) {
-            if (previous === key) {
-              fileReport.repeated++;
-              return;
-            }
-            builder.addAt(previous, -1);
-            fileReport.revised++;
-            const from = builder.describe(previous);
-            const example = { file: file.name, line: record.line, detail: describeRevision(from, builder.describe(key)) };
-            note(report.revisions, example);
-            const move = categoryMove(from.klasse, record.klasse);
-            if (move) {
-              const entry = categoryMoves.get(`${move.from.klasse}→${move.to.klasse}`) ?? { ...move, count: 0, examples: [] };
-              categoryMoves.set(`${move.from.klasse}→${move.to.klasse}`, entry);
-              note(entry, example);
-            }
+          if (previous === key) {
+            fileReport.repeated++;
+            return;
           }
-          cellOf.set(record.registratienummer, key);
+          builder.addAt(previous, -1);
+          fileReport.revised++;
+          const from = builder.describe(previous);
+          const example = { file: file.name, line: record.line, detail: describeRevision(from, builder.describe(key)) };
+          note(report.revisions, example);
+          const move = categoryMove(from.klasse, record.klasse);
+          if (move) {
+            const entry = categoryMoves.get(`${move.from.klasse}→${move.to.klasse}`) ?? { ...move, count: 0, examples: [] };
+            categoryMoves.set(`${move.from.klasse}→${move.to.klasse}`, entry);
+            note(entry, example);
+          }
           builder.addAt(key, 1);
         },
         reject(rejection: Rejection) {

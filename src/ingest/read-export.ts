@@ -318,6 +318,31 @@ function splitLine(raw: string, delimiter: Delimiter): string[] {
   }
 }
 
+/**
+ * Cuts the fields at the indexes `read` (ascending) out of an unquoted line into `into` and returns
+ * the number of fields the line has. Nothing is allocated for the fields not read.
+ */
+function pickFields(raw: string, delimiter: Delimiter, read: Int32Array, into: string[]): number {
+  let next = 0;
+  let column = 0;
+  let start = 0;
+  for (;;) {
+    const end = raw.indexOf(delimiter, start);
+    if (column === read[next]) {
+      into[column] = end < 0 ? raw.slice(start) : raw.slice(start, end);
+      next++;
+    }
+    if (end < 0) return column + 1;
+    column++;
+    start = end + 1;
+  }
+}
+
+/** Whether a line starting with this character could be blank (only separators and white space). */
+function isBlankStart(code: number, separator: number): boolean {
+  return code === separator || code <= 0x20 || code === 0xa0 || code === 0xfeff || (code >= 0x2000 && code <= 0x3000) || code === 0x1680;
+}
+
 const PLAIN_CHUNK = 1024 * 1024;
 
 /**
@@ -332,6 +357,10 @@ async function readPlainExport(file: string, name: string, delimiter: Delimiter,
   let line = 0;
   let bytes = 0;
   let reported = 0;
+  const separator = delimiter.charCodeAt(0);
+  // The columns the converter reads (ascending) and the fields array it is given for a common row.
+  let read = new Int32Array(0);
+  let wanted: string[] = [];
   const take = (raw: string): void => {
     line++;
     if (line === 1 && raw.charCodeAt(0) === 0xfeff) raw = raw.slice(1);
@@ -340,6 +369,14 @@ async function readPlainExport(file: string, name: string, delimiter: Delimiter,
     if (raw.length > MAX_RECORD_BYTES) {
       throw new UserError(`${name}:${line}: a row is longer than 1 MB`, { hint: "Such a row is not a BVH registration; check for an unclosed quote or a broken export." });
     }
+    // The common row: no quote, and a first character that makes it no blank line. Only the
+    // columns read are cut out of it (into `wanted`, the others stay ""); anything else, or a row
+    // with another number of fields, is split whole.
+    if (info && raw.indexOf('"') < 0 && !isBlankStart(raw.charCodeAt(0), separator)) {
+      info.rows++;
+      convert(pickFields(raw, delimiter, read, wanted) === wanted.length ? wanted : raw.split(delimiter), line);
+      return;
+    }
     const fields = splitLine(raw, delimiter);
     if ((fields[0] ?? "").trim() === "" && fields.every((field) => field.trim() === "")) return;
     if (!info) {
@@ -347,6 +384,8 @@ async function readPlainExport(file: string, name: string, delimiter: Delimiter,
       const used = new Set(Object.values(mapped.columns));
       info = { file: name, encoding: "utf-8", delimiter, shape: mapped.shape, rows: 0, ignoredColumns: fields.filter((_, index) => !used.has(index)) };
       convert = makeRowConverter(mapped.shape, mapped.columns, fields.length, delimiter, options, sink);
+      read = Int32Array.from([...used].sort((a, b) => a - b));
+      wanted = Array.from({ length: fields.length }, () => "");
       return;
     }
     info.rows++;

@@ -30,13 +30,26 @@ const MONTH_BASE = 1900 * 12;
 /**
  * Accumulates the cube. `add` takes a signed delta so that a revised registration can be moved
  * from its old cell to its new one.
+ *
+ * Counts are kept per (area, klasse) in a run of consecutive months, cut from large Int32Array
+ * chunks (a run that must hold an earlier or later month moves to a longer stretch): a row is
+ * found by a small-integer key, and the memory grows with the areas and klassen, not with the
+ * registrations.
  */
 export class CubeBuilder {
   readonly #areaIndex = new Map<string, number>();
   readonly #areas: string[] = [];
   readonly #klasseIndex = new Map<string, number>();
   readonly #klassen: string[] = [];
-  readonly #cells = new Map<number, number>();
+  /** area index × 4,096 + klasse index → that row's run of months in the arena. */
+  readonly #rows = new Map<number, number>();
+  /** Per run: the month offset of its first count, where it starts in the arena, its length. */
+  readonly #runFrom: number[] = [];
+  readonly #runStart: number[] = [];
+  readonly #runLength: number[] = [];
+  /** The counts of all runs, in chunks of 2^20 (a run never straddles two). */
+  readonly #chunks: Int32Array[] = [];
+  #used = CHUNK;
 
   /** The key of a cell, to be kept (e.g. per registratienummer) and passed to `addAt`. */
   key(area: string, month: Month, klasse: string): number {
@@ -50,14 +63,62 @@ export class CubeBuilder {
   }
 
   addAt(key: number, delta: number): void {
-    const count = (this.#cells.get(key) ?? 0) + delta;
-    if (count === 0) this.#cells.delete(key);
-    else this.#cells.set(key, count);
+    const offset = key % MONTH_BITS;
+    const rowKey = (key - offset) / MONTH_BITS;
+    let run = this.#rows.get(rowKey);
+    if (run === undefined) {
+      run = this.#runFrom.length;
+      this.#rows.set(rowKey, run);
+      this.#runFrom.push(Math.max(0, offset - RUN_BEFORE));
+      this.#runStart.push(this.#allocate(RUN_LENGTH));
+      this.#runLength.push(RUN_LENGTH);
+    }
+    let at = offset - (this.#runFrom[run] as number);
+    if (at < 0 || at >= (this.#runLength[run] as number)) at = this.#grow(run, offset);
+    const position = (this.#runStart[run] as number) + at;
+    const chunk = this.#chunks[position >>> CHUNK_BITS] as Int32Array;
+    chunk[position & (CHUNK - 1)] = (chunk[position & (CHUNK - 1)] as number) + delta;
   }
 
   /** The count of one cell, as accumulated so far. */
   countAt(key: number): number {
-    return this.#cells.get(key) ?? 0;
+    const offset = key % MONTH_BITS;
+    const run = this.#rows.get((key - offset) / MONTH_BITS);
+    if (run === undefined) return 0;
+    const at = offset - (this.#runFrom[run] as number);
+    return at < 0 || at >= (this.#runLength[run] as number) ? 0 : this.#count(run, at);
+  }
+
+  #count(run: number, at: number): number {
+    const position = (this.#runStart[run] as number) + at;
+    return (this.#chunks[position >>> CHUNK_BITS] as Int32Array)[position & (CHUNK - 1)] as number;
+  }
+
+  /** Room for `length` counts in the arena (zeros); their position. */
+  #allocate(length: number): number {
+    if (this.#used + length > CHUNK) {
+      this.#chunks.push(new Int32Array(CHUNK));
+      this.#used = 0;
+    }
+    const position = (this.#chunks.length - 1) * CHUNK + this.#used;
+    this.#used += length;
+    return position;
+  }
+
+  /** Moves run `run` to a longer stretch (at least double) that holds month offset `offset`; the index of `offset` in it. */
+  #grow(run: number, offset: number): number {
+    const from = this.#runFrom[run] as number;
+    const length = this.#runLength[run] as number;
+    const newFrom = Math.max(0, offset < from ? offset - length : from);
+    const newTo = Math.min(MONTH_BITS, offset >= from + length ? offset + length : from + length);
+    const start = this.#allocate(newTo - newFrom);
+    const old = this.#runStart[run] as number;
+    const target = this.#chunks[start >>> CHUNK_BITS] as Int32Array;
+    target.set((this.#chunks[old >>> CHUNK_BITS] as Int32Array).subarray(old & (CHUNK - 1), (old & (CHUNK - 1)) + length), (start & (CHUNK - 1)) + from - newFrom);
+    this.#runFrom[run] = newFrom;
+    this.#runStart[run] = start;
+    this.#runLength[run] = newTo - newFrom;
+    return offset - newFrom;
   }
 
   /** Area, month and klasse of a key. */
@@ -86,30 +147,32 @@ export class CubeBuilder {
 
   /** The finished cube with sorted dictionaries and cells. Cells that went to zero are dropped. */
   build(): Cube {
-    const usedAreas = new Set<string>();
-    const usedKlassen = new Set<string>();
-    for (const [key, count] of this.#cells) {
-      if (count === 0) continue;
-      const { area, klasse } = this.describe(key);
-      usedAreas.add(area);
-      usedKlassen.add(klasse);
+    // The rows that hold a count, with their area and klasse ranks in sorted order.
+    const used: { area: string; klasse: string; run: number }[] = [];
+    for (const [rowKey, run] of this.#rows) {
+      if (!this.#months(run).some((count) => count !== 0)) continue;
+      used.push({ area: this.#areas[Math.floor(rowKey / KLASSE_BITS)] ?? "", klasse: this.#klassen[rowKey % KLASSE_BITS] ?? "", run });
     }
-    const areas = [...usedAreas].sort();
-    const klassen = [...usedKlassen].sort();
+    const areas = [...new Set(used.map((row) => row.area))].sort();
+    const klassen = [...new Set(used.map((row) => row.klasse))].sort();
     const areaRank = new Map(areas.map((code, i) => [code, i]));
     const klasseRank = new Map(klassen.map((code, i) => [code, i]));
-    const entries: [number, number, number, number][] = [];
+    const rows = used.map((row) => ({ area: areaRank.get(row.area) ?? -1, klasse: klasseRank.get(row.klasse) ?? -1, run: row.run }));
+    rows.sort((a, b) => a.area - b.area || a.klasse - b.klasse);
+    let n = 0;
     let firstMonth = Infinity;
     let lastMonth = -Infinity;
-    for (const [key, count] of this.#cells) {
-      const { area, month, klasse } = this.describe(key);
-      if (count < 0) throw new Error(`negative count in cube cell ${area} ${month} ${klasse}`);
-      entries.push([areaRank.get(area) ?? -1, klasseRank.get(klasse) ?? -1, month, count]);
-      firstMonth = Math.min(firstMonth, month);
-      lastMonth = Math.max(lastMonth, month);
+    for (const { area, klasse, run } of rows) {
+      const from = this.#runFrom[run] as number;
+      this.#months(run).forEach((count, at) => {
+        if (count === 0) return;
+        const month = from + at + MONTH_BASE;
+        if (count < 0) throw new Error(`negative count in cube cell ${areas[area]} ${month} ${klassen[klasse]}`);
+        n++;
+        firstMonth = Math.min(firstMonth, month);
+        lastMonth = Math.max(lastMonth, month);
+      });
     }
-    entries.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
-    const n = entries.length;
     const cube: Cube = {
       areas,
       klassen,
@@ -120,15 +183,35 @@ export class CubeBuilder {
       firstMonth: n > 0 ? firstMonth : 0,
       lastMonth: n > 0 ? lastMonth : -1,
     };
-    entries.forEach(([area, klasse, month, count], i) => {
-      cube.cellArea[i] = area;
-      cube.cellKlasse[i] = klasse;
-      cube.cellMonth[i] = month;
-      cube.cellCount[i] = count;
-    });
+    let i = 0;
+    for (const { area, klasse, run } of rows) {
+      const from = this.#runFrom[run] as number;
+      this.#months(run).forEach((count, at) => {
+        if (count === 0) return;
+        cube.cellArea[i] = area;
+        cube.cellKlasse[i] = klasse;
+        cube.cellMonth[i] = from + at + MONTH_BASE;
+        cube.cellCount[i] = count;
+        i++;
+      });
+    }
     return cube;
   }
+
+  /** The counts of run `run`, a view into the arena. */
+  #months(run: number): Int32Array {
+    const start = this.#runStart[run] as number;
+    const within = start & (CHUNK - 1);
+    return (this.#chunks[start >>> CHUNK_BITS] as Int32Array).subarray(within, within + (this.#runLength[run] as number));
+  }
 }
+
+const CHUNK_BITS = 20;
+const CHUNK = 2 ** CHUNK_BITS;
+
+/** A new row covers the year before its first month and seven after: most rows never grow. */
+const RUN_BEFORE = 12;
+const RUN_LENGTH = 96;
 
 /** Sum of all cells, for checks and summaries. */
 export function cubeTotal(cube: Cube): number {

@@ -34,6 +34,24 @@ describe("CubeBuilder", () => {
     expect(cubeTotal(cube)).toBe(7);
   });
 
+  it("keeps every month of a row however far apart they come, and a snapshot is not changed by later counts", () => {
+    const builder = new CubeBuilder();
+    // A row first seen in 2025, then decades earlier and later (its run of months moves and grows),
+    // across many rows so that runs fill more than one chunk of the arena.
+    const months = [monthOf(2025, 6), monthOf(1990, 1), monthOf(2100, 12), monthOf(2025, 7), monthOf(1901, 1)];
+    for (let area = 0; area < 3000; area++) for (const month of months) builder.add(`BU${area}`, month, "A20", 1 + (area % 3));
+    const snapshot = builder.build();
+    builder.add("BU0", monthOf(2025, 6), "A20", 5);
+    expect(snapshot.cellCount.length).toBe(3000 * months.length);
+    expect(cubeTotal(snapshot)).toBe(months.length * (1000 * 1 + 1000 * 2 + 1000 * 3));
+    expect(snapshot.firstMonth).toBe(monthOf(1901, 1));
+    expect(snapshot.lastMonth).toBe(monthOf(2100, 12));
+    const bu0 = [...snapshot.cellMonth].filter((_, i) => snapshot.areas[snapshot.cellArea[i] ?? -1] === "BU0");
+    expect(bu0).toEqual([...months].sort((a, b) => a - b));
+    expect(builder.countAt(builder.key("BU0", monthOf(2025, 6), "A20"))).toBe(6);
+    expect(builder.countAt(builder.key("BU0", monthOf(2025, 8), "A20"))).toBe(0);
+  });
+
   it("refuses a cube with a negative cell", () => {
     const builder = new CubeBuilder();
     builder.add("BU1", monthOf(2025, 1), "A20", -1);
