@@ -285,7 +285,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const index = await rootIndex(staging.dir, planned, config, options.buildDate);
     index.groups.push(await qualityLinks(staging.dir, quality.periode));
     pages.push(index);
-    allPages.push(...pages.slice(allPages.length));
+    // The pages made only now (public site pages, the root index) are compared with the staging
+    // copy of the output, which holds their files from the last build.
+    const late = pages.slice(allPages.length);
+    allPages.push(...late);
+    if (pageCache) for (const page of (await pageCache.reusable(ownPages(late), makePdfs, staging.dir)).pages) reused.pages.add(page);
     const fresh = ownPages(pages).filter((page) => !reused.pages.has(page.path));
     const kept = reused.pages.size > 0 ? ` (${reused.pages.size} unchanged, kept)` : "";
     log.step(`html: ${fresh.length} pages${kept}`);

@@ -4,7 +4,7 @@ import path from "node:path";
 import type { ReportPage, SitePage } from "../reports/page.ts";
 
 /**
- * What an earlier build wrote for each report page: the hash of everything the page's files are
+ * What an earlier build wrote for each page: the hash of everything the page's files are
  * made from, and those files with their SHA-256. Kept under the cache folder, one per output folder.
  */
 interface PageManifest {
@@ -16,7 +16,7 @@ interface PageManifest {
 const FORMAT = "veiligheidsbeeld-pages-1";
 
 /**
- * Skips the work for report pages whose output would not change: a page's files (HTML, PDF, CSV,
+ * Skips the work for pages whose output would not change: a page's files (HTML, PDF, CSV,
  * XLSX) are a function of its page data and of the render key (tool, layouts, build date, PDF on or
  * off). A page whose hash equals the one recorded by the last build, and whose files in the current
  * output still have the recorded SHA-256, is not rendered, written or printed again: its files are
@@ -51,7 +51,7 @@ export class PageCache {
   }
 
   /** The hash of a page's data together with the render key. */
-  hashOf(page: ReportPage): string {
+  hashOf(page: SitePage): string {
     let hash = this.#hashes.get(page.path);
     if (hash === undefined) {
       hash = sha256(`${this.#renderKey}\u0000${stableJson(page)}`);
@@ -63,19 +63,19 @@ export class PageCache {
   /**
    * The pages among `pages` whose files can be kept from the current output (by page path), and
    * those files (relative to the output folder). Reads each such file once to check its SHA-256.
+   * `dir` is where the files are looked for: the output folder, or a staging copy of it.
    */
-  async reusable(pages: readonly SitePage[], pdf: boolean): Promise<{ pages: Set<string>; files: Set<string> }> {
+  async reusable(pages: readonly SitePage[], pdf: boolean, dir = this.#outDir): Promise<{ pages: Set<string>; files: Set<string> }> {
     const reused = new Set<string>();
     const files = new Set<string>();
     for (const page of pages) {
-      if (!isReportPage(page)) continue;
       const entry = this.#previous[page.path];
       if (!entry || entry.hash !== this.hashOf(page)) continue;
       const outputs = pageOutputs(page, pdf);
       if (outputs.length !== Object.keys(entry.files).length || !outputs.every((file) => file in entry.files)) continue;
       let intact = true;
       for (const file of outputs) {
-        const content = await readFile(path.join(this.#outDir, file)).catch(() => undefined);
+        const content = await readFile(path.join(dir, file)).catch(() => undefined);
         if (!content || sha256(content) !== entry.files[file]) {
           intact = false;
           break;
@@ -89,7 +89,7 @@ export class PageCache {
   }
 
   /**
-   * Records what the build just published: for each report page its hash and its files' SHA-256
+   * Records what the build just published: for each page its hash and its files' SHA-256
    * (`published`: path → SHA-256 of every file in the output). Entries of pages not built now are
    * kept when their files are still published unchanged.
    */
@@ -99,7 +99,6 @@ export class PageCache {
       if (Object.entries(entry.files).every(([file, hash]) => published.get(file) === hash)) next[pagePath] = entry;
     }
     for (const page of pages) {
-      if (!isReportPage(page)) continue;
       const files: Record<string, string> = {};
       for (const file of pageOutputs(page, pdf)) {
         const hash = published.get(file);
@@ -126,9 +125,13 @@ export function isReportPage(page: SitePage): page is ReportPage {
   return "area" in page && "sections" in page;
 }
 
-/** The files a report page writes, relative to the output folder: HTML, PDF, a CSV per table, XLSX. */
-export function pageOutputs(page: ReportPage, pdf: boolean): string[] {
+/**
+ * The files a page writes, relative to the output folder: its HTML, and for a report page its PDF,
+ * a CSV per table and the XLSX.
+ */
+export function pageOutputs(page: SitePage, pdf: boolean): string[] {
   const files = [page.path];
+  if (!isReportPage(page)) return files;
   if (pdf && page.pdf) files.push(page.pdf.path);
   for (const section of page.sections) if ("table" in section && section.csv) files.push(section.csv.path);
   if (page.xlsx) files.push(page.xlsx.path);

@@ -58,6 +58,8 @@ describe("a second build", () => {
     const text = after.lines.join("\n");
     expect(text).toMatch(/ingest: the exports are unchanged since an earlier build/);
     expect(text).toMatch(/pdf: 1 files \(\d+ unchanged, kept\)/);
+    // Only that area's page is rendered: the indexes and the other areas' pages are kept.
+    expect(text).toMatch(/html: 1 pages \(\d+ unchanged, kept\)/);
     const changed = Object.keys(after.files).filter((file) => after.files[file] !== before.files[file]);
     // The area's page, PDF and workbook, and the record of provision that lists their hashes.
     expect(changed.filter((file) => !file.startsWith("verstrekkingen/") && !file.includes("gm0335"))).toEqual([]);
