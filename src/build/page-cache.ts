@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { ReportPage, SitePage } from "../reports/page.ts";
 
@@ -75,7 +75,7 @@ export class PageCache {
       if (outputs.length !== Object.keys(entry.files).length || !outputs.every((file) => file in entry.files)) continue;
       let intact = true;
       for (const file of outputs) {
-        const content = await readFile(path.join(dir, file)).catch(() => undefined);
+        const content = await readRegularFile(path.join(dir, file));
         if (!content || sha256(content) !== entry.files[file]) {
           intact = false;
           break;
@@ -136,6 +136,12 @@ export function pageOutputs(page: SitePage, pdf: boolean): string[] {
   for (const section of page.sections) if ("table" in section && section.csv) files.push(section.csv.path);
   if (page.xlsx) files.push(page.xlsx.path);
   return files;
+}
+
+/** The bytes of a regular file; undefined for anything else (missing, a folder, a device such as /dev/full). */
+async function readRegularFile(file: string): Promise<Buffer | undefined> {
+  const info = await stat(file).catch(() => undefined);
+  return info?.isFile() ? readFile(file).catch(() => undefined) : undefined;
 }
 
 /** A hash of every file in `dir` (names and contents): for a layouts folder. */
