@@ -12,5 +12,8 @@ const started = performance.now();
 // Each line with the seconds since the start, so the bench (and a reader) sees where time goes.
 const print = (message: string): void => void process.stdout.write(`[${((performance.now() - started) / 1000).toFixed(1).padStart(6)} s] ${message}\n`);
 const log: BuildLog = { step: print, info: print, warn: print, progress: () => undefined };
-await build({ config, buildDate: config.buildDate ?? "2026-02-10", log });
+// allowIncomplete: the synthetic exports follow the real figures, and the real (voorlopige) 2025
+// figures of a few gemeenten fall far below 2024 (Hattem: 35 against 127). At ×5 the completeness
+// check rightly takes such a month for a partial delivery; the benchmark builds on, marking it.
+await build({ config, buildDate: config.buildDate ?? "2026-02-10", log, allowIncomplete: true });
 print(`maxRss=${process.resourceUsage().maxRSS}`);
