@@ -310,8 +310,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       log.step(`pdf: ${jobs.length} files${kept}`);
       const pdfStarted = performance.now();
       const { printPdfs } = await import("../pdf/print-pdfs.ts");
-      await printPdfs(jobs, { onProgress: (done, total) => log.progress("pdf", done, total) });
-      log.info(`pdf: ${jobs.length} files printed in ${seconds(pdfStarted)} s`);
+      const { prints } = await printPdfs(jobs, { onProgress: (done, total) => log.progress("pdf", done, total) });
+      log.info(`pdf: ${jobs.length} files printed in ${seconds(pdfStarted)} s (${prints} prints: a table of contents needs a second one unless its page numbers were guessed right)`);
     }
     await pinDates([...jobs.map((job) => job.pdf), ...downloads.filter((file) => file.endsWith(".xlsx")).map((file) => path.join(staging.dir, file))], options.buildDate);
     // Last: the record of what this build provides to whom, over the files exactly as published.

@@ -3,7 +3,7 @@ import { pathToFileURL } from "node:url";
 import type { Page, PDFOptions } from "puppeteer-core";
 import { withBrowser } from "./browser.ts";
 import { onPagePool } from "./page-pool.ts";
-import { hasTableOfContents, printWithTableOfContents } from "./table-of-contents.ts";
+import { hasTableOfContents, printWithTableOfContents, TocPredictor } from "./table-of-contents.ts";
 
 export interface PdfJob {
   /** Absolute path of the HTML page to print. */
@@ -27,20 +27,27 @@ export interface PrintOptions {
  * page, bookmarks from its headings, and a footer with "pagina X van Y". Fonts are embedded by
  * Chromium.
  */
-export async function printPdfs(jobs: readonly PdfJob[], options: PrintOptions = {}): Promise<void> {
-  if (jobs.length === 0) return;
+export async function printPdfs(jobs: readonly PdfJob[], options: PrintOptions = {}): Promise<{ prints: number }> {
+  let prints = 0;
+  if (jobs.length === 0) return { prints };
   let done = 0;
+  // The pages of one run paginate alike: each teaches the predictor the page numbers of its sections.
+  const predictor = new TocPredictor();
   await withBrowser(
     (browser) =>
       onPagePool(browser, jobs, options.poolSize ?? 2, async (page, job) => {
-        await printPdf(page, job);
+        // (Not `prints += await …`: that reads `prints` before the other page's print adds to it.)
+        const printed = await printPdf(page, job, predictor);
+        prints += printed;
         options.onProgress?.(++done, jobs.length);
       }),
     options.executablePath,
   );
+  return { prints };
 }
 
-async function printPdf(page: Page, job: PdfJob): Promise<void> {
+/** Prints one job; the number of times Chromium printed it. */
+async function printPdf(page: Page, job: PdfJob, predictor: TocPredictor): Promise<number> {
   // The page is complete without its scripts; they only add controls (sort buttons) that
   // Chromium does not paint in table headers repeated on later pages.
   await page.setJavaScriptEnabled(false);
@@ -58,9 +65,14 @@ async function printPdf(page: Page, job: PdfJob): Promise<void> {
     outline: true,
     tagged: true,
   };
-  // A page with a table of contents is printed twice to fill in its page numbers.
-  if (await hasTableOfContents(page)) await writeFile(job.pdf, (await printWithTableOfContents(page, options)).pdf);
-  else await page.pdf({ ...options, path: job.pdf });
+  // A page with a table of contents is printed until its page numbers are right (once when guessed right).
+  if (await hasTableOfContents(page)) {
+    const result = await printWithTableOfContents(page, options, predictor);
+    await writeFile(job.pdf, result.pdf);
+    return result.passes;
+  }
+  await page.pdf({ ...options, path: job.pdf });
+  return 1;
 }
 
 function footerTemplate(text: string): string {

@@ -5,7 +5,7 @@ import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withBrowser } from "../../src/pdf/browser.ts";
 import { printPdfs } from "../../src/pdf/print-pdfs.ts";
-import { printWithTableOfContents } from "../../src/pdf/table-of-contents.ts";
+import { printWithTableOfContents, TocPredictor } from "../../src/pdf/table-of-contents.ts";
 import { cleanup, tempDir, writeFiles } from "../helpers.ts";
 
 let dir: string;
@@ -56,5 +56,31 @@ describe("table of contents with page numbers", () => {
     expect(result.pages.get("s0")).toBe(2);
     expect(Buffer.from(result.pdf).subarray(0, 5).toString()).toBe("%PDF-");
     expect(await readFile(path.join(dir, "page.html"), "utf8")).toContain('data-toc-for="s0"></span>'); // the page itself is left as it was
+  }, 60_000);
+
+  it("prints once when the predictor guesses the numbers right, and still gets them right when it guesses wrong", async () => {
+    const predictor = new TocPredictor();
+    const printed = await withBrowser(async (browser) => {
+      const page = await browser.newPage();
+      const open = () => page.goto(pathToFileURL(path.join(dir, "page.html")).href, { waitUntil: "load" });
+      await open();
+      const first = await printWithTableOfContents(page, { format: "A4", tagged: true, outline: true }, predictor);
+      await open();
+      const second = await printWithTableOfContents(page, { format: "A4", tagged: true, outline: true }, predictor);
+      // A predictor that learnt wrong numbers for the same layout: the print's check catches them.
+      const misled = new TocPredictor();
+      const ids = [...first.pages.keys()];
+      const offsets = (await page.evaluate(`[...${JSON.stringify(ids)}.map((id) => Math.round(document.getElementById(id).getBoundingClientRect().top + window.scrollY)), document.documentElement.scrollHeight]`)) as number[];
+      misled.learn(ids, offsets, new Map(ids.map((id) => [id, 1])));
+      await open();
+      const third = await printWithTableOfContents(page, { format: "A4", tagged: true, outline: true }, misled);
+      return { first, second, third };
+    });
+    expect(printed.first.passes).toBe(2);
+    expect(printed.second.passes).toBe(1);
+    expect(printed.second.pages).toEqual(printed.first.pages);
+    expect(Buffer.from(printed.second.pdf).equals(Buffer.from(printed.first.pdf))).toBe(true);
+    expect(printed.third.passes).toBe(2);
+    expect(printed.third.pages).toEqual(printed.first.pages);
   }, 60_000);
 });

@@ -140,8 +140,11 @@ export async function suppress(input: SuppressionInput): Promise<SuppressionResu
       const again = await auditSuppression(componentOf(finding.key, shown), shown, new Set([finding.key]), input.threshold, lowerBounds, roughly);
       if (again.findings.length === 0) continue;
       const candidates = partnersOf(finding.key, byKey, hideable, value, (key) => sumIds.has(key), hidden);
-      // Look ahead: the first candidate (in order of preference) that protects the cell on its own.
+      // Look ahead: the first candidate (in order of preference) that protects the cell on its own;
+      // failing that, the one that widens its range the most, so that every round makes progress.
       let chosen: string | undefined;
+      let widest = width(again.findings[0]?.interval);
+      let widening: string | undefined;
       for (const candidate of candidates.slice(0, 40)) {
         const without = withoutKey(shown, candidate);
         const trial = await auditSuppression(componentOf(finding.key, shown, candidate), without, new Set([finding.key]), input.threshold, value(candidate) >= 1 ? new Set([...lowerBounds, candidate]) : lowerBounds, roughly);
@@ -149,8 +152,15 @@ export async function suppress(input: SuppressionInput): Promise<SuppressionResu
           chosen = candidate;
           break;
         }
+        const trialWidth = width(trial.findings[0]?.interval);
+        if (trialWidth > widest) {
+          widest = trialWidth;
+          widening = candidate;
+        }
       }
-      chosen ??= candidates[0];
+      // A count too small to show whose range no single hide widens (a small total over a few small
+      // parts): the total above it goes, and the next round protects that total in turn.
+      chosen ??= widening ?? (finding.problem === "small" ? totalAbove(finding.key, byKey, hideable, value) : undefined) ?? candidates[0];
       if (chosen !== undefined) {
         hidden.set(chosen, "afleidbaar");
         shown.delete(chosen);
@@ -159,6 +169,27 @@ export async function suppress(input: SuppressionInput): Promise<SuppressionResu
     }
     if (added === 0) return { hidden, audit, relations, rounds };
   }
+}
+
+/**
+ * The shown total that bounds `key` from above: in a relation where `key` is a part, the smallest
+ * hideable figure on the other side (a total) that is more than zero.
+ */
+function totalAbove(key: string, byKey: ReadonlyMap<string, readonly Relation[]>, hideable: (key: string) => boolean, value: (key: string) => number): string | undefined {
+  let best: string | undefined;
+  for (const relation of byKey.get(key) ?? []) {
+    const own = relation.terms.find(([name]) => name === key)?.[1] ?? 0;
+    for (const [name, coefficient] of relation.terms) {
+      if (Math.sign(coefficient) === Math.sign(own) || !hideable(name) || value(name) <= 0) continue;
+      if (best === undefined || value(name) < value(best) || (value(name) === value(best) && compareKeys(name, best) < 0)) best = name;
+    }
+  }
+  return best;
+}
+
+/** How wide an audited range is (a range without an upper end counts as infinitely wide). */
+function width(interval: { low: number; high: number } | undefined): number {
+  return interval ? interval.high - interval.low : 0;
 }
 
 /** The shown values as the audit reads them. */

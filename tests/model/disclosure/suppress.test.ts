@@ -67,6 +67,28 @@ describe("the audit", () => {
     expect(result.audit.intervals.get(key("G1", "c1"))?.high).toBe(17); // regio c1 18 minus G2 c1 ≥ 1
   });
 
+  it("protects a tiny gemeente whose small total bounds its small counts, by hiding the total as well", async () => {
+    // As Schiermonnikoog in a national edition: a total of 6 over three small counts (1, 2, 3) and a
+    // shown zero; categories the table leaves out (c5, c6) make the total more than its rows. Each
+    // small count is at most 6 − 1 − 1 = 4 whatever else is hidden in the regional sums: only
+    // hiding the total (and protecting it in turn) gives them room. With more gemeenten in the
+    // region than rounds of secondary suppression (50), the siblings in the regional sums crowd out
+    // the total: the search must still get to it.
+    const parts = ["c1", "c2", "c3", "c4", "c5", "c6"];
+    const areas = Array.from({ length: 61 }, (_, i) => `G${String(i).padStart(2, "0")}`);
+    const shown = counts([
+      ["G00", "c1", YEAR, 1], ["G00", "c2", YEAR, 2], ["G00", "c3", YEAR, 3], ["G00", "c4", YEAR, 0], ["G00", "tot", YEAR, 6],
+      ...areas.slice(1).flatMap((area, i): [string, string, { first: number; last: number }, number][] => [
+        [area, "c1", YEAR, 40 + i], [area, "c2", YEAR, 50 + i], [area, "c3", YEAR, 60 + i], [area, "c4", YEAR, 70 + i], [area, "tot", YEAR, 400 + 5 * i],
+      ]),
+    ]);
+    const sums = ["c1", "c2", "c3", "c4", "tot"].map((category) => ({ id: `regio ${category}`, sources: areas.map((area) => ({ area, category, ...YEAR })) }));
+    const result = await suppress({ counts: shown, sums, hierarchies: hierarchy(parts), ...noRules });
+    expect(result.audit.findings).toEqual([]);
+    expect(result.hidden.get(key("G00", "tot"))).toBe("afleidbaar");
+    for (const category of ["c1", "c2", "c3"]) expect(result.audit.intervals.get(key("G00", category))?.high, category).toBeGreaterThanOrEqual(5);
+  });
+
   it("protects a half year across two tables: the year is the sum of its halves", async () => {
     const shown = counts([["G1", "c1", H1, 2], ["G1", "c1", H2, 30], ["G1", "c1", YEAR, 32]]);
     const result = await suppress({ counts: shown, sums: [], hierarchies: hierarchy([]), ...noRules });
