@@ -12,7 +12,7 @@
  * figures and asserts nothing. Results for docs/performance.md.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { createReadStream, existsSync } from "node:fs";
+import { createReadStream, existsSync, writeFileSync } from "node:fs";
 import { appendFile, cp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -116,6 +116,8 @@ function runBuild(label: string): Run {
   const wall = (performance.now() - start) / 1000;
   if (child.status !== 0) throw new Error(`${label} build failed:\n${child.stderr}`);
   const maxRssMb = Number(/maxRss=(\d+)/.exec(child.stdout)?.[1] ?? 0) / 1024;
+  // The build's own log, each step with its time and memory: where a run spends them.
+  writeFileSync(path.join(dir, `${label.replace(/[^a-z0-9]+/gi, "-")}.log`), child.stdout);
   console.log(`  ${label}: ${wall.toFixed(1)} s wall, peak RSS ${maxRssMb.toFixed(0)} MB`);
   return { wall, maxRssMb, log: child.stdout };
 }

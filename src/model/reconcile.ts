@@ -1,7 +1,7 @@
 import type { AreaIndex, AreaLevel } from "../reference/areas.ts";
 import type { Cube } from "./cube.ts";
 import { formatMonth, type Month } from "./months.ts";
-import { rollup, type Rollup } from "./rollup.ts";
+import { rollup, type Counts } from "./rollup.ts";
 
 const PARTS = ["J", "N", "O"] as const;
 
@@ -21,7 +21,7 @@ export interface ReconcileInput {
   cube: Cube;
   areas: AreaIndex;
   /** The rolled-up counts per area level, as the reports use them. */
-  counts: (level: AreaLevel) => Rollup;
+  counts: (level: AreaLevel) => Counts;
   /** Category keys of a klasse (see categoryKeys), to count cells that no sub-area holds. */
   categoriesOf: (klasse: string) => readonly string[];
   /** The gemeenten in scope. */
@@ -101,7 +101,7 @@ export function describeDiscrepancy(discrepancy: Discrepancy): string {
   return `${area} · ${discrepancy.relation}: ${formatMonth(discrepancy.month)} totaal ${discrepancy.total}, som van de delen ${discrepancy.parts}`;
 }
 
-function checkCategories(counts: Rollup, area: string, check: (relation: string, total: Int32Array | Float64Array, parts: Float64Array) => boolean): void {
+function checkCategories(counts: Counts, area: string, check: (relation: string, total: Int32Array | Float64Array, parts: Float64Array) => boolean): void {
   const length = counts.lastMonth - counts.firstMonth + 1;
   const categories = counts.categories(area);
   for (const part of PARTS) {
@@ -129,7 +129,7 @@ function checkCategories(counts: Rollup, area: string, check: (relation: string,
 }
 
 /** J + N + O of an area, month by month. */
-function partsTotal(counts: Rollup, area: string): Float64Array {
+function partsTotal(counts: Counts, area: string): Float64Array {
   const total = new Float64Array(counts.lastMonth - counts.firstMonth + 1);
   for (const part of PARTS) addInto(total, counts.series(area, part));
   return total;

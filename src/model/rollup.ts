@@ -1,11 +1,27 @@
 import type { Cube } from "./cube.ts";
 import type { Month } from "./months.ts";
 
+/** Counts by (area, category) and month: what report sections read. */
+export interface Counts {
+  readonly firstMonth: Month;
+  readonly lastMonth: Month;
+  /** The monthly series of one area and category, or undefined when it has no registrations. */
+  series(area: string, category: string): Int32Array | undefined;
+  /** Sum over the months `first`–`last` (both included); months outside the cube count as 0. */
+  sum(area: string, category: string, first: Month, last: Month): number;
+  /** Count of one month. */
+  count(area: string, category: string, month: Month): number;
+  /** Areas with at least one registration, sorted. */
+  areas(): string[];
+  /** Categories with at least one registration in `area`, sorted. */
+  categories(area: string): string[];
+}
+
 /**
  * Counts by (area, category) as a dense monthly series, summed from a cube. Areas and categories
  * come from mapping functions, so one type serves every area level and category scheme.
  */
-export class Rollup {
+export class Rollup implements Counts {
   readonly #series = new Map<string, Map<string, Int32Array>>();
 
   constructor(
@@ -85,4 +101,66 @@ export function rollup(
     }
   }
   return result;
+}
+
+/**
+ * Counts of a cube at one area level, summed when asked: one category at a time (all areas of the
+ * level for that category), or everything at once when a caller lists areas or categories. At buurt
+ * level every category for every buurt would be some 15,000 × 150 monthly series (hundreds of
+ * megabytes) of which a gebiedsscan reads one or two categories.
+ */
+export class LazyRollup implements Counts {
+  readonly firstMonth: Month;
+  readonly lastMonth: Month;
+  readonly #byCategory = new Map<string, Rollup>();
+  #all: Rollup | undefined;
+
+  constructor(
+    private readonly cube: Cube,
+    private readonly areaOf: (area: string) => string | undefined,
+    private readonly categoriesOf: (klasse: string) => readonly string[],
+  ) {
+    this.firstMonth = cube.firstMonth;
+    this.lastMonth = Math.max(cube.lastMonth, cube.firstMonth);
+  }
+
+  series(area: string, category: string): Int32Array | undefined {
+    if (this.#all) return this.#all.series(area, category);
+    let one = this.#byCategory.get(category);
+    if (!one) {
+      one = rollup(this.cube, this.areaOf, (klasse) => (this.categoriesOf(klasse).includes(category) ? [category] : []));
+      this.#byCategory.set(category, one);
+    }
+    return one.series(area, category);
+  }
+
+  sum(area: string, category: string, first: Month, last: Month): number {
+    const series = this.series(area, category);
+    if (!series) return 0;
+    let total = 0;
+    const from = Math.max(first, this.firstMonth) - this.firstMonth;
+    const to = Math.min(last, this.lastMonth) - this.firstMonth;
+    for (let i = from; i <= to; i++) total += series[i] ?? 0;
+    return total;
+  }
+
+  count(area: string, category: string, month: Month): number {
+    return this.sum(area, category, month, month);
+  }
+
+  areas(): string[] {
+    return this.#everything().areas();
+  }
+
+  categories(area: string): string[] {
+    return this.#everything().categories(area);
+  }
+
+  #everything(): Rollup {
+    if (!this.#all) {
+      this.#all = rollup(this.cube, this.areaOf, this.categoriesOf);
+      this.#byCategory.clear();
+    }
+    return this.#all;
+  }
 }

@@ -5,7 +5,7 @@ import type { CompletenessFinding } from "../model/completeness.ts";
 import type { DataStatus } from "../model/figure-status.ts";
 import { incompleteDeliveries, type IncompleteDeliveries } from "../model/incomplete-deliveries.ts";
 import type { Month } from "../model/months.ts";
-import { rollup, type Rollup } from "../model/rollup.ts";
+import { LazyRollup, rollup, type Counts } from "../model/rollup.ts";
 import type { Scope } from "../model/scope.ts";
 import type { AreaLevel } from "../reference/areas.ts";
 import type { Reference } from "../reference/load-reference.ts";
@@ -13,7 +13,7 @@ import type { NationalFigures } from "../reference/national-figures.ts";
 import type { Edition } from "./edition.ts";
 
 /** Counts of one state of the data (the deliveries up to some month), by area level. */
-export type CountsByLevel = (level: AreaLevel) => Rollup;
+export type CountsByLevel = (level: AreaLevel) => Counts;
 
 /** Everything a report needs to compute its pages, handed in so that reports stay pure. */
 export interface ReportContext {
@@ -61,11 +61,13 @@ export function createReportContext(input: ContextInput): ReportContext {
     return klasse ? categoryKeys(klasse) : [];
   };
   const countsOf = (cube: Cube): CountsByLevel => {
-    const rollups = new Map<AreaLevel, Rollup>();
+    const rollups = new Map<AreaLevel, Counts>();
     return (level) => {
       let result = rollups.get(level);
       if (!result) {
-        result = rollup(cube, (area) => reference.areas.ancestorAt(area, level), categoriesOf);
+        const areaOf = (area: string): string | undefined => reference.areas.ancestorAt(area, level);
+        // Wijken and buurten are many and their tables show a category or two: summed per category.
+        result = level === "wijk" || level === "buurt" ? new LazyRollup(cube, areaOf, categoriesOf) : rollup(cube, areaOf, categoriesOf);
         rollups.set(level, result);
       }
       return result;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CubeBuilder, cubeTotal } from "../../src/model/cube.ts";
 import { monthOf } from "../../src/model/months.ts";
-import { rollup } from "../../src/model/rollup.ts";
+import { LazyRollup, rollup } from "../../src/model/rollup.ts";
 
 function sample() {
   const builder = new CubeBuilder();
@@ -70,6 +70,23 @@ describe("rollup", () => {
     expect(counts.sum("GM2", "J", monthOf(2000, 1), monthOf(2030, 1))).toBe(1);
     expect(counts.areas()).toEqual(["GM1", "GM2"]);
     expect(counts.categories("GM1")).toEqual(["J", "J:1.1.1", "J:1.4.6"]);
+  });
+
+  it("summed one category at a time (LazyRollup) gives what the full roll-up gives", () => {
+    const cube = sample().build();
+    const gemeenteOf: Record<string, string> = { BU1: "GM1", BU2: "GM1", BU3: "GM2" };
+    const categoriesOf = (klasse: string) => (klasse === "A20" ? ["J", "J:1.1.1"] : ["J", "J:1.4.6"]);
+    const full = rollup(cube, (area) => gemeenteOf[area], categoriesOf);
+    const lazy = new LazyRollup(cube, (area) => gemeenteOf[area], categoriesOf);
+    for (const area of ["GM1", "GM2", "GM3"]) {
+      for (const category of ["J", "J:1.1.1", "J:1.4.6", "N"]) {
+        expect([...(lazy.series(area, category) ?? [])], `${area} ${category}`).toEqual([...(full.series(area, category) ?? [])]);
+        expect(lazy.sum(area, category, monthOf(2024, 1), monthOf(2025, 12))).toBe(full.sum(area, category, monthOf(2024, 1), monthOf(2025, 12)));
+      }
+    }
+    expect(lazy.categories("GM1")).toEqual(full.categories("GM1"));
+    expect(lazy.areas()).toEqual(full.areas());
+    expect(lazy.count("GM1", "J", monthOf(2025, 2))).toBe(3);
   });
 
   it("leaves out areas that map to nothing", () => {
