@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { mkdir, readdir, stat, writeFile } from "node:fs/promises";
+import { cp, mkdir, readdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Config } from "../config/normalize-config.ts";
@@ -285,11 +285,18 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const index = await rootIndex(staging.dir, planned, config, options.buildDate);
     index.groups.push(await qualityLinks(staging.dir, quality.periode));
     pages.push(index);
-    // The pages made only now (public site pages, the root index) are compared with the staging
-    // copy of the output, which holds their files from the last build.
+    // The pages made only now (public site pages, the root index) are compared with the output of
+    // the last build; the files of those unchanged are copied into the staging folder.
     const late = pages.slice(allPages.length);
     allPages.push(...late);
-    if (pageCache) for (const page of (await pageCache.reusable(ownPages(late), makePdfs, staging.dir)).pages) reused.pages.add(page);
+    if (pageCache) {
+      const lateReused = await pageCache.reusable(ownPages(late), makePdfs);
+      for (const file of lateReused.files) {
+        await mkdir(path.dirname(path.join(staging.dir, file)), { recursive: true });
+        await cp(path.join(outDir, file), path.join(staging.dir, file), { preserveTimestamps: true });
+      }
+      for (const page of lateReused.pages) reused.pages.add(page);
+    }
     const fresh = ownPages(pages).filter((page) => !reused.pages.has(page.path));
     const kept = reused.pages.size > 0 ? ` (${reused.pages.size} unchanged, kept)` : "";
     log.step(`html: ${fresh.length} pages${kept}`);

@@ -67,4 +67,30 @@ describe("a second build", () => {
     const cold = await run(await configFor("cold-after-change"));
     expect(after.files).toEqual(cold.files);
   });
+
+  it("after one commentary file changed keeps the public site's pages too, and publishes what a cold build would", async () => {
+    const withSite = async (name: string): Promise<Config> => ({
+      ...(await configFor(name)),
+      reports: [
+        { definition: "gebiedsscan", periods: ["2025"] },
+        { definition: "halfjaarcijfers", periods: ["2025-H1", "2025-H2"] },
+      ],
+    });
+    const runAll = async (config: Config) => {
+      const log = recordingLog();
+      await build({ config, buildDate: "2026-01-10", log, pdf: false });
+      return { lines: log.lines, files: await hashAll(config.paths.output) };
+    };
+    const config = await withSite("site");
+    const before = await runAll(config);
+    await appendFile(path.join(commentary, "2025", "GM0335.md"), "\nNog een zin.\n");
+    const after = await runAll(config);
+    // Only Montfoort's gebiedsscan page; the public site (home, gemeente pages, archive) is kept.
+    expect(after.lines.join("\n")).toMatch(/html: 1 pages \(\d+ unchanged, kept\)/);
+    expect(Object.keys(after.files).filter((file) => file.startsWith("halfjaarcijfers/")).length).toBeGreaterThan(5);
+    const changed = Object.keys(after.files).filter((file) => after.files[file] !== before.files[file]);
+    expect(changed.filter((file) => !file.startsWith("verstrekkingen/") && !file.includes("gm0335"))).toEqual([]);
+    const cold = await runAll(await withSite("site-cold"));
+    expect(after.files).toEqual(cold.files);
+  });
 });
