@@ -53,7 +53,7 @@ execFileSync(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/gene
 });
 console.log(`data: ${exportsDir} (${((performance.now() - started) / 1000).toFixed(1)} s, generated or reused)`);
 
-// 2. The project: every gemeente of the data, the tabellenboek and the public halfjaarcijfers.
+// 2. The project: every gemeente of the data, every report.
 const gemeenten = (await readFile(path.join(ROOT, "data/reference/gebieden-2024.csv"), "utf8"))
   .split("\n")
   .filter((line) => line.includes(",gemeente,"))
@@ -72,10 +72,9 @@ await writeFile(
       reference: { basisteams: path.join(ROOT, "data/reference/basisteams-nationaal.csv"), basisteamsIllustrative: true },
       voorlopig: [2024, 2025, 2026],
       buildDate: "2026-02-10",
-      // The national run builds the tabellenboek and the gebiedsscan (with the commentary) for every
-      // area; the public halfjaarcijfers only in --quick (see docs/performance.md: disclosure control
-      // of 342 gemeenten in one edition is not yet fast enough for a benchmark run).
-      reports: [{ definition: "tabellenboek", periods: ["2025-12"] }, { definition: "gebiedsscan", periods: ["2025"] }, ...(quick ? [{ definition: "halfjaarcijfers", periods: ["2025-H1", "2025-H2"] }] : [])],
+      // The whole product for every area: the tabellenboek, the gebiedsscan (with the commentary)
+      // and the public halfjaarcijfers (two editions, with disclosure control over all gemeenten).
+      reports: [{ definition: "tabellenboek", periods: ["2025-12"] }, { definition: "gebiedsscan", periods: ["2025"] }, { definition: "halfjaarcijfers", periods: ["2025-H1", "2025-H2"] }],
     },
     null,
     2,

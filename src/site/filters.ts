@@ -14,9 +14,33 @@ const signedInteger = nl.format("+,.0f");
 const oneDecimal = nl.format(",.1f");
 const signedPercent = nl.format("+.1%");
 
+/** Formatters by specifier, made once: d3 parses the specifier each time one is made. */
+const formats = new Map<string, (value: number) => string>();
+function formatOf(specifier: string): (value: number) => string {
+  let format = formats.get(specifier);
+  if (!format) formats.set(specifier, (format = nl.format(specifier)));
+  return format;
+}
+
 /** 1234 → "1.234"; 12.5 with decimals 1 → "12,5". */
 export function nlNumber(value: number, decimals = 0): string {
-  return decimals === 0 ? integer(value) : nl.format(`,.${decimals}f`)(value);
+  if (decimals === 0) return Number.isSafeInteger(value) ? groupThousands(value) : integer(value);
+  return formatOf(`,.${decimals}f`)(value);
+}
+
+/**
+ * A whole number with "." between thousands and d3's minus sign, as `integer` writes it: tables
+ * hold thousands of counts, and this is several times faster than the general formatter.
+ */
+function groupThousands(value: number): string {
+  const digits = String(Math.abs(value));
+  let text = digits.length > 3 ? "" : digits;
+  if (digits.length > 3) {
+    const head = digits.length % 3 || 3;
+    text = digits.slice(0, head);
+    for (let at = head; at < digits.length; at += 3) text += `.${digits.slice(at, at + 3)}`;
+  }
+  return value < 0 ? `\u2212${text}` : text;
 }
 
 /** 0.123 → "+12,3%"; 0 → "0,0%". */
@@ -27,7 +51,8 @@ export function nlPercent(value: number): string {
 /** 5 → "+5", −3 → "−3", 0 → "0"; fractional differences (against an average) get one decimal. */
 export function nlChange(value: number): string {
   if (value === 0) return "0";
-  return Number.isInteger(value) ? signedInteger(value) : nl.format("+,.1f")(value);
+  if (Number.isSafeInteger(value)) return value > 0 ? `+${groupThousands(value)}` : groupThousands(value);
+  return Number.isInteger(value) ? signedInteger(value) : formatOf("+,.1f")(value);
 }
 
 const FLAG_MARKS: Record<Flag, string> = { voorlopig: "*", onvolledig: "°", geschat: "~" };

@@ -1,4 +1,4 @@
-import type { Column, Table } from "../model/table.ts";
+import type { Cell, Column, Table } from "../model/table.ts";
 import { cellText, cellTitle, flagMarks } from "./filters.ts";
 
 export interface HeaderCell {
@@ -49,15 +49,26 @@ export function tableView(table: Table): TableView {
     caption: table.caption,
     headerRows: hasGroups ? [top, bottom] : [bottom],
     rows: table.rows.map((row) => {
-      const cells = row.cells.map((cell, index): BodyCell => {
+      const bodyCell = (cell: Cell, index: number): BodyCell => {
         const column = table.columns[index] as Column;
         return {
           text: cellText(cell, column),
           title: cellTitle(cell, column),
           className: `kind-${column.kind}${cell.symbol ? " symbol" : ""}${cell.verdict && cell.verdict !== "geen significante verandering" ? ` verdict-${cell.verdict}` : ""}`,
         };
-      });
-      return { id: row.id, label: row.label, className: `role-${row.role} level-${row.level}`, cells, cellsHtml: cellsHtml(cells) };
+      };
+      let html = "";
+      row.cells.forEach((cell, index) => (html += cellHtml(bodyCell(cell, index))));
+      return {
+        id: row.id,
+        label: row.label,
+        className: `role-${row.role} level-${row.level}`,
+        // Made only for a layout that loops over the cells itself.
+        get cells() {
+          return row.cells.map(bodyCell);
+        },
+        cellsHtml: html,
+      };
     }),
     notes: table.notes,
   };
@@ -68,18 +79,17 @@ function headerOf(column: Column): HeaderCell {
 }
 
 /**
- * A row's cells as HTML, escaped as Nunjucks escapes: a table has hundreds of cells, and a template
- * loop over them costs more than the rest of the page (layouts may still loop over `cells`).
+ * A cell as HTML, escaped as Nunjucks escapes: a table has hundreds of cells, and a template loop
+ * over them costs more than the rest of the page (layouts may still loop over a row's `cells`).
  */
-function cellsHtml(cells: readonly BodyCell[]): string {
-  let html = "";
-  for (const cell of cells) html += `<td class="${escapeHtml(cell.className)}"${cell.title ? ` title="${escapeHtml(cell.title)}"` : ""}>${escapeHtml(cell.text)}</td>`;
-  return html;
+function cellHtml(cell: BodyCell): string {
+  return `<td class="${escapeHtml(cell.className)}"${cell.title ? ` title="${escapeHtml(cell.title)}"` : ""}>${escapeHtml(cell.text)}</td>`;
 }
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", '"': "&quot;", "'": "&#39;", "<": "&lt;", ">": "&gt;" };
+const SPECIAL = /[&"'<>]/;
 
 /** Nunjucks' autoescape: & " ' < > as entities. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&"'<>]/g, (char) => ESCAPES[char] as string);
+  return SPECIAL.test(text) ? text.replace(/[&"'<>]/g, (char) => ESCAPES[char] as string) : text;
 }
