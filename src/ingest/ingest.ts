@@ -5,7 +5,7 @@ import type { Reference } from "../reference/load-reference.ts";
 import { UserError } from "../user-error.ts";
 import type { ExportFile } from "./list-exports.ts";
 import { RegistrationIndex } from "./registration-index.ts";
-import { readExport, type ExportFileInfo, type RejectReason, type Rejection } from "./read-export.ts";
+import { conversionCaches, readExport, type ExportFileInfo, type RejectReason, type Rejection } from "./read-export.ts";
 
 const EXAMPLES = 5;
 
@@ -121,6 +121,7 @@ export async function ingest(files: readonly ExportFile[], options: IngestOption
     while (pending.length > 0 && (pending[0] ?? Infinity) < delivery) snapshots.set(pending.shift() as Month, builder.build());
   };
   const cellOf = new RegistrationIndex();
+  const caches = conversionCaches();
   const aggregated = new Map<number, { file: number; count: number }>();
   const report: IngestReport = {
     files: [],
@@ -177,6 +178,7 @@ export async function ingest(files: readonly ExportFile[], options: IngestOption
         areas: options.reference.areas,
         classification: options.reference.classification,
         herindelingen: options.reference.herindelingen,
+        caches,
         lastPlausibleMonth: options.lastPlausibleMonth,
         earliestYear: options.earliestYear,
         displayName: file.name,

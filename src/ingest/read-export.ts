@@ -80,6 +80,23 @@ export interface ReadExportOptions {
   displayName?: string;
   /** Called with the bytes read so far, about every megabyte and at the end (for progress output). */
   onProgress?: (bytes: number) => void;
+  /**
+   * What raw values were found to mean, kept across the files of one ingest (`conversionCaches()`):
+   * each file repeats the same buurtcodes, klassen and dates, so each is looked up once.
+   */
+  caches?: ConversionCaches;
+}
+
+/** Raw value → what it converts to (or why it is rejected), per kind of value. */
+export interface ConversionCaches {
+  klasse: Map<string, string | Rejection>;
+  date: Map<string, Month | Rejection>;
+  monthKey: Map<string, Month | Rejection>;
+  area: Record<"buurtcode" | "wijkcode" | "gemeentecode", Map<string, string | Rejection>>;
+}
+
+export function conversionCaches(): ConversionCaches {
+  return { klasse: new Map(), date: new Map(), monthKey: new Map(), area: { buurtcode: new Map(), wijkcode: new Map(), gemeentecode: new Map() } };
 }
 
 export interface ExportSink {
@@ -524,8 +541,9 @@ function makeRowConverter(
 ): (fields: string[], line: number) => void {
   const { areas, classification } = options;
   type Outcome<T> = T | Rejection;
-  const klasseCache = new Map<string, Outcome<string>>();
-  const monthCache = new Map<string, Outcome<Month>>();
+  // Shared by the files of an ingest when given: the outcomes depend on the value and the options only.
+  const caches = options.caches ?? conversionCaches();
+  const klasseCache = caches.klasse;
   const isRejection = (value: unknown): value is Rejection => typeof value === "object" && value !== null && "reason" in value;
   const reject = (reason: RejectReason, column: ColumnField | undefined, detail: string): Rejection => ({ reason, line: 0, column, detail });
 
@@ -545,7 +563,7 @@ function makeRowConverter(
   };
 
   const monthFromDate = (raw: string): Outcome<Month> => {
-    let result = monthCache.get(raw);
+    let result = caches.date.get(raw);
     if (result === undefined) {
       const date = parseDate(raw);
       if ("error" in date) {
@@ -558,18 +576,18 @@ function makeRowConverter(
         const month = monthOf(date.year, date.month);
         result = month > options.lastPlausibleMonth ? reject("future-date", "pleegdatum", `pleegdatum ${shown(raw)} lies in the future`) : month;
       }
-      monthCache.set(raw, result);
+      caches.date.set(raw, result);
     }
     return result;
   };
 
   const monthFromKey = (raw: string): Outcome<Month> => {
-    let result = monthCache.get(raw);
+    let result = caches.monthKey.get(raw);
     if (result === undefined) {
       const match = /^(\d{4})[-/ ]?(?:M)?(\d{1,2})$/.exec(raw.trim());
       const month = match ? Number(match[2]) : 0;
       result = match && month >= 1 && month <= 12 ? monthOf(Number(match[1]), month) : reject("bad-date", "maand", `${shown(raw)} is not a month (expected jjjj-mm)`);
-      monthCache.set(raw, result);
+      caches.monthKey.set(raw, result);
     }
     return result;
   };
@@ -581,7 +599,7 @@ function makeRowConverter(
       ["wijkcode", "WK", 6],
       ["gemeentecode", "GM", 4],
     ] as const
-  ).flatMap(([field, prefix, digits]) => (columns[field] === undefined ? [] : [{ field, prefix, digits, index: columns[field], cache: new Map<string, Outcome<string>>() }]));
+  ).flatMap(([field, prefix, digits]) => (columns[field] === undefined ? [] : [{ field, prefix, digits, index: columns[field], cache: caches.area[field] }]));
   const areaOf = (fields: string[]): Outcome<string> => {
     for (const { field, prefix, digits, index, cache: areaCache } of areaColumns) {
       const raw = fields[index] ?? "";
