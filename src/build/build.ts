@@ -269,10 +269,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const ownPages = (list: readonly SitePage[]): SitePage[] => (shard ? list.filter((page) => (isReportPage(page) ? inShard(page.area.code, shard) : shard.index === 1)) : [...list]);
   // Pages whose data, layouts and tool are as in the last build keep their files (HTML, PDF, downloads).
   const pageCache = useCache ? await PageCache.open(config.paths.cache, outDir, JSON.stringify([await toolFingerprint(), await folderHash(layoutsDir), options.buildDate, makePdfs])) : undefined;
-  const reused = pageCache ? await pageCache.reusable(ownPages(pages), makePdfs) : { pages: new Set<string>(), files: new Set<string>() };
+  // A first guess, so that the staging folder keeps those files; decided below on the final page data.
+  const early = pageCache ? await pageCache.reusable(ownPages(pages), makePdfs) : { pages: new Set<string>(), files: new Set<string>() };
   // A full edition replaces its folder; a build of some areas (or a shard) only rewrites their files.
   const replaced = options.areas || shard ? [] : planned.map((plan) => `${plan.definition.kind}/${plan.edition.id}`);
-  const staging = await startStaging(outDir, replaced, String(process.pid), reused.files);
+  const staging = await startStaging(outDir, replaced, String(process.pid), early.files);
   try {
     const publicFiles: { path: string; content: string }[] = [];
     const assetRoots = [""];
@@ -285,17 +286,17 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const index = await rootIndex(staging.dir, planned, config, options.buildDate);
     index.groups.push(await qualityLinks(staging.dir, quality.periode));
     pages.push(index);
-    // The pages made only now (public site pages, the root index) are compared with the output of
-    // the last build; the files of those unchanged are copied into the staging folder.
-    const late = pages.slice(allPages.length);
-    allPages.push(...late);
-    if (pageCache) {
-      const lateReused = await pageCache.reusable(ownPages(late), makePdfs);
-      for (const file of lateReused.files) {
-        await mkdir(path.dirname(path.join(staging.dir, file)), { recursive: true });
-        await cp(path.join(outDir, file), path.join(staging.dir, file), { preserveTimestamps: true });
-      }
-      for (const page of lateReused.pages) reused.pages.add(page);
+    allPages.push(...pages.slice(allPages.length));
+    // Every page is now as it will be rendered (the public site adds to its pages, and makes pages
+    // of its own): those whose final data and files are as the last build left them are kept. Files
+    // the staging folder lacks (a replaced edition folder) are copied from the output; a page of the
+    // first guess that changed since is rendered again over what was kept.
+    pageCache?.forgetHashes();
+    const reused = pageCache ? await pageCache.reusable(ownPages(pages), makePdfs) : { pages: new Set<string>(), files: new Set<string>() };
+    for (const file of reused.files) {
+      if (early.files.has(file)) continue;
+      await mkdir(path.dirname(path.join(staging.dir, file)), { recursive: true });
+      await cp(path.join(outDir, file), path.join(staging.dir, file), { preserveTimestamps: true });
     }
     const fresh = ownPages(pages).filter((page) => !reused.pages.has(page.path));
     const kept = reused.pages.size > 0 ? ` (${reused.pages.size} unchanged, kept)` : "";

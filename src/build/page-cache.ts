@@ -50,6 +50,11 @@ export class PageCache {
     return new PageCache(file, path.resolve(outDir), renderKey, previous);
   }
 
+  /** Drops the hashes computed so far: page data changed since (call before judging it again). */
+  forgetHashes(): void {
+    this.#hashes.clear();
+  }
+
   /** The hash of a page's data together with the render key. */
   hashOf(page: SitePage): string {
     let hash = this.#hashes.get(page.path);
