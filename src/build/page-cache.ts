@@ -29,6 +29,7 @@ export class PageCache {
   readonly #renderKey: string;
   readonly #previous: PageManifest["pages"];
   readonly #hashes = new Map<string, string>();
+  readonly #files = new Map<string, string | undefined>();
 
   private constructor(file: string, outDir: string, renderKey: string, previous: PageManifest["pages"]) {
     this.#file = file;
@@ -50,9 +51,18 @@ export class PageCache {
     return new PageCache(file, path.resolve(outDir), renderKey, previous);
   }
 
-  /** Drops the hashes computed so far: page data changed since (call before judging it again). */
+  /** Drops the hashes of page data computed so far: it changed since (call before judging it again). */
   forgetHashes(): void {
     this.#hashes.clear();
+  }
+
+  /** The SHA-256 of a regular file (read once per build: the output does not change meanwhile). */
+  async #fileHash(file: string): Promise<string | undefined> {
+    if (!this.#files.has(file)) {
+      const content = await readRegularFile(file);
+      this.#files.set(file, content ? sha256(content) : undefined);
+    }
+    return this.#files.get(file);
   }
 
   /** The hash of a page's data together with the render key. */
@@ -80,8 +90,7 @@ export class PageCache {
       if (outputs.length !== Object.keys(entry.files).length || !outputs.every((file) => file in entry.files)) continue;
       let intact = true;
       for (const file of outputs) {
-        const content = await readRegularFile(path.join(dir, file));
-        if (!content || sha256(content) !== entry.files[file]) {
+        if ((await this.#fileHash(path.join(dir, file))) !== entry.files[file]) {
           intact = false;
           break;
         }
