@@ -64,7 +64,8 @@ export class RegistrationIndex {
     // "PL0900-01" and "PL0900-1" have the same serial number: the length of the serial tells them apart.
     const prefix = registratienummer.slice(0, registratienummer.length - digits);
     let byLength = this.#prefixes.get(prefix);
-    if (byLength === undefined) this.#prefixes.set(prefix, (byLength = []));
+    // (A new prefix is stored as a copy: a long slice would keep its line's chunk in memory.)
+    if (byLength === undefined) this.#prefixes.set(own(prefix), (byLength = []));
     let pages = byLength[digits];
     if (pages === undefined) byLength[digits] = pages = new Map<number, Float64Array>();
     const pageNumber = Math.floor(serial / PAGE);
