@@ -86,10 +86,10 @@ function cellHtml(cell: BodyCell): string {
   return `<td class="${escapeHtml(cell.className)}"${cell.title ? ` title="${escapeHtml(cell.title)}"` : ""}>${escapeHtml(cell.text)}</td>`;
 }
 
-const ESCAPES: Record<string, string> = { "&": "&amp;", '"': "&quot;", "'": "&#39;", "<": "&lt;", ">": "&gt;" };
-const SPECIAL = /[&"'<>]/;
+const ESCAPES: Record<string, string> = { "&": "&amp;", '"': "&quot;", "'": "&#39;", "<": "&lt;", ">": "&gt;", "\\": "&#92;" };
+const SPECIAL = /[&"'<>\\]/;
 
-/** Nunjucks' autoescape: & " ' < > as entities. */
+/** Nunjucks' autoescape (node_modules/nunjucks/src/lib.js): & " ' < > \ as entities. */
 export function escapeHtml(text: string): string {
-  return SPECIAL.test(text) ? text.replace(/[&"'<>]/g, (char) => ESCAPES[char] as string) : text;
+  return SPECIAL.test(text) ? text.replace(/[&"'<>\\]/g, (char) => ESCAPES[char] as string) : text;
 }

@@ -2,7 +2,9 @@ import fc from "fast-check";
 import { formatLocale } from "d3-format";
 import nlFormat from "d3-format/locale/nl-NL" with { type: "json" };
 import { describe, expect, it } from "vitest";
+import nunjucks from "nunjucks";
 import { nlChange, nlNumber } from "../../src/site/filters.ts";
+import { escapeHtml } from "../../src/site/table-view.ts";
 
 const nl = formatLocale(nlFormat as Parameters<typeof formatLocale>[0]);
 
@@ -23,5 +25,19 @@ describe("number formatting", () => {
     expect(nlNumber(12.25, 1)).toBe(nl.format(",.1f")(12.25));
     expect(nlNumber(2.5)).toBe(nl.format(",.0f")(2.5));
     expect(nlChange(-0.45)).toBe(nl.format("+,.1f")(-0.45));
+  });
+});
+
+describe("escaping of pre-rendered table cells", () => {
+  // nunjucks' own escape, which its autoescape applies (its type declarations leave it out).
+  const nunjucksEscape = (nunjucks.lib as unknown as { escape(text: string): string }).escape;
+
+  it("escapes exactly as Nunjucks' autoescape does", () => {
+    expect(escapeHtml(`a\\b <td title="x">'&'`)).toBe("a&#92;b &lt;td title=&quot;x&quot;&gt;&#39;&amp;&#39;");
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom("a", "1", ".", "&", '"', "'", "<", ">", "\\", "x", "é") }), (text) => {
+        expect(escapeHtml(text)).toBe(nunjucksEscape(text));
+      }),
+    );
   });
 });
