@@ -1,15 +1,15 @@
-import type { Cube } from "../model/cube.ts";
+import type { Cube, Granularity } from "../model/cube.ts";
 import type { Month } from "../model/months.ts";
 import type { IngestResult } from "./ingest.ts";
 
 /** Bumped whenever the layout below or the meaning of a cube changes: older files are then ignored. */
-const FORMAT = "veiligheidsbeeld-ingest-1";
+const FORMAT = "veiligheidsbeeld-ingest-2";
 
 interface Header {
   format: string;
   report: IngestResult["report"];
   /** One entry per distinct cube; `snapshots` and `cube` point into it. */
-  cubes: { areas: string[]; klassen: string[]; cells: number; firstMonth: Month; lastMonth: Month }[];
+  cubes: { areas: string[]; klassen: string[]; cells: number; firstMonth: Month; lastMonth: Month; granularity: Granularity; declaredSoorten: string[] }[];
   cube: number;
   snapshots: [Month, number][];
 }
@@ -34,7 +34,7 @@ export function encodeIngest(result: IngestResult): Buffer {
     snapshots: [...result.snapshots].map(([month, cube]) => [month, indexOf(cube)]),
     cubes: [],
   };
-  header.cubes = cubes.map((cube) => ({ areas: cube.areas, klassen: cube.klassen, cells: cube.cellCount.length, firstMonth: cube.firstMonth, lastMonth: cube.lastMonth }));
+  header.cubes = cubes.map((cube) => ({ areas: cube.areas, klassen: cube.klassen, cells: cube.cellCount.length, firstMonth: cube.firstMonth, lastMonth: cube.lastMonth, granularity: cube.granularity, declaredSoorten: cube.declaredSoorten }));
   const json = Buffer.from(JSON.stringify(header));
   const parts: Buffer[] = [uint32(json.length), json];
   for (const cube of cubes) {
@@ -75,6 +75,8 @@ export function decodeIngest(bytes: Buffer): IngestResult | undefined {
       cellCount: take(meta.cells),
       firstMonth: meta.firstMonth,
       lastMonth: meta.lastMonth,
+      granularity: meta.granularity,
+      declaredSoorten: meta.declaredSoorten,
     });
   }
   if (offset !== bytes.length) return undefined;

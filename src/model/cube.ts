@@ -19,6 +19,28 @@ export interface Cube {
   cellCount: Int32Array;
   firstMonth: Month;
   lastMonth: Month;
+  /**
+   * The finest period the input gives counts for. Counts of a quarter or a year are kept in its
+   * first month: sums over whole quarters or years are right, a single month is not (see
+   * `coverageOf`, which reports and sections consult before they show months).
+   */
+  granularity: Granularity;
+  /**
+   * Soort codes the input has rows for, even rows of 0 (published tables list every soort they
+   * cover, a zero included). Empty when the input holds registrations or klassen: the soorten are
+   * then those of the klassen in the cube.
+   */
+  declaredSoorten: string[];
+}
+
+/** How fine the input's periods are: months (BVH, monthly tables), quarters or whole years. */
+export type Granularity = "month" | "quarter" | "year";
+
+const GRANULARITY_RANK: Record<Granularity, number> = { month: 0, quarter: 1, year: 2 };
+
+/** The coarser of two granularities (a cube holding both can only answer the coarser). */
+export function coarser(a: Granularity, b: Granularity): Granularity {
+  return GRANULARITY_RANK[a] >= GRANULARITY_RANK[b] ? a : b;
 }
 
 // Cells are keyed by one safe integer: area index × 2^24 + klasse index × 2^12 + month offset.
@@ -50,6 +72,8 @@ export class CubeBuilder {
   /** The counts of all runs, in chunks of 2^20 (a run never straddles two). */
   readonly #chunks: Int32Array[] = [];
   #used = CHUNK;
+  #granularity: Granularity = "month";
+  readonly #declaredSoorten = new Set<string>();
 
   /** The key of a cell, to be kept (e.g. per registratienummer) and passed to `addAt`. */
   key(area: string, month: Month, klasse: string): number {
@@ -121,6 +145,16 @@ export class CubeBuilder {
     return offset - newFrom;
   }
 
+  /** Notes that the input holds counts of `granularity` periods (the cube takes the coarsest). */
+  noteGranularity(granularity: Granularity): void {
+    this.#granularity = coarser(this.#granularity, granularity);
+  }
+
+  /** Notes that the input has a row (perhaps of 0) for soort `code`. */
+  noteSoort(code: string): void {
+    this.#declaredSoorten.add(code);
+  }
+
   /** Area, month and klasse of a key. */
   describe(key: number): { area: string; month: Month; klasse: string } {
     const offset = key % MONTH_BITS;
@@ -182,6 +216,8 @@ export class CubeBuilder {
       cellCount: new Int32Array(n),
       firstMonth: n > 0 ? firstMonth : 0,
       lastMonth: n > 0 ? lastMonth : -1,
+      granularity: this.#granularity,
+      declaredSoorten: [...this.#declaredSoorten].sort(),
     };
     let i = 0;
     for (const { area, klasse, run } of rows) {

@@ -1,6 +1,7 @@
 import type { Commentary } from "../commentary/read-commentary.ts";
 import type { Cube } from "../model/cube.ts";
 import { categoryKeys } from "../model/categories.ts";
+import { coverageOf, type Coverage } from "../model/coverage.ts";
 import type { CompletenessFinding } from "../model/completeness.ts";
 import type { DataStatus } from "../model/figure-status.ts";
 import { incompleteDeliveries, type IncompleteDeliveries } from "../model/incomplete-deliveries.ts";
@@ -29,6 +30,8 @@ export interface ReportContext {
   deliveries?: IncompleteDeliveries;
   /** How sure the data are (voorlopig, running period, incomplete deliveries): what `measure` and `figureStatus` take. */
   dataStatus: DataStatus;
+  /** What the input holds: its soorten, whether it has klassen and incidenten, how fine its periods are. */
+  coverage: Coverage;
   /** Counts rolled up to the areas of one level, all category keys at once (memoised). */
   counts: CountsByLevel;
   /** The previous edition and the counts as they were then, for the list of revisions. */
@@ -88,6 +91,7 @@ export function createReportContext(input: ContextInput): ReportContext {
       lastCompleteMonth: input.lastCompleteMonth,
       ...(deliveries ? { incompleteMonths: deliveries.monthsOf } : {}),
     },
+    coverage: coverageOf(input.cube, reference.classification),
     counts: countsOf(input.cube),
     ...(input.previous ? { previous: { edition: input.previous.edition, counts: countsOf(input.previous.cube) } } : {}),
     ...(input.commentary ? { commentary: input.commentary } : {}),

@@ -1,0 +1,67 @@
+import type { Classification } from "../reference/classification.ts";
+import type { Cube, Granularity } from "./cube.ts";
+
+/**
+ * What the input can answer. Reports and sections consult it before they show a figure the input
+ * does not hold: a total over fewer soorten than the classification knows is labelled as such,
+ * klasse detail of soort-level input and months of yearly input are said to be missing, never
+ * shown as zeros.
+ */
+export interface Coverage {
+  /** The finest period of the counts: months, quarters or whole years. */
+  granularity: Granularity;
+  /** Soort misdrijf codes (not 0.0.0) the input holds, sorted. */
+  soorten: string[];
+  /** Whether `soorten` is every soort of the classification (a total is then "Totaal misdrijven"). */
+  allSoorten: boolean;
+  /** Whether the input holds maatschappelijke klassen (BVH, or counts by klasse), not only soorten. */
+  klassen: boolean;
+  /** Whether the input holds incidenten and overlast (INP misdrijf N), not only crimes. */
+  incidenten: boolean;
+}
+
+/** A soort code as open-data tables and aggregated exports carry it ("1.2.3"), standing for its pseudo-klasse. */
+const SOORT_CODE = /^\d+\.\d+\.\d+$/;
+
+/** The coverage of `cube`: from the klassen it holds and the soorten its input declared. */
+export function coverageOf(cube: Pick<Cube, "klassen" | "granularity" | "declaredSoorten">, classification: Classification): Coverage {
+  const soorten = new Set(cube.declaredSoorten);
+  let klassen = false;
+  let incidenten = false;
+  for (const code of cube.klassen) {
+    const klasse = classification.klasse(code);
+    if (!klasse) continue;
+    if (klasse.soort && klasse.soort !== "0.0.0") soorten.add(klasse.soort);
+    if (!SOORT_CODE.test(code)) klassen = true;
+    if (klasse.misdrijf === "N") incidenten = true;
+  }
+  const known = classification.soorten().filter((soort) => soort.code !== "0.0.0");
+  return {
+    granularity: cube.granularity,
+    soorten: [...soorten].sort(compareSoortCodes),
+    allSoorten: known.every((soort) => soorten.has(soort.code)),
+    klassen,
+    incidenten,
+  };
+}
+
+/** "1.2.3" before "1.10.1": soort codes in the order of the classification. */
+export function compareSoortCodes(a: string, b: string): number {
+  const x = a.split(".").map(Number);
+  const y = b.split(".").map(Number);
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    const difference = (x[i] ?? 0) - (y[i] ?? 0);
+    if (difference !== 0) return difference;
+  }
+  return 0;
+}
+
+/**
+ * The label of a total over the soorten of the input: "Totaal misdrijven" when it covers them all,
+ * otherwise what it covers ("Totaal van de 1 soort in de gegevens", "Totaal van de 12 soorten in de gegevens").
+ */
+export function soortTotalLabel(coverage: Pick<Coverage, "soorten" | "allSoorten">): string {
+  if (coverage.allSoorten) return "Totaal misdrijven";
+  const n = coverage.soorten.length;
+  return `Totaal van de ${n} ${n === 1 ? "soort" : "soorten"} in de gegevens`;
+}
