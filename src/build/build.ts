@@ -3,7 +3,7 @@ import { cp, mkdir, readdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Config } from "../config/normalize-config.ts";
-import { checkRejections, ingest, ingestProgress, type IngestReport } from "../ingest/ingest.ts";
+import { checkRejections, formatsRead, ingest, ingestProgress, type IngestReport } from "../ingest/ingest.ts";
 import { scanExports } from "../ingest/list-exports.ts";
 import { formatMonth, monthOf, type Month } from "../model/months.ts";
 import { resolveScope } from "../model/scope.ts";
@@ -173,6 +173,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     lastPlausibleMonth: buildMonth,
     earliestYear: config.ingest.earliestYear,
     snapshots,
+    scopeGemeenten: scope.gemeenten,
     onProgress: (at: Parameters<typeof ingestProgress>[0]) => log.progress("ingest", at.bytes, at.totalBytes, ingestProgress(at)),
   };
   const ingested = await remember(options.memo, `ingest ${lastNeeded} ${[...new Set(snapshots)].sort().join(",")}`, async () => {
@@ -181,7 +182,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       tool: await toolFingerprint(),
       exports: exportInputs.map((input) => ({ path: input.path, sha256: input.sha256 })),
       reference: otherInputs.filter((input) => input.kind === "reference").map((input) => ({ path: input.path, sha256: input.sha256 })),
-      options: { columns: config.columns, lastPlausibleMonth: buildMonth, earliestYear: config.ingest.earliestYear, snapshots: [...new Set(snapshots)].sort((a, b) => a - b) },
+      options: { columns: config.columns, lastPlausibleMonth: buildMonth, earliestYear: config.ingest.earliestYear, snapshots: [...new Set(snapshots)].sort((a, b) => a - b), scope: scope.gemeenten },
     });
     const { result, cached } = await cachedIngest(path.join(config.paths.cache, "ingest"), key, () => ingest(deliveries, ingestOptions));
     if (cached) log.info(`ingest: the exports are unchanged since an earlier build; cube read from ${path.relative(config.root, config.paths.cache) || "."}`);
@@ -189,7 +190,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   });
   const report = ingested.report;
   checkRejections(report, config.ingest.maxRejectedShare);
-  log.info(`ingest: ${report.rowsUsed} of ${report.rowsRead} rows used, ${report.rowsRejected} rejected, ${report.revisions.count} revisions`);
+  log.info(`ingest: ${formatsRead(report)}; ${report.rowsUsed} of ${report.rowsRead} rows used, ${report.rowsRejected} rejected, ${report.revisions.count} revisions`);
   // The same checks as `validate`; what is suspicious is told, and written beside the reports.
   const quality = qualityReport({
     ingest: report,
@@ -234,7 +235,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       edition: plan.edition,
       lastCompleteMonth: buildMonth - 1,
       comparison: config.comparison,
-      voorlopig: config.voorlopig,
+      // Years the config or the source itself (2024*) marks provisional.
+      voorlopig: [...config.voorlopig, ...report.voorlopig],
       ...(previousCube ? { previous: { edition: plan.previous, cube: previousCube } } : {}),
       incomplete: incomplete.get(plan.edition.month) ?? [],
       ...(await inputsFor(plan.definition, plan.edition)),

@@ -29,7 +29,7 @@ export function formatQualityReport(report: QualityReport, paint: Paint): string
       const delimiter = file.delimiter === "\t" ? "tab" : file.delimiter;
       const months = file.months.first ? (file.months.first === file.months.last ? file.months.first : `${file.months.first}…${file.months.last}`) : "no months";
       lines.push(
-        `  ${name}  ${file.encoding.padEnd(12)} ${delimiter.padEnd(3)} ${nl(file.rows).padStart(9)} rows ${nl(file.used).padStart(9)} used ${nl(file.rejected).padStart(6)} rejected ${nl(file.revised).padStart(6)} revised  ${months}`,
+        `  ${name}  ${file.format.padEnd(16)} ${file.encoding.padEnd(12)} ${delimiter.padEnd(3)} ${nl(file.rows).padStart(9)} rows ${nl(file.used).padStart(9)} used ${nl(file.rejected).padStart(6)} rejected ${nl(file.revised).padStart(6)} revised  ${months}`,
       );
     }
   }

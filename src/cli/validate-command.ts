@@ -18,7 +18,7 @@ Usage: veiligheidsbeeld validate [options]
 
 Reads every export up to the period (going on past a file that cannot be read, so one run names
 every problem), prints what it found and writes it to <output>/kwaliteit/<jjjj-mm>.html and .json:
-files read (encoding, separator, shape), rows read/used/rejected by reason with the first examples
+files read (format, encoding, separator), rows read/used/rejected by reason with the first examples
 (file:line), unknown klassen and buurtcodes with the nearest valid codes, duplicates and revisions
 between deliveries, missing deliveries and deliveries that look cut short, dates in the future or
 too early, and codes that moved category. The report holds counts, codes and file:line only — never

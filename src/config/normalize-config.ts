@@ -18,8 +18,10 @@ export const DEFAULT_COLUMNS = {
   wijkcode: ["wijkcode", "cbswijkcode"],
   gemeentecode: ["gemeentecode", "cbsgemeentecode"],
   basisteam: ["basisteam", "basisteamcode"],
-  maand: ["maand", "periode", "pleegmaand"],
-  aantal: ["aantal", "count", "geregistreerdemisdrijven"],
+  maand: ["maand", "periode", "pleegmaand", "perioden", "jaar"],
+  /** An area by code or name, at any level (open-data tables: "Wijken en buurten", "Regio's"). */
+  gebied: ["wijkenenbuurten", "regios", "regio", "gebied", "gebiedsnaam", "wijkenbuurten"],
+  aantal: ["aantal", "count", "geregistreerdemisdrijven", "geregistreerdemisdrijvenaantal", "geregistreerdemisdrijven1", "totaalgeregistreerdemisdrijven", "aantalmisdrijven"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ColumnField = keyof typeof DEFAULT_COLUMNS;

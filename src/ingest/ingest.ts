@@ -5,7 +5,9 @@ import type { Reference } from "../reference/load-reference.ts";
 import { UserError } from "../user-error.ts";
 import type { ExportFile } from "./list-exports.ts";
 import { RegistrationIndex } from "./registration-index.ts";
-import { conversionCaches, readExport, type ExportFileInfo, type RejectReason, type Rejection } from "./read-export.ts";
+import { AreaNames } from "./area-names.ts";
+import { conversionCaches, readExport, type CountRow, type ExportFileInfo, type NoticeKind, type RejectReason, type Rejection } from "./read-export.ts";
+import { resolveLevels } from "./resolve-levels.ts";
 
 const EXAMPLES = 5;
 
@@ -60,6 +62,13 @@ export interface IngestReport {
   unknownCodes: UnknownCode[];
   /** Revisions that changed the INP niv3 or CBS soort of a registration, most frequent first. */
   categoryMoves: CategoryMove[];
+  /**
+   * What tables of counts told without a row being refused: rows above the gemeente used as checks,
+   * coarser rows that differ from the sum of their parts, missing counts, totals that differ.
+   */
+  notices: Partial<Record<NoticeKind, { count: number; examples: Example[] }>>;
+  /** Years the source marked provisional (`2024*`, `2024 voorlopig`). */
+  voorlopig: number[];
 }
 
 /** Where ingest is, for progress output. */
@@ -97,6 +106,8 @@ export interface IngestOptions {
    * (so one pass over the files serves an edition and the edition before it).
    */
   snapshots?: readonly Month[];
+  /** The gemeenten in scope: an area name an open-data table shares with areas elsewhere is looked for there first. */
+  scopeGemeenten?: readonly string[];
 }
 
 export interface IngestResult {
@@ -133,7 +144,11 @@ export async function ingest(files: readonly ExportFile[], options: IngestOption
     duplicates: { count: 0, examples: [] },
     unknownCodes: [],
     categoryMoves: [],
+    notices: {},
+    voorlopig: [],
   };
+  const voorlopig = new Set<number>();
+  const areaNames = new AreaNames(options.reference.areas, options.scopeGemeenten);
   const unknownCodes = new Map<string, UnknownCode>();
   const monthKeys = new Map<Month, string>();
   const categoryMoves = new Map<string, CategoryMove>();
@@ -161,7 +176,7 @@ export async function ingest(files: readonly ExportFile[], options: IngestOption
       file: file.name,
       encoding: "utf-8",
       delimiter: ";",
-      shape: "registraties",
+      format: "bvh-registraties",
       rows: 0,
       ignoredColumns: [],
       delivery: file.delivery === undefined ? undefined : formatMonth(file.delivery),
@@ -171,6 +186,43 @@ export async function ingest(files: readonly ExportFile[], options: IngestOption
       repeated: 0,
       months: {},
     };
+    const countMonth = (month: Month, aantal: number): void => {
+      let monthKey = monthKeys.get(month);
+      if (monthKey === undefined) monthKeys.set(month, (monthKey = formatMonth(month)));
+      fileReport.months[monthKey] = (fileReport.months[monthKey] ?? 0) + aantal;
+    };
+    // A table's cells, once its levels are resolved. A later file replaces the count of an
+    // (area, period, klasse) cell an earlier file gave; within one file, rows of a cell add up.
+    const addCounts = (rows: readonly CountRow[], name: string, fileIndex: number): void => {
+      if (rows.length === 0) return;
+      const { cells, findings, errors } = resolveLevels(rows, options.reference.areas);
+      if (errors.length > 0) {
+        const first = errors[0];
+        throw new UserError(`${name}:${first?.line}: ${first?.detail}${errors.length > 1 ? ` (and ${errors.length - 1} more such row(s))` : ""}`, {
+          hint: "Download the table again with every count, or leave the rows without a count out together with the areas they belong to.",
+        });
+      }
+      for (const finding of findings) note((report.notices[finding.kind] ??= { count: 0, examples: [] }), { file: name, line: finding.line, detail: finding.detail });
+      for (const row of rows) {
+        if (row.provisional) voorlopig.add(Math.floor(row.month / 12));
+        builder.noteGranularity(row.granularity);
+        if (row.aantal !== undefined && /^\d+\.\d+\.\d+$/.test(row.klasse)) builder.noteSoort(row.klasse);
+      }
+      fileReport.used += rows.filter((row) => row.aantal !== undefined).length;
+      for (const cell of cells) {
+        countMonth(cell.month, cell.aantal);
+        const key = builder.key(cell.area, cell.month, cell.klasse);
+        const earlier = aggregated.get(key);
+        if (earlier && earlier.file === fileIndex) earlier.count += cell.aantal;
+        else {
+          if (earlier) builder.addAt(key, -earlier.count);
+          aggregated.set(key, { file: fileIndex, count: cell.aantal });
+        }
+        builder.addAt(key, cell.aantal);
+      }
+    };
+    // The rows of a table of counts, read per area level once the whole file is in (resolveLevels).
+    const counts: CountRow[] = [];
     const reading = readExport(
       file.path,
       {
@@ -178,6 +230,7 @@ export async function ingest(files: readonly ExportFile[], options: IngestOption
         areas: options.reference.areas,
         classification: options.reference.classification,
         herindelingen: options.reference.herindelingen,
+        areaNames,
         caches,
         lastPlausibleMonth: options.lastPlausibleMonth,
         earliestYear: options.earliestYear,
@@ -190,20 +243,8 @@ export async function ingest(files: readonly ExportFile[], options: IngestOption
       {
         record(record) {
           fileReport.used++;
-          let monthKey = monthKeys.get(record.month);
-          if (monthKey === undefined) monthKeys.set(record.month, (monthKey = formatMonth(record.month)));
-          fileReport.months[monthKey] = (fileReport.months[monthKey] ?? 0) + record.aantal;
+          countMonth(record.month, 1);
           const key = builder.key(record.area, record.month, record.klasse);
-          if (record.registratienummer === "") {
-            const earlier = aggregated.get(key);
-            if (earlier && earlier.file === index) earlier.count += record.aantal;
-            else {
-              if (earlier) builder.addAt(key, -earlier.count);
-              aggregated.set(key, { file: index, count: record.aantal });
-            }
-            builder.addAt(key, record.aantal);
-            return;
-          }
           const previous = cellOf.record(record.registratienummer, key, index);
           if (previous === undefined) {
             builder.addAt(key, 1);
@@ -229,6 +270,12 @@ export async function ingest(files: readonly ExportFile[], options: IngestOption
           }
           builder.addAt(key, 1);
         },
+        count(row) {
+          counts.push(row);
+        },
+        notice(kind, line, detail) {
+          note((report.notices[kind] ??= { count: 0, examples: [] }), { file: file.name, line, detail });
+        },
         reject(rejection: Rejection) {
           fileReport.rejected++;
           const entry = (report.rejections[rejection.reason] ??= { count: 0, examples: [] });
@@ -253,6 +300,7 @@ export async function ingest(files: readonly ExportFile[], options: IngestOption
     let info;
     try {
       info = await reading;
+      addCounts(counts, file.name, index);
     } catch (error) {
       if (!(options.continueOnFileError && error instanceof UserError)) throw error;
       // What the file gave before it failed stays counted: validate reports, it does not build.
@@ -269,6 +317,7 @@ export async function ingest(files: readonly ExportFile[], options: IngestOption
     progress(index + 1, bytesBefore);
   }
   report.unknownCodes = [...unknownCodes.values()].sort(byCount);
+  report.voorlopig = [...voorlopig].sort((a, b) => a - b);
   report.categoryMoves = [...categoryMoves.values()].sort(byCount);
   const cube = builder.build();
   for (const month of pending) snapshots.set(month, cube);
@@ -307,4 +356,18 @@ export function checkRejections(report: IngestReport, maxRejectedShare: number):
   throw new UserError(`${report.rowsRejected} of ${report.rowsRead} rows (${share}%) could not be used:\n${lines.join("\n")}`, {
     hint: `Correct the rows named (or the reference tables), or allow more rejected rows with "ingest": { "maxRejectedShare": … } in the config (now ${maxRejectedShare}). \`veiligheidsbeeld validate\` lists every problem.`,
   });
+}
+
+const FORMAT_NAMES: Record<FileReport["format"], string> = {
+  "bvh-registraties": "BVH registrations",
+  aantallen: "table of counts by area code",
+  "open-data": "open-data table (politie/CBS)",
+};
+
+/** "read as BVH registrations (12 files)" or "read as open-data table (politie/CBS) (1 file), …": the formats recognised. */
+export function formatsRead(report: Pick<IngestReport, "files">): string {
+  const counts = new Map<FileReport["format"], number>();
+  for (const file of report.files) if (!file.error) counts.set(file.format, (counts.get(file.format) ?? 0) + 1);
+  const parts = [...counts].map(([format, n]) => `${FORMAT_NAMES[format]} (${n} ${n === 1 ? "file" : "files"})`);
+  return parts.length > 0 ? `read as ${parts.join(", ")}` : "no file read";
 }

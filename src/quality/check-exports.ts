@@ -4,6 +4,7 @@ import { ingest, ingestProgress } from "../ingest/ingest.ts";
 import { scanExports } from "../ingest/list-exports.ts";
 import { formatMonth, monthOf, parseMonth, type Month } from "../model/months.ts";
 import { loadReference, type Reference } from "../reference/load-reference.ts";
+import { resolveScope } from "../model/scope.ts";
 import { UserError } from "../user-error.ts";
 import { qualityReport, type QualityReport } from "./quality-report.ts";
 
@@ -42,6 +43,7 @@ export async function checkExports(options: CheckOptions): Promise<QualityReport
     lastPlausibleMonth: buildMonth,
     earliestYear: config.ingest.earliestYear,
     continueOnFileError: true,
+    scopeGemeenten: resolveScope(config.scope, reference).gemeenten,
     onProgress: (at) => log.progress("ingest", at.bytes, at.totalBytes, ingestProgress(at)),
   });
   return qualityReport({

@@ -1,6 +1,6 @@
 import type { CategoryMove, Example, FileReport, IngestReport, UnknownCode } from "../ingest/ingest.ts";
 import type { ExportsFolder } from "../ingest/list-exports.ts";
-import type { RejectReason } from "../ingest/read-export.ts";
+import type { NoticeKind, RejectReason } from "../ingest/read-export.ts";
 import { formatMonth, monthRange, parseMonth } from "../model/months.ts";
 import type { Reference } from "../reference/load-reference.ts";
 
@@ -14,9 +14,17 @@ export const REJECT_LABELS: Record<RejectReason, string> = {
   "too-early": "pleegdatum te vroeg",
   "bad-klasse": "geen maatschappelijke klasse",
   "unknown-klasse": "onbekende maatschappelijke klasse",
-  "missing-area": "geen gebiedscode",
-  "unknown-area": "onbekende gebiedscode",
+  "missing-area": "geen gebied",
+  "unknown-area": "onbekend gebied",
   "bad-count": "geen geldig aantal",
+};
+
+/** What each kind of notice from a table of counts means, for the warning that counts them. */
+export const NOTICE_LABELS: Record<NoticeKind, string> = {
+  "above-gemeente": "a row for an area above the gemeente (Nederland, a provincie), used as a check only",
+  "level-differs": "a coarser area whose row differs from the sum of its parts in the file",
+  "missing-count": "a row without a count (\".\" or empty): missing, not 0",
+  "total-differs": "a \"Totaal misdrijven\" row that differs from the sum of its soorten in the file",
 };
 
 /** One export file as the report shows it. */
@@ -25,7 +33,8 @@ export interface QualityFile {
   delivery: string | null;
   encoding: string;
   delimiter: string;
-  shape: string;
+  /** The input format recognised from the header (bvh-registraties, aantallen, open-data). */
+  format: string;
   rows: number;
   used: number;
   rejected: number;
@@ -136,6 +145,12 @@ export function qualityReport(input: QualityInput): QualityReport {
     warnings.push(`${nl(ingest.duplicates.count)} registratienummers appear twice in one file; the later row was used (first: ${where(ingest.duplicates.examples[0])})`);
   }
 
+  for (const [kind, entry] of Object.entries(ingest.notices ?? {})) {
+    if (!entry || entry.count === 0) continue;
+    const first = entry.examples[0];
+    warnings.push(`${nl(entry.count)} × ${NOTICE_LABELS[kind as NoticeKind]} (first: ${first ? `${first.file}:${first.line}: ${first.detail}` : "—"})`);
+  }
+
   const deliveries = deliverySequence(files);
   if (deliveries.missing.length > 0) warnings.push(`no delivery for ${deliveries.missing.join(", ")} between ${deliveries.first} and ${deliveries.last}`);
   for (const name of deliveries.undated) warnings.push(`${name}: no delivery month (jjjj-mm) in the file name; it is applied before all dated deliveries`);
@@ -173,7 +188,7 @@ function qualityFile(report: FileReport): QualityFile {
     delivery: report.delivery ?? null,
     encoding: report.encoding,
     delimiter: report.delimiter,
-    shape: report.shape,
+    format: report.format,
     rows: report.rows,
     used: report.used,
     rejected: report.rejected,

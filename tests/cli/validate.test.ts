@@ -48,7 +48,7 @@ describe("veiligheidsbeeld validate", () => {
 
     const out = io.stdout.text;
     expect(out).toContain("Data quality of the exports up to 2025-12 (build date 2026-01-10)");
-    expect(out).toMatch(/bvh-export-2025-12\.csv\s+utf-8\s+;\s+3 rows\s+1 used\s+2 rejected/);
+    expect(out).toMatch(/bvh-export-2025-12\.csv\s+bvh-registraties\s+utf-8\s+;\s+3 rows\s+1 used\s+2 rejected/);
     expect(out).toContain("rows: 5 read, 3 used, 2 rejected (40,00%; allowed 0,10%)");
     expect(out).toContain('      bvh-export-2025-12.csv:2: unknown maatschappelijke klasse "B7O" — did you mean B70 (Straatroof)?');
     expect(out).toContain('  maatschappelijke_klasse "B7O": 1 row(s) — nearest valid: B70 (Straatroof); first at bvh-export-2025-12.csv:2');
@@ -106,6 +106,6 @@ describe("veiligheidsbeeld validate", () => {
     const io = fakeIO({ cwd: dir });
     expect(await main(["validate"], io)).toBe(1);
     expect(io.stdout.text).toMatch(/bvh-export-2025-11\.csv\s+cannot be read: bvh-export-2025-11\.csv: the file is empty/);
-    expect(io.stdout.text).toMatch(/bvh-export-2025-12\.csv\s+utf-8\s+;\s+1 rows\s+1 used/);
+    expect(io.stdout.text).toMatch(/bvh-export-2025-12\.csv\s+bvh-registraties\s+utf-8\s+;\s+1 rows\s+1 used/);
   });
 });

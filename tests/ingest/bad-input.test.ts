@@ -73,7 +73,8 @@ const CASES: Case[] = [
   {
     name: "renamed-columns-2025-12.csv",
     why: "renamed columns without a mapping",
-    error: 'renamed-columns-2025-12.csv:1: no column for registratienummer (found "Zaaknummer", "Datum feit", "MK-code", "CBS-buurt", "Straat")',
+    error:
+      'renamed-columns-2025-12.csv:1: no input format fits the header; nearest is BVH registrations (one row per registration), which needs a registratienummer column, a pleegdatum column, a maatschappelijke klasse column, an area column (buurtcode, wijkcode or gemeentecode) (found "Zaaknummer", "Datum feit", "MK-code", "CBS-buurt", "Straat")',
   },
   {
     name: "renamed-columns-2025-12.csv",
@@ -121,7 +122,7 @@ const CASES: Case[] = [
     name: "formula-injection-2025-12.csv",
     why: "spreadsheet formulas in text and code columns",
     rejected: { "bad-klasse": 1, "unknown-area": 1 },
-    detail: "(value not shown) is not a maatschappelijke klasse code",
+    detail: "(value not shown) is not a maatschappelijke klasse or soort code",
   },
   { name: "missing-values-2025-12.csv", why: "no registratienummer, klasse or buurtcode", rejected: { "missing-registratienummer": 1, "bad-klasse": 1, "missing-area": 1 } },
   { name: "duplicate-registratienummer-2025-12.csv", why: "a registratienummer twice in one file", used: 4, warning: "1 registratienummers appear twice in one file; the later row was used" },

@@ -1,7 +1,7 @@
 import path from "node:path";
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readExport, type ExportRecord, type Rejection } from "../../src/ingest/read-export.ts";
+import { readExport, type CountRow, type ExportRecord, type Rejection } from "../../src/ingest/read-export.ts";
 import { formatMonth, monthOf } from "../../src/model/months.ts";
 import { UserError } from "../../src/user-error.ts";
 import { cleanup, miniReference, tempDir, testConfig, writeFiles } from "../helpers.ts";
@@ -20,6 +20,7 @@ async function read(name: string, content: string | Uint8Array) {
   await writeFiles(dir, { [name]: content });
   const records: ExportRecord[] = [];
   const rejections: Rejection[] = [];
+  const counts: CountRow[] = [];
   const info = await readExport(
     path.join(dir, name),
     {
@@ -29,9 +30,9 @@ async function read(name: string, content: string | Uint8Array) {
       lastPlausibleMonth: monthOf(2026, 1),
       earliestYear: 2010,
     },
-    { record: (record) => records.push(record), reject: (rejection) => rejections.push(rejection) },
+    { record: (record) => records.push(record), count: (row) => counts.push(row), reject: (rejection) => rejections.push(rejection) },
   );
-  return { info, records, rejections };
+  return { info, records, counts, rejections };
 }
 
 const HEADER = "Registratienummer;Pleegdatum;Maatschappelijke klasse;Buurtcode;Straat;Omschrijving";
@@ -43,7 +44,7 @@ describe("readExport", () => {
       `\uFEFF${HEADER}\r\nPL1;03-01-2025;B70 Straatroof;BU05890201;Geheimstraat;"vrije; tekst"\r\nPL2;2025-02-28;A20;5890201;Geheimstraat;x\r\n`,
     );
     expect(rejections).toEqual([]);
-    expect(info).toMatchObject({ encoding: "utf-8", delimiter: ";", shape: "registraties", rows: 2, ignoredColumns: ["Straat", "Omschrijving"] });
+    expect(info).toMatchObject({ encoding: "utf-8", delimiter: ";", format: "bvh-registraties", rows: 2, ignoredColumns: ["Straat", "Omschrijving"] });
     expect(records).toEqual([
       { line: 2, registratienummer: "PL1", month: monthOf(2025, 1), klasse: "B70", area: "BU05890201", aantal: 1 },
       { line: 3, registratienummer: "PL2", month: monthOf(2025, 2), klasse: "A20", area: "BU05890201", aantal: 1 },
@@ -95,20 +96,22 @@ describe("readExport", () => {
 
   it("never echoes a value that could be free text in a rejection", async () => {
     const { rejections } = await read("privacy.csv", `${HEADER}\nPL1;01-01-2025;Jan Jansen woont hier;BU05890201;x;y\n`);
-    expect(rejections[0]?.detail).toBe("(value not shown) is not a maatschappelijke klasse code");
+    expect(rejections[0]?.detail).toBe("(value not shown) is not a maatschappelijke klasse or soort code");
   });
 
   it("never echoes a first row of data as if it were column names", async () => {
     const noHeader = await read("no-header.csv", "PL0900-1;;B70 Straatroof;;Geheimstraat 12;Jan Jansen\n").catch((caught: unknown) => caught);
     expect((noHeader as UserError).message).toBe("no-header.csv:1: the first row holds data (a date or a code), not column names");
     const odd = await read("odd-header.csv", "Zaak;Datum;Geheimstraat 12\nx;y;z\n").catch((caught: unknown) => caught);
-    expect((odd as UserError).message).toBe('odd-header.csv:1: no column for registratienummer (found "Zaak", "Datum", (a name with digits, not shown))');
+    expect((odd as UserError).message).toBe(
+      'odd-header.csv:1: no input format fits the header; nearest is BVH registrations (one row per registration), which needs a registratienummer column, a maatschappelijke klasse column, an area column (buurtcode, wijkcode or gemeentecode) (found "Zaak", "Datum", (a name with digits, not shown))',
+    );
   });
 
   it("reads aggregated exports (area, month, klasse or soort, count)", async () => {
-    const { info, records } = await read("aantallen.csv", "gemeentecode;maand;soort;aantal\nGM0589;2025-01;1.2.3;12\nGM0335;2025-02;A20;3\n");
-    expect(info.shape).toBe("aantallen");
-    expect(records.map((record) => [record.area, formatMonth(record.month), record.klasse, record.aantal])).toEqual([
+    const { info, counts } = await read("aantallen.csv", "gemeentecode;maand;soort;aantal\nGM0589;2025-01;1.2.3;12\nGM0335;2025-02;A20;3\n");
+    expect(info.format).toBe("aantallen");
+    expect(counts.map((record) => [record.area, formatMonth(record.month), record.klasse, record.aantal])).toEqual([
       ["GM0589", "2025-01", "1.2.3", 12],
       ["GM0335", "2025-02", "A20", 3],
     ]);
@@ -118,7 +121,7 @@ describe("readExport", () => {
     ["an empty file", "empty.csv", "", "the file is empty"],
     ["a binary file", "binary.csv", new Uint8Array([0x50, 0x4b, 3, 4, 0, 0, 0, 0, 1, 0, 0, 0]), "this is not a text (CSV) file"],
     ["a header without separators", "onecol.csv", "registratienummer\nPL1\n", "no column separator"],
-    ["a missing klasse column", "nocol.csv", "Registratienummer;Pleegdatum;Buurtcode\nPL1;01-01-2025;BU05890201\n", "no column for maatschappelijke_klasse"],
+    ["a missing klasse column", "nocol.csv", "Registratienummer;Pleegdatum;Buurtcode\nPL1;01-01-2025;BU05890201\n", "this looks like BVH registrations (one row per registration), but it has no maatschappelijke klasse column"],
     ["an unclosed quote", "quote.csv", `${HEADER}\nPL1;01-01-2025;B70;BU05890201;"x;y\nPL2;01-01-2025;B70;BU05890201;x;y\n`, "a quoted field is not closed"],
     ["a duplicate header", "dup.csv", "Registratienummer;Pleegdatum;Pleegdatum;Maatschappelijke klasse;Buurtcode\n", 'column "Pleegdatum" appears twice'],
   ])("stops with a clear message naming the file for %s", async (_, name, content, message) => {

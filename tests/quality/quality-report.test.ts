@@ -13,12 +13,12 @@ beforeAll(async () => {
 });
 
 function file(name: string, delivery: string | undefined, used: number, months: Record<string, number> = delivery ? { [delivery]: used } : {}): FileReport {
-  return { file: name, encoding: "utf-8", delimiter: ";", shape: "registraties", rows: used, ignoredColumns: ["Straat"], delivery, used, rejected: 0, revised: 0, repeated: 0, months };
+  return { file: name, encoding: "utf-8", delimiter: ";", format: "bvh-registraties", rows: used, ignoredColumns: ["Straat"], delivery, used, rejected: 0, revised: 0, repeated: 0, months };
 }
 
 function ingest(files: FileReport[], extra: Partial<IngestReport> = {}): IngestReport {
   const rows = files.reduce((sum, entry) => sum + entry.rows, 0);
-  return { files, rowsRead: rows, rowsUsed: rows, rowsRejected: 0, rejections: {}, revisions: { count: 0, examples: [] }, duplicates: { count: 0, examples: [] }, unknownCodes: [], categoryMoves: [], ...extra };
+  return { files, rowsRead: rows, rowsUsed: rows, rowsRejected: 0, rejections: {}, revisions: { count: 0, examples: [] }, duplicates: { count: 0, examples: [] }, unknownCodes: [], categoryMoves: [], notices: {}, voorlopig: [], ...extra };
 }
 
 function input(report: IngestReport, skipped: QualityInput["folder"]["skipped"] = []): QualityInput {

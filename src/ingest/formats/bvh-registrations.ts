@@ -1,0 +1,36 @@
+import { isRejection, rejection } from "../row-conversions.ts";
+import type { InputFormat } from "./input-format.ts";
+import { AREA_CODES } from "./requirements.ts";
+
+/**
+ * The BVH export: one row per registration (registratienummer, pleegdatum, maatschappelijke
+ * klasse, buurtcode …). A registratienummer seen again in a later delivery replaces the earlier
+ * row (ingest keeps the index).
+ */
+export const bvhRegistrations: InputFormat = {
+  id: "bvh-registraties",
+  label: "BVH registrations (one row per registration)",
+  required: [
+    { anyOf: ["registratienummer"], description: "a registratienummer column" },
+    { anyOf: ["pleegdatum"], description: "a pleegdatum column" },
+    { anyOf: ["maatschappelijke_klasse"], description: "a maatschappelijke klasse column" },
+    AREA_CODES,
+  ],
+  reads: ["registratienummer", "pleegdatum", "maatschappelijke_klasse", "buurtcode", "wijkcode", "gemeentecode"],
+  claims: (columns) => columns.registratienummer !== undefined,
+  converter({ conversions, sink }) {
+    return {
+      row(fields, line) {
+        const registratienummer = conversions.field(fields, "registratienummer").trim();
+        if (registratienummer === "") return sink.reject({ ...rejection("missing-registratienummer", "registratienummer", "no registratienummer"), line });
+        const month = conversions.monthOfDate(conversions.field(fields, "pleegdatum"));
+        if (isRejection(month)) return sink.reject({ ...month, line });
+        const klasse = conversions.klasse(conversions.field(fields, "maatschappelijke_klasse"));
+        if (isRejection(klasse)) return sink.reject({ ...klasse, line });
+        const area = conversions.areaOfCodes(fields);
+        if (isRejection(area)) return sink.reject({ ...area, line });
+        sink.record({ line, registratienummer, month, klasse, area, aantal: 1 });
+      },
+    };
+  },
+};

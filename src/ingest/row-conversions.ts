@@ -1,0 +1,182 @@
+import type { ColumnField } from "../config/normalize-config.ts";
+import type { Granularity } from "../model/cube.ts";
+import { monthOf, type Month } from "../model/months.ts";
+import type { AreaIndex } from "../reference/areas.ts";
+import type { Classification } from "../reference/classification.ts";
+import type { Herindelingen } from "../reference/herindelingen.ts";
+import type { RejectReason, Rejection } from "./export-record.ts";
+import type { ColumnMap } from "./map-columns.ts";
+import { parseDate } from "./parse-date.ts";
+import { parseKlasseCode } from "./parse-klasse.ts";
+import { parsePeriod, type CountPeriod } from "./parse-period.ts";
+import { suggestCode } from "./suggest-code.ts";
+
+/** What the conversions need to know, the same for every file of an ingest. */
+export interface ConversionOptions {
+  areas: AreaIndex;
+  classification: Classification;
+  /** Registrations and counts dated after this month are rejected as "in the future". */
+  lastPlausibleMonth: Month;
+  earliestYear: number;
+  /** Historic gemeentecodes (Weesp GM0457) are counted under the current gemeente (Amsterdam GM0363). */
+  herindelingen?: Pick<Herindelingen, "currentOf">;
+}
+
+/** Raw value → what it converts to (or why it is rejected), per kind of value. */
+export interface ConversionCaches {
+  klasse: Map<string, string | Rejection>;
+  date: Map<string, Month | Rejection>;
+  period: Map<string, CountPeriod | Rejection>;
+  area: Record<"buurtcode" | "wijkcode" | "gemeentecode", Map<string, string | Rejection>>;
+}
+
+export function conversionCaches(): ConversionCaches {
+  return { klasse: new Map(), date: new Map(), period: new Map(), area: { buurtcode: new Map(), wijkcode: new Map(), gemeentecode: new Map() } };
+}
+
+/**
+ * How much of a refused value a message may show. In a BVH export every row is about a person's
+ * registration, so only values that look like a code or a date are echoed (free text in a code
+ * column might be a name); in a table of counts no value is about a person, so every refused
+ * value is shown (cut to 40 characters).
+ */
+export type Echo = "codes-only" | "all";
+
+/** The conversions of one file: each distinct raw value is converted once per ingest and remembered. */
+export interface RowConversions {
+  /** A maatschappelijke klasse or soort code, or why not. */
+  klasse(raw: string): string | Rejection;
+  /** The month of a pleegdatum (dd-mm-jjjj, jjjj-mm-dd), or why not. */
+  monthOfDate(raw: string): Month | Rejection;
+  /** The period of a count (2024, 2024-01, 2024MM01, 2024 januari, 2024KW01, …), or why not. */
+  period(raw: string, column: ColumnField): CountPeriod | Rejection;
+  /** The finest area of the code columns a row has (buurtcode, then wijkcode, then gemeentecode), or why not. */
+  areaOfCodes(fields: string[]): string | Rejection;
+  /** A value as a message may show it. */
+  shown(value: string): string;
+  /** The raw value of `field` in a row ("" when the file lacks the column). */
+  field(fields: string[], name: ColumnField): string;
+}
+
+export function isRejection(value: unknown): value is Rejection {
+  return typeof value === "object" && value !== null && "reason" in value;
+}
+
+/** A rejection to be given its line when a row meets it. */
+export function rejection(reason: RejectReason, column: ColumnField | undefined, detail: string): Rejection {
+  return { reason, line: 0, column, detail };
+}
+
+const SAFE_CODE = /^[\w .:/-]{1,16}$/;
+const NOT_SHOWN = "(value not shown)";
+
+/** The conversions for a file with `columns`, sharing `caches` with the other files of an ingest. */
+export function rowConversions(columns: ColumnMap, options: ConversionOptions, caches: ConversionCaches, echo: Echo): RowConversions {
+  const { areas, classification } = options;
+  const shown = (value: string): string => {
+    const trimmed = value.replace(/[\u0000-\u001f\u007f]/g, " ").trim();
+    if (echo === "all") return `"${trimmed.length > 40 ? `${trimmed.slice(0, 40)}…` : trimmed}"`;
+    return SAFE_CODE.test(trimmed) && /\d/.test(trimmed) ? `"${trimmed}"` : NOT_SHOWN;
+  };
+
+  const klasse = (raw: string): string | Rejection => {
+    let result = caches.klasse.get(raw);
+    if (result === undefined) {
+      const code = parseKlasseCode(raw);
+      if (!code) result = rejection("bad-klasse", "maatschappelijke_klasse", `${shown(raw)} is not a maatschappelijke klasse or soort code`);
+      else if (!classification.klasse(code)) {
+        const suggestion = suggestCode(code, classification.klasseCodes());
+        const hint = suggestion ? ` — did you mean ${suggestion} (${classification.klasse(suggestion)?.naam})?` : "";
+        result = { ...rejection("unknown-klasse", "maatschappelijke_klasse", `unknown maatschappelijke klasse "${code}"${hint}`), code, ...(suggestion ? { suggestion } : {}) };
+      } else result = code;
+      caches.klasse.set(raw, result);
+    }
+    return result;
+  };
+
+  const inRange = (month: Month, raw: string, column: ColumnField, what: string): Month | Rejection => {
+    if (Math.floor(month / 12) < options.earliestYear) return rejection("too-early", column, `${what} ${shown(raw)} lies before ${options.earliestYear}`);
+    return month > options.lastPlausibleMonth ? rejection("future-date", column, `${what} ${shown(raw)} lies in the future`) : month;
+  };
+
+  const monthOfDate = (raw: string): Month | Rejection => {
+    let result = caches.date.get(raw);
+    if (result === undefined) {
+      const date = parseDate(raw);
+      if ("error" in date) {
+        // parseDate quotes the value; free text in a date column must not reach a message.
+        const safe = raw.trim() === "" || shown(raw) !== NOT_SHOWN;
+        result = rejection("bad-date", "pleegdatum", safe ? date.error : `${NOT_SHOWN} is not a date (expected dd-mm-jjjj or jjjj-mm-dd)`);
+      } else result = inRange(monthOf(date.year, date.month), raw, "pleegdatum", "pleegdatum");
+      caches.date.set(raw, result);
+    }
+    return result;
+  };
+
+  const period = (raw: string, column: ColumnField): CountPeriod | Rejection => {
+    let result = caches.period.get(raw);
+    if (result === undefined) {
+      const parsed = parsePeriod(raw);
+      if ("error" in parsed) result = rejection("bad-date", column, parsed.error);
+      else {
+        // A period counts as in the future when it has not begun by the build month.
+        const checked = inRange(parsed.month, raw, column, "period");
+        result = isRejection(checked) ? checked : parsed;
+      }
+      caches.period.set(raw, result);
+    }
+    return result;
+  };
+
+  // The area columns the file has, finest first, each with its own cache of raw value → outcome.
+  const areaColumns = (
+    [
+      ["buurtcode", "BU", 8],
+      ["wijkcode", "WK", 6],
+      ["gemeentecode", "GM", 4],
+    ] as const
+  ).flatMap(([field, prefix, digits]) => (columns[field] === undefined ? [] : [{ field, prefix, digits, index: columns[field], cache: caches.area[field] }]));
+  const areaOfCodes = (fields: string[]): string | Rejection => {
+    for (const { field, prefix, digits, index, cache } of areaColumns) {
+      const raw = fields[index] ?? "";
+      if (raw.trim() === "") continue;
+      let result = cache.get(raw);
+      if (result === undefined) {
+        const code = normalizeAreaCode(raw, prefix, digits);
+        // All comparisons use the current boundaries: a merged gemeente counts for the one it joined.
+        const folded = field === "gemeentecode" ? options.herindelingen?.currentOf(code) : undefined;
+        if (areas.has(code)) result = code;
+        else if (folded) result = folded;
+        else {
+          const suggestion = suggestCode(code, areas.buurtenOf(code.slice(0, 2) === "BU" ? `GM${code.slice(2, 6)}` : code).slice(0, 500));
+          const safe = shown(raw) === NOT_SHOWN ? {} : { code };
+          result = {
+            ...rejection("unknown-area", field, `unknown ${field} ${shown(raw)}${suggestion ? ` — did you mean ${suggestion}?` : ""}`),
+            ...safe,
+            ...(suggestion ? { suggestion } : {}),
+          };
+        }
+        cache.set(raw, result);
+      }
+      return result;
+    }
+    return rejection("missing-area", "buurtcode", "no buurtcode, wijkcode or gemeentecode");
+  };
+
+  const field = (fields: string[], name: ColumnField): string => {
+    const index = columns[name];
+    return index === undefined ? "" : (fields[index] ?? "");
+  };
+
+  return { klasse, monthOfDate, period, areaOfCodes, shown, field };
+}
+
+/** "3440101", "bu03440101" and "BU03440101" all give "BU03440101". */
+export function normalizeAreaCode(raw: string, prefix: string, digits: number): string {
+  const value = raw.trim().toUpperCase().replace(/\s+/g, "");
+  const number = value.startsWith(prefix) ? value.slice(prefix.length) : value;
+  return /^\d+$/.test(number) ? prefix + number.padStart(digits, "0") : value;
+}
+
+/** Granularity words for messages: "monthly", "quarterly", "yearly". */
+export const GRANULARITY_WORDS: Record<Granularity, string> = { month: "monthly", quarter: "quarterly", year: "yearly" };
