@@ -8,7 +8,7 @@ import type { ReportContext } from "../context.ts";
 import type { TrendSpec } from "../definition.ts";
 import type { ChartSection, Figure } from "../page.ts";
 import { tableNotes } from "./notes.ts";
-import { capitalize, categoryTitle, categoryWords } from "./reader-names.ts";
+import { capitalize, categoryTitle, categoryWords, namesOf } from "./reader-names.ts";
 import { periodFlags, yearLabel, yearPeriods } from "./year-periods.ts";
 
 /**
@@ -20,7 +20,7 @@ export function trendSection(spec: TrendSpec, area: string, level: AreaLevel, ct
   const periods = yearPeriods(ctx.edition.period, spec.years);
   const first = periods[0] as Period;
   const last = periods[periods.length - 1] as Period;
-  const nameOf = ctx.reference.classification.nameOf.bind(ctx.reference.classification);
+  const names = namesOf(ctx);
   const areaName = ctx.reference.areas.nameOf(area);
   const span = `${yearLabel(first)}–${yearLabel(last)}`;
 
@@ -29,7 +29,7 @@ export function trendSection(spec: TrendSpec, area: string, level: AreaLevel, ct
   const empty = series.filter(({ values }) => values.every((value) => value === 0));
 
   const figures: Figure[] = shown.map(({ category, values }) => {
-    const title = categoryTitle(category, nameOf);
+    const title = categoryTitle(category, names);
     return {
       id: `${spec.id}-${category.replace(/[^A-Za-z0-9]+/g, "-").toLowerCase()}`,
       caption: title,
@@ -48,20 +48,20 @@ export function trendSection(spec: TrendSpec, area: string, level: AreaLevel, ct
   });
   const rows: Row[] = shown.map(({ category, values }) => ({
     id: category,
-    label: categoryTitle(category, nameOf),
+    label: categoryTitle(category, names),
     level: 0,
     role: "detail",
     cells: values.map((value, i): Cell => ({ value, ref: { area, category, first: (periods[i] as Period).first, last: (periods[i] as Period).last } })),
   }));
   const notes = tableNotes({ columns, rows }, ctx, level);
   if (columns.some((column) => column.flags?.includes("voorlopig"))) notes.push("In de grafieken: een open punt met een stippellijn ernaartoe is een voorlopig cijfer.");
-  if (empty.length > 0) notes.push(`Geen registraties in ${span}: ${empty.map(({ category }) => categoryTitle(category, nameOf)).join(", ")}.`);
+  if (empty.length > 0) notes.push(`Geen registraties in ${span}: ${empty.map(({ category }) => categoryTitle(category, names)).join(", ")}.`);
 
   return {
     type: "chart",
     id: spec.id,
     title: spec.title,
-    lead: shown.map(({ category, values }) => `${capitalize(categoryWords(category, nameOf))}: ${lowerFirst(trendSentence(values, periods, ctx.comparison.minBase, false))}`),
+    lead: shown.map(({ category, values }) => `${capitalize(categoryWords(category, names))}: ${lowerFirst(trendSentence(values, periods, ctx.comparison.minBase, false))}`),
     figures,
     table: { id: spec.id, caption: `${spec.title}: ${areaName}, ${span}`, rowHeading: "Categorie", columns, rows, notes },
     printTable: false,
