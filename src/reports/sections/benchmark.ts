@@ -7,6 +7,7 @@ import type { AreaLevel } from "../../reference/areas.ts";
 import type { ReportContext } from "../context.ts";
 import type { BenchmarkSpec } from "../definition.ts";
 import type { ChartSection } from "../page.ts";
+import type { NotInInput } from "./not-in-input.ts";
 import { tableNotes } from "./notes.ts";
 import { categoryTitle, type Names, namesOf } from "./reader-names.ts";
 import { joinDutch } from "./year-comparison.ts";
@@ -124,6 +125,29 @@ export function benchmark(spec: BenchmarkSpec, area: string, level: AreaLevel, c
     table: { id: spec.id, caption: `Misdrijven per 1.000 inwoners in ${yearLabel(current)}: ${areaName}, ${region.label} en Nederland`, rowHeading: "Soort misdrijf", columns, rows, notes },
     printTable: true,
   };
+}
+
+/**
+ * Why no comparison can be made, or undefined when it can: without the national table the soorten
+ * to compare are not known, and when none of them is in the input there is nothing to compare. The
+ * section is then left out with this reason instead of a total of 0 soorten at 0,0 per 1.000.
+ */
+export function benchmarkNotPossible(spec: BenchmarkSpec, ctx: ReportContext): NotInInput | undefined {
+  if (spec.categories === "national" && !ctx.national) {
+    return {
+      text: "De landelijke cijfers (data/realdata/misdrijven-gemeente-jaar.csv) zijn er in deze omgeving niet; zonder die tabel is niet bekend welke soorten te vergelijken zijn, dus de vergelijking is weggelaten.",
+      log: "no national figures (misdrijven-gemeente-jaar.csv not found in paths.realdata)",
+    };
+  }
+  const wanted = spec.categories === "national" ? (ctx.national?.soorten ?? []).filter((code) => code !== "0.0.0").map((code) => `soort:${code}`) : spec.categories;
+  const current = ctx.edition.period;
+  if (presentInRegion(wanted, ctx, current.first, current.last).length === 0) {
+    return {
+      text: `Geen van de ${wanted.length === 1 ? "soort" : `${wanted.length} soorten`} misdrijf waarvan landelijke cijfers bestaan komt in deze gegevens voor; er is niets te vergelijken.`,
+      log: `none of the ${wanted.length} soorten with national figures is in the exports`,
+    };
+  }
+  return undefined;
 }
 
 /**

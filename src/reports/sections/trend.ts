@@ -7,6 +7,7 @@ import type { AreaLevel } from "../../reference/areas.ts";
 import type { ReportContext } from "../context.ts";
 import type { TrendSpec } from "../definition.ts";
 import type { ChartSection, Figure } from "../page.ts";
+import { categoryInInput } from "./not-in-input.ts";
 import { tableNotes } from "./notes.ts";
 import { capitalize, categoryTitle, categoryWords, namesOf } from "./reader-names.ts";
 import { periodFlags, yearLabel, yearPeriods } from "./year-periods.ts";
@@ -24,7 +25,9 @@ export function trendSection(spec: TrendSpec, area: string, level: AreaLevel, ct
   const areaName = ctx.reference.areas.nameOf(area);
   const span = `${yearLabel(first)}–${yearLabel(last)}`;
 
-  const series = spec.categories.map((category) => ({ category, values: periods.map((period) => counts.sum(area, category, period.first, period.last)) }));
+  // A category the input does not hold (incidenten in a table of crimes) is said to be missing, not drawn as a line of zeros.
+  const absent = spec.categories.filter((category) => !categoryInInput(category, ctx.coverage));
+  const series = spec.categories.filter((category) => !absent.includes(category)).map((category) => ({ category, values: periods.map((period) => counts.sum(area, category, period.first, period.last)) }));
   const shown = series.filter(({ values }) => values.some((value) => value > 0));
   const empty = series.filter(({ values }) => values.every((value) => value === 0));
 
@@ -55,13 +58,19 @@ export function trendSection(spec: TrendSpec, area: string, level: AreaLevel, ct
   }));
   const notes = tableNotes({ columns, rows }, ctx, level);
   if (columns.some((column) => column.flags?.includes("voorlopig"))) notes.push("In de grafieken: een open punt met een stippellijn ernaartoe is een voorlopig cijfer.");
+  const absentText = absent.length > 0 ? `Niet in deze gegevens, dus niet getoond: ${absent.map((category) => categoryTitle(category, names)).join(", ")}.` : undefined;
+  if (absentText) notes.push(absentText);
   if (empty.length > 0) notes.push(`Geen registraties in ${span}: ${empty.map(({ category }) => categoryTitle(category, names)).join(", ")}.`);
 
   return {
     type: "chart",
     id: spec.id,
     title: spec.title,
-    lead: shown.map(({ category, values }) => `${capitalize(categoryWords(category, names))}: ${lowerFirst(trendSentence(values, periods, ctx.comparison.minBase, false))}`),
+    lead: [
+      ...shown.map(({ category, values }) => `${capitalize(categoryWords(category, names))}: ${lowerFirst(trendSentence(values, periods, ctx.comparison.minBase, false))}`),
+      // The table (and its notes) is not printed: the PDF reader learns from the lead what is missing.
+      ...(absentText ? [absentText] : []),
+    ],
     figures,
     table: { id: spec.id, caption: `${spec.title}: ${areaName}, ${span}`, rowHeading: "Categorie", columns, rows, notes },
     printTable: false,
