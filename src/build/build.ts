@@ -17,6 +17,7 @@ import { createReportContext } from "../reports/context.ts";
 import type { ReportDefinition } from "../reports/definition.ts";
 import { editionOf, previousEdition, type Edition } from "../reports/edition.ts";
 import type { IndexPage, ReportPage, SitePage } from "../reports/page.ts";
+import { servableEditions, type InputPeriods } from "../reports/servable-editions.ts";
 import { publicSite } from "../reports/public-site.ts";
 import { BUILT_IN_DEFINITIONS, definitionFor } from "../reports/registry.ts";
 import { nlDate } from "../site/filters.ts";
@@ -95,6 +96,11 @@ interface PlannedEdition {
   edition: Edition;
   /** The edition before it, whose figures the list of revisions compares with. */
   previous: Edition;
+  /**
+   * Asked for by `--report all` rather than by name: when the input cannot serve it (monthly
+   * figures from yearly input) it is skipped with a log line; a report named is an error.
+   */
+  optional: boolean;
 }
 
 /**
@@ -113,7 +119,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     warn: (message) => (warnings.push(message), options.log.warn(message)),
     progress: (label, done, total, text) => options.log.progress(label, done, total, text),
   };
-  const planned = planEditions(options);
+  const requested = planEditions(options);
   const buildMonth = buildMonthOf(options.buildDate);
 
   log.step("reference: areas, classification, population");
@@ -129,20 +135,20 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   // Commentary and national figures are read before the exports: a bad file stops the build at once.
   const inputsFor = reportInputsLoader(config, reference, scope, log);
-  for (const plan of planned) await inputsFor(plan.definition, plan.edition);
+  for (const plan of requested) await inputsFor(plan.definition, plan.edition);
 
-  const lastNeeded = Math.max(...planned.map((plan) => plan.edition.month));
+  const lastNeeded = Math.max(...requested.map((plan) => plan.edition.month));
   const deliveries = files.filter((file) => file.delivery === undefined || file.delivery <= lastNeeded);
   const firstDelivery = Math.min(...deliveries.map((file) => file.delivery ?? -Infinity));
   log.step(`ingest: ${deliveries.length} export file(s)`);
-  const snapshots = planned.flatMap((plan) => [plan.edition.month, plan.previous.month]);
+  const snapshots = requested.flatMap((plan) => [plan.edition.month, plan.previous.month]);
   const useCache = options.cache !== false;
   // The content hashes of the inputs serve the caches and the record of provision.
   const exportInputs = await hashInputs(config.root, deliveries.map((file) => ({ file: file.path, kind: "export" as const })));
   const otherInputs = await hashInputs(config.root, [
     ...reference.files.map((file) => ({ file, kind: "reference" as const })),
     ...(await commentaryFiles(config.paths.commentary)).map((file) => ({ file, kind: "commentary" as const })),
-    ...(planned.some((plan) => plan.definition.kind === "gebiedsscan") ? [{ file: path.join(config.paths.realdata, "misdrijven-gemeente-jaar.csv"), kind: "national" as const }] : []),
+    ...(requested.some((plan) => plan.definition.kind === "gebiedsscan") ? [{ file: path.join(config.paths.realdata, "misdrijven-gemeente-jaar.csv"), kind: "national" as const }] : []),
   ]);
   const outDir = config.paths.output;
   const layoutsDir = config.paths.layouts ?? LAYOUTS_DIR;
@@ -190,6 +196,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   });
   const report = ingested.report;
   checkRejections(report, config.ingest.maxRejectedShare);
+  // Before anything else is checked or written: a report the input's periods cannot serve stops the
+  // build (or, asked for by --report all, is left out with a line in the log).
+  const planned = servablePlans(requested, (plan) => ingested.snapshots.get(plan.edition.month) ?? ingested.cube, log);
   log.info(`ingest: ${formatsRead(report)}; ${report.rowsUsed} of ${report.rowsRead} rows used, ${report.rowsRejected} rejected, ${report.revisions.count} revisions`);
   // The same checks as `validate`; what is suspicious is told, and written beside the reports.
   const quality = qualityReport({
@@ -250,6 +259,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       buildDate: nlDate(options.buildDate),
       ...(options.areas ? { areas: options.areas } : {}),
     });
+    for (const line of built.notInInput) log.warn(line);
     if (built.pages.length === 0) {
       throw new UserError(`${plan.definition.kind} ${plan.edition.id}: no area in scope${options.areas ? ` matches --area ${options.areas.join(",")}` : ""}`, {
         hint: "Check --area against the gemeente- and basisteamcodes of the scope in the config.",
@@ -416,7 +426,10 @@ function planEditions(options: BuildOptions): PlannedEdition[] {
   const { config } = options;
   const configured = config.reports.map((report) => report.definition);
   const everything = [...new Set([...configured, ...BUILT_IN_DEFINITIONS.keys()])];
-  const wanted = options.reports?.includes("all") ? everything : (options.reports ?? configured);
+  const all = options.reports?.includes("all") ?? false;
+  // Reports named besides "all" (--report all --report gebiedsscan) are still asked for by name.
+  const named = new Set(options.reports?.filter((kind) => kind !== "all") ?? []);
+  const wanted = all ? everything : (options.reports ?? configured);
   if (wanted.length === 0) {
     throw new UserError("No reports to build", {
       hint: `Name one with --report (${[...BUILT_IN_DEFINITIONS.keys()].join(", ")}) or list them under "reports" in the config.`,
@@ -432,10 +445,33 @@ function planEditions(options: BuildOptions): PlannedEdition[] {
     }
     for (const period of periods) {
       const edition = editionOf(definition.period, period, kind);
-      planned.push({ definition, edition, previous: previousEdition(definition.period, edition, kind) });
+      planned.push({ definition, edition, previous: previousEdition(definition.period, edition, kind), optional: all && !named.has(kind) });
     }
   }
   return planned;
+}
+
+/**
+ * The planned editions the input's periods can serve. A report named (on the command line or in
+ * the config) that the input cannot serve stops the build with a UserError naming report, period
+ * and what the input holds; one asked for only by `--report all` is skipped with a log line.
+ */
+function servablePlans(plans: readonly PlannedEdition[], inputOf: (plan: PlannedEdition) => InputPeriods, log: BuildLog): PlannedEdition[] {
+  const { servable, skipped, refused } = servableEditions(plans, inputOf);
+  for (const problem of skipped) log.info(`--report all: ${problem}; left out`);
+  if (refused.length > 0) {
+    throw new UserError(refused.join("\n"), {
+      hint: "Build a report these figures can serve (for yearly figures a yearly report: --report gebiedsscan --period jjjj), or add exports with finer periods.",
+      exitCode: 2,
+    });
+  }
+  if (servable.length === 0) {
+    throw new UserError("Nothing to build: the exports cannot serve any of the reports asked for", {
+      hint: "For yearly figures build a yearly report: --report gebiedsscan --period jjjj.",
+      exitCode: 2,
+    });
+  }
+  return servable;
 }
 
 function buildMonthOf(buildDate: string): Month {

@@ -36,6 +36,9 @@ const LISTED = 12;
  */
 export function checkDeliveries(input: CheckDeliveriesInput): CompletenessFinding[] {
   const { reference, scope, month, log } = input;
+  // Quarterly or yearly counts sit in the first month of their period: every other month is empty
+  // by nature, not a missing delivery. Such tables are published whole; there is no month to check.
+  if (input.cube.granularity !== "month") return [];
   const firstYear = Math.min(...input.periods.map((period) => yearOf(period.first)));
   const from = monthOf(firstYear - Math.max(1, input.years), 1);
   const files = input.report.files.filter((file) => file.delivery === undefined || (parseMonth(file.delivery) ?? Infinity) <= month);

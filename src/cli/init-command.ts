@@ -19,6 +19,8 @@ Creates <folder> (it must not exist, or be empty) with:
   veiligheidsbeeld.config.json   the config: scope, reports, paths (see README, Configuration)
   data/reference/                the reference tables (CBS areas, INP classification, population,
                                  an illustrative basisteam mapping), copied from the tool
+  data/realdata/                 the national figures the gebiedsscan compares with (CBS/Politie,
+                                 registered crime per gemeente per year, CC BY 4.0), copied from the tool
   data/exports/                  a small sample export (two monthly deliveries, four gemeenten,
                                  invented rows): replace it with your own BVH exports
   data/commentary/               for the analyst's commentary (empty; \`serve\` watches it)
@@ -39,6 +41,20 @@ Exit codes: 0 created · 2 no folder named, or the folder is not empty`,
 
 const STARTER_GEMEENTEN = ["GM0331", "GM0335", "GM0589", "GM0632"];
 
+/** The national figures of the gebiedsscan's comparison with Nederland (src/reference/national-figures.ts). */
+const NATIONAL_FILE = "misdrijven-gemeente-jaar.csv";
+
+const REALDATA_README = `# National figures
+
+\`${NATIONAL_FILE}\` — registered crimes per gemeente (current boundaries) per year 2012–2025 for 12
+soorten misdrijf (1.1.1, 1.1.2, 1.2.1, 1.2.2, 1.2.3, 1.4.2, 1.4.4, 1.4.5, 2.2.1, 2.5.1, 3.1.1, 3.1.3), with
+\`GM0000\` for crimes that cannot be assigned to a gemeente. The gebiedsscan sums it to Nederland to
+compare an area per 1.000 inwoners (section "Vergeleken met de eenheid en Nederland").
+
+Bron: CBS / Politie, table 47018NED (registered crime), licence CC BY 4.0. Copied by \`veiligheidsbeeld
+init\` from the tool's data/realdata/. Without it the gebiedsscan leaves the comparison out and says why.
+`;
+
 async function init(_values: OptionValues, positionals: string[], io: CliIO): Promise<number> {
   const [name] = positionals;
   if (!name) throw new UserError("Name the folder to create: veiligheidsbeeld init <folder>", { exitCode: 2 });
@@ -54,6 +70,10 @@ async function init(_values: OptionValues, positionals: string[], io: CliIO): Pr
   await mkdir(path.join(dir, "data", "exports"), { recursive: true });
   await mkdir(path.join(dir, "data", "commentary"), { recursive: true });
   await cp(path.join(TOOL_ROOT, "data", "reference"), path.join(dir, "data", "reference"), { recursive: true });
+  // The gebiedsscan compares with Nederland from this table; without it the comparison is left out.
+  await mkdir(path.join(dir, "data", "realdata"), { recursive: true });
+  await cp(path.join(TOOL_ROOT, "data", "realdata", NATIONAL_FILE), path.join(dir, "data", "realdata", NATIONAL_FILE));
+  await writeFile(path.join(dir, "data", "realdata", "README.md"), REALDATA_README);
   const starter = path.join(TOOL_ROOT, "data", "sample", "starter");
   await cp(path.join(starter, "exports"), path.join(dir, "data", "exports"), { recursive: true });
   await cp(path.join(starter, "basisteams-voorbeeld.csv"), path.join(dir, "data", "reference", "basisteams-voorbeeld.csv"));
@@ -62,7 +82,7 @@ async function init(_values: OptionValues, positionals: string[], io: CliIO): Pr
   await linkTool(dir);
 
   const shown = path.relative(io.cwd, dir) || ".";
-  io.stdout.write(`created ${shown}/ with a config, the reference tables, a sample export (data/exports) and data/commentary/
+  io.stdout.write(`created ${shown}/ with a config, the reference tables, the national figures (data/realdata), a sample export (data/exports) and data/commentary/
 
 next:
   cd ${shown}
@@ -82,7 +102,7 @@ function starterConfig(title: string): Record<string, unknown> {
     title: `Veiligheidsbeeld ${title}`,
     organisation: "Politie (voorbeeld)",
     scope: { gemeenten: STARTER_GEMEENTEN },
-    paths: { exports: "data/exports", reference: "data/reference", commentary: "data/commentary", output: "dist" },
+    paths: { exports: "data/exports", reference: "data/reference", realdata: "data/realdata", commentary: "data/commentary", output: "dist" },
     reference: { basisteams: "basisteams-voorbeeld.csv", basisteamsIllustrative: true },
     voorlopig: [2025],
     reports: [{ definition: "tabellenboek", periods: ["2025-12"] }],

@@ -18,6 +18,11 @@ export interface Coverage {
   klassen: boolean;
   /** Whether the input holds incidenten and overlast (INP misdrijf N), not only crimes. */
   incidenten: boolean;
+  /**
+   * Whether the input holds crime klassen that no soort counts (INP misdrijf J without a CBS soort,
+   * e.g. traffic crimes): all misdrijven (J) then count more than the total of the soorten.
+   */
+  crimesOutsideSoorten: boolean;
 }
 
 /** A soort code as open-data tables and aggregated exports carry it ("1.2.3"), standing for its pseudo-klasse. */
@@ -28,12 +33,14 @@ export function coverageOf(cube: Pick<Cube, "klassen" | "granularity" | "declare
   const soorten = new Set(cube.declaredSoorten);
   let klassen = false;
   let incidenten = false;
+  let crimesOutsideSoorten = false;
   for (const code of cube.klassen) {
     const klasse = classification.klasse(code);
     if (!klasse) continue;
     if (klasse.soort && klasse.soort !== "0.0.0") soorten.add(klasse.soort);
     if (!SOORT_CODE.test(code)) klassen = true;
     if (klasse.misdrijf === "N") incidenten = true;
+    if (klasse.misdrijf === "J" && !klasse.soort) crimesOutsideSoorten = true;
   }
   const known = classification.soorten().filter((soort) => soort.code !== "0.0.0");
   return {
@@ -42,6 +49,7 @@ export function coverageOf(cube: Pick<Cube, "klassen" | "granularity" | "declare
     allSoorten: known.every((soort) => soorten.has(soort.code)),
     klassen,
     incidenten,
+    crimesOutsideSoorten,
   };
 }
 

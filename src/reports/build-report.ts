@@ -7,7 +7,7 @@ import { AUDIENCE_LABELS, type EditionPeriod, type ReportDefinition, type Sectio
 import { editionOf } from "./edition.ts";
 import type { IndexPage, PageSection, ReportPage, TableSection } from "./page.ts";
 import { areaTable } from "./sections/area-table.ts";
-import { benchmark } from "./sections/benchmark.ts";
+import { benchmark, benchmarkNotPossible } from "./sections/benchmark.ts";
 import { commentarySection } from "./sections/commentary.ts";
 import { highImpactCrime } from "./sections/high-impact-crime.ts";
 import { keyFigures } from "./sections/key-figures.ts";
@@ -19,6 +19,8 @@ import { monthSeries } from "./sections/month-series.ts";
 import { periodSeries } from "./sections/period-series.ts";
 import { revisionsTable } from "./sections/revisions.ts";
 import { selectionTable } from "./sections/selection-table.ts";
+import { notInInput } from "./sections/not-in-input.ts";
+import { namesOf } from "./sections/reader-names.ts";
 import { areaSlug } from "./slug.ts";
 
 export interface BuildReportOptions {
@@ -33,7 +35,7 @@ export interface BuildReportOptions {
  * Pages of one edition of a report: one per area of each level in scope, plus the edition index.
  * Pure: everything comes from the definition and the context.
  */
-export function buildReport(definition: ReportDefinition, ctx: ReportContext, options: BuildReportOptions): { pages: ReportPage[]; index: IndexPage } {
+export function buildReport(definition: ReportDefinition, ctx: ReportContext, options: BuildReportOptions): { pages: ReportPage[]; index: IndexPage; notInInput: string[] } {
   const { edition } = ctx;
   const folder = `${definition.kind}/${edition.id}`;
   const current = edition.period;
@@ -45,6 +47,9 @@ export function buildReport(definition: ReportDefinition, ctx: ReportContext, op
   const home = isPublic ? { href: "../index.html", label: definition.title } : { href: "../../index.html", label: "Overzicht" };
   const pages: ReportPage[] = [];
   const groups: IndexPage["groups"] = [];
+  // Sections the input cannot fill, once per section for the build log: "… (seizoen): the exports hold yearly figures only: no months".
+  const missing = new Map<string, string>();
+  const names = namesOf(ctx);
   for (const level of definition.areaLevels) {
     const links: IndexPage["groups"][number]["links"] = [];
     for (const code of ctx.scope.areasAt(level)) {
@@ -55,7 +60,12 @@ export function buildReport(definition: ReportDefinition, ctx: ReportContext, op
       if (options.areas && !options.areas.includes(code)) continue;
       const sections = definition.sections
         .filter((spec) => !spec.levels || spec.levels.includes(level))
-        .map((spec) => buildSection(spec, code, level, ctx, definition))
+        .map((spec) => {
+          const absent = notInInput(spec, ctx.coverage, names) ?? (spec.type === "benchmark" ? benchmarkNotPossible(spec, ctx) : undefined);
+          if (!absent) return buildSection(spec, code, level, ctx, definition);
+          missing.set(spec.id, `${definition.kind} ${edition.id}: section "${spec.title}" (${spec.id}) is not shown: ${absent.log}`);
+          return notInInputSection(spec, absent.text);
+        })
         .filter((section): section is PageSection => section !== undefined);
       const page: ReportPage = {
         path: `${folder}/${slug}.html`,
@@ -67,7 +77,8 @@ export function buildReport(definition: ReportDefinition, ctx: ReportContext, op
         period: { label: periodLabel(current), previousLabel: periodLabel(shiftYears(current)) },
         area: { code, naam, level },
         sections: sections.map((section) =>
-          definition.outputs.csv && section.type !== "text" ? { ...section, csv: { path: `${folder}/${slug}-${section.id}.csv`, href: `${slug}-${section.id}.csv` } } : section,
+          // A section the input cannot fill has no figures to download; its reason is on the page and in the workbook.
+          definition.outputs.csv && section.type !== "text" && !isNotInInput(section) ? { ...section, csv: { path: `${folder}/${slug}-${section.id}.csv`, href: `${slug}-${section.id}.csv` } } : section,
         ),
         organisation: options.organisation,
         buildDate: options.buildDate,
@@ -99,7 +110,16 @@ export function buildReport(definition: ReportDefinition, ctx: ReportContext, op
     buildDate: options.buildDate,
     breadcrumbs: [home],
   };
-  return { pages, index };
+  return { pages, index, notInInput: [...missing.values()] };
+}
+
+/** A section that says what the input lacks instead of showing zeros: no rows, the reason as its text (and the workbook's note). */
+function notInInputSection(spec: SectionSpec, text: string): TableSection {
+  return { type: "table", id: spec.id, title: spec.title, table: { id: spec.id, caption: `${spec.title}: ${text}`, rowHeading: "", columns: [], rows: [], notes: [text] }, emptyText: text };
+}
+
+function isNotInInput(section: PageSection): boolean {
+  return section.type === "table" && section.table.columns.length === 0 && section.emptyText !== undefined;
 }
 
 /** One section of a page; undefined when it does not apply to this edition (a full-year table in an H1 edition). */

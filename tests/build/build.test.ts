@@ -40,7 +40,7 @@ describe("build of the mini fixture (Montfoort and Oudewater, one basisteam)", (
 
   it("shows year-to-date counts against last year, with the revision of the later delivery applied", async () => {
     const oudewater = await page("gm0589-oudewater.html");
-    const total = tableRow(oudewater, "misdrijven", "Totaal misdrijven");
+    const total = tableRow(oudewater, "misdrijven", "Totaal van de 5 soorten in de gegevens");
     expect(total?.[columnIndex(oudewater, "misdrijven", "2025*")]).toBe("4");
     expect(total?.[columnIndex(oudewater, "misdrijven", "2024")]).toBe("3");
     expect(total?.[columnIndex(oudewater, "misdrijven", "verschil")]).toBe("+1");
@@ -54,7 +54,7 @@ describe("build of the mini fixture (Montfoort and Oudewater, one basisteam)", (
     expect(tableRow(montfoort, "incidenten", "Totaal incidenten en overlast")?.[columnIndex(montfoort, "incidenten", "2025*")]).toBe("1");
 
     const team = await page("bt9901-lopikerwaard-test.html");
-    const teamTotal = tableRow(team, "misdrijven", "Totaal misdrijven");
+    const teamTotal = tableRow(team, "misdrijven", "Totaal van de 5 soorten in de gegevens");
     expect(teamTotal?.[columnIndex(team, "misdrijven", "2025*")]).toBe("6");
     expect(teamTotal?.[columnIndex(team, "misdrijven", "2024")]).toBe("4");
   });
@@ -68,7 +68,7 @@ describe("build of the mini fixture (Montfoort and Oudewater, one basisteam)", (
     const text = execFileSync("pdftotext", ["-layout", path.join(outDir, "tabellenboek", "2025-12", "gm0589-oudewater.pdf"), "-"], { encoding: "utf8" });
     expect(text).toMatch(/pagina 1 van \d/);
     expect(text).toContain("Vertrouwelijk — uitsluitend bestemd voor het gezag");
-    expect(text).toContain("Totaal misdrijven");
+    expect(text).toContain("Totaal van de 5 soorten in de gegevens");
   });
 
   it("lets no value of straat, omschrijving or registratienummer reach any output file", async () => {

@@ -71,7 +71,7 @@ describe("build: missing and partial deliveries", () => {
     const read = (name: string) => readFile(path.join(work, "partial", "dist", "tabellenboek", "2025-12", name), "utf8");
 
     const oudewater = await read("gm0589-oudewater.html");
-    const total = tableRow(oudewater, "misdrijven", "Totaal misdrijven") ?? [];
+    const total = tableRow(oudewater, "misdrijven", "Totaal van de 3 soorten in de gegevens") ?? [];
     expect(total[columnIndex(oudewater, "misdrijven", "okt*")]).toBe("3°");
     expect(total[columnIndex(oudewater, "misdrijven", "sep*")]).toBe("45");
     expect(total[columnIndex(oudewater, "misdrijven", "2025*")]).toBe("498°");
@@ -84,14 +84,14 @@ describe("build: missing and partial deliveries", () => {
 
     // Montfoort had its full delivery: its fall-free figures carry no mark, and its significance is judged.
     const montfoort = await read("gm0335-montfoort.html");
-    const mont = tableRow(montfoort, "misdrijven", "Totaal misdrijven") ?? [];
+    const mont = tableRow(montfoort, "misdrijven", "Totaal van de 3 soorten in de gegevens") ?? [];
     expect(mont[columnIndex(montfoort, "misdrijven", "okt*")]).toBe("45");
     expect(mont[columnIndex(montfoort, "misdrijven", "%")]).toBe("0,0%");
     expect(montfoort).not.toContain("Onvolledige levering");
 
     // The basisteam covers Oudewater, so its figures for periods with October are marked too.
     const team = await read("bt9901-lopikerwaard-test.html");
-    const teamTotal = tableRow(team, "misdrijven", "Totaal misdrijven") ?? [];
+    const teamTotal = tableRow(team, "misdrijven", "Totaal van de 3 soorten in de gegevens") ?? [];
     expect(teamTotal[columnIndex(team, "misdrijven", "okt*")]).toBe("48°");
     expect(teamTotal[columnIndex(team, "misdrijven", "significant")]).toBe(".");
   });

@@ -71,8 +71,8 @@ describe("the demo build for Utrecht (GM0344)", () => {
   it("lists in the january 2026 edition what the revised export changed since december 2025", async () => {
     const html = await read("tabellenboek/2026-01/gm0344-utrecht.html");
     const revisions = /<table[^>]*id="tabel-wijzigingen"[\s\S]*?<\/table>/.exec(html)?.[0] ?? "";
-    expect(revisions).toContain("december 2025 · Totaal misdrijven");
-    const total = tableRow(html, "wijzigingen", "december 2025 · Totaal misdrijven");
+    expect(revisions).toContain("december 2025 · Totaal van de 12 soorten in de gegevens");
+    const total = tableRow(html, "wijzigingen", "december 2025 · Totaal van de 12 soorten in de gegevens");
     const [before, now, change] = (total ?? []).slice(1).map((text) => Number(text.replace(/\./g, "").replace("−", "-")));
     expect(now).toBe((before ?? 0) + (change ?? 0));
     expect(change).not.toBe(0);

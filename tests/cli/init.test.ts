@@ -47,11 +47,15 @@ describe("veiligheidsbeeld init", () => {
     expect(await main(["init", "direct"], io)).toBe(0);
     const dir = path.join(work, "direct");
     expect((await readdir(dir)).sort()).toEqual([".gitignore", "data", "node_modules", "package.json", "veiligheidsbeeld.config.json"]);
-    expect((await readdir(path.join(dir, "data"))).sort()).toEqual(["commentary", "exports", "reference"]);
+    expect((await readdir(path.join(dir, "data"))).sort()).toEqual(["commentary", "exports", "realdata", "reference"]);
     expect((await readdir(path.join(dir, "data", "exports"))).sort()).toEqual(["bvh-export-2025-11.csv", "bvh-export-2025-12.csv"]);
     expect(await readdir(path.join(dir, "data", "reference"))).toEqual(expect.arrayContaining([...(await readdir(path.join(ROOT, "data", "reference"))), "basisteams-voorbeeld.csv"]));
-    const config = JSON.parse(await readFile(path.join(dir, "veiligheidsbeeld.config.json"), "utf8")) as { scope: unknown; reports: unknown };
+    const config = JSON.parse(await readFile(path.join(dir, "veiligheidsbeeld.config.json"), "utf8")) as { scope: unknown; reports: unknown; paths: Record<string, string> };
     expect(config.scope).toEqual({ gemeenten: ["GM0331", "GM0335", "GM0589", "GM0632"] });
+    // The national figures of the gebiedsscan's comparison with Nederland, with their credit.
+    expect(config.paths.realdata).toBe("data/realdata");
+    expect(await readFile(path.join(dir, "data", "realdata", "misdrijven-gemeente-jaar.csv"), "utf8")).toBe(await readFile(path.join(ROOT, "data", "realdata", "misdrijven-gemeente-jaar.csv"), "utf8"));
+    expect(await readFile(path.join(dir, "data", "realdata", "README.md"), "utf8")).toContain("Bron: CBS / Politie, table 47018NED (registered crime), licence CC BY 4.0");
     expect(io.stdout.text).toContain("npx veiligheidsbeeld validate");
   });
 
@@ -89,10 +93,20 @@ describe("veiligheidsbeeld init", () => {
     const expected = [...latest.values()].filter((row) => row.datum.endsWith("-2025") && row.buurt.startsWith("BU0589") && classification.klasse(row.klasse)?.misdrijf === "J").length;
     expect(expected).toBeGreaterThan(50);
     const html = await readFile(path.join(project, "dist", "tabellenboek", "2025-12", "gm0589-oudewater.html"), "utf8");
-    expect(tableRow(html, "misdrijven", "Totaal misdrijven")?.[columnIndex(html, "misdrijven", "2025*")]).toBe(String(expected));
+    expect(tableRow(html, "misdrijven", "Totaal van de 12 soorten in de gegevens")?.[columnIndex(html, "misdrijven", "2025*")]).toBe(String(expected));
     expect(existsSync(path.join(project, "dist", "tabellenboek", "2025-12", "gm0589-oudewater.pdf"))).toBe(true);
     const index = await readFile(path.join(project, "dist", "index.html"), "utf8");
     expect(index).toContain('href="kwaliteit/2025-12.html"');
+
+    // The gebiedsscan compares with Nederland from the national figures init copied: never "0,0 … 0 soorten".
+    const scan = await run("npx", ["--offline", "veiligheidsbeeld", "build", "--report", "gebiedsscan", "--period", "2025", "--no-pdf"], project);
+    expect(scan.code, scan.stderr).toBe(0);
+    expect(scan.stderr).not.toContain("not found: the comparison with Nederland is left out");
+    const oudewater = await readFile(path.join(project, "dist", "gebiedsscan", "2025", "gm0589-oudewater.html"), "utf8");
+    const nederland = tableRow(oudewater, "vergelijking", "Totaal van deze 12 soorten")?.[columnIndex(oudewater, "vergelijking", "per 1.000 inw.") + 2];
+    expect(nederland).toMatch(/^\d+,\d\*?$/);
+    expect(nederland).not.toMatch(/^0,0/);
+    expect(oudewater).not.toContain("0 soorten");
   });
 
   it("links a project made outside the clone to it, so npx runs this installation there too", async () => {

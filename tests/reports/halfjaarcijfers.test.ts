@@ -74,4 +74,22 @@ describe("halfjaarcijfers report data", () => {
     expect(year?.rows.find((row) => row.id === "soort:1.1.1")?.cells[0]?.value).toBe(real.get("GM0344|1.1.1"));
     expect(pages.get("2025-H1")?.[0]?.sections.map((section) => section.id)).toEqual(["halfjaar", "verloop"]);
   });
+
+  it("labels the total as the 12 soorten of the demo export and says why the rows do not add up to it", () => {
+    const page = pages.get("2025-H2")?.find((candidate) => candidate.area.code === "GM0344");
+    for (const id of ["halfjaar", "jaar", "verloop"]) {
+      const table = tableOf(page?.sections.find((section) => section.id === id));
+      const total = table?.rows.find((row) => row.id === "soort:0.0.0");
+      expect(total?.label, id).toBe("Totaal van de 12 soorten in de gegevens");
+      expect(table?.notes[0], id).toBe(
+        "Het totaal omvat ook 6 soorten die hier niet apart staan (diefstal/inbraak box/garage/schuur/tuinhuis; diefstal van motorvoertuigen; moord, doodslag; diefstal/inbraak bedrijven en instellingen; drugshandel; wapenhandel).",
+      );
+    }
+    // 7.224 above rows that add up to 6.477: the 747 between them are the six soorten the note names.
+    const halfjaar = tableOf(page?.sections.find((section) => section.id === "halfjaar"));
+    const current = halfjaar?.columns.findIndex((column) => column.id === "current") ?? -1;
+    const values = halfjaar?.rows.map((row) => row.cells[current]?.value ?? 0) ?? [];
+    expect(values[0]).toBe(7224);
+    expect(values.slice(1).reduce((a, b) => a + b, 0)).toBe(6477);
+  });
 });

@@ -68,7 +68,7 @@ describe("category-table", () => {
   it("shows a total, then niv1 → niv2 → niv3 rows with subtotals, for categories with registrations", () => {
     const table = categoryTable(spec, "GM0589", "gemeente", context());
     expect(table.rows.map((row) => [row.label, row.role])).toEqual([
-      ["Totaal misdrijven", "total"],
+      ["Totaal van de 2 soorten in de gegevens", "total"],
       ["1 Veiligheid", "subtotal"],
       ["1.1 Huis", "subtotal"],
       ["1.1.1 Diefstal/inbraak woning", "detail"],
@@ -86,7 +86,7 @@ describe("category-table", () => {
     expect(cellOf(table, "1.1.1 Diefstal/inbraak woning", "previous")?.value).toBe(15);
     expect(cellOf(table, "1.1.1 Diefstal/inbraak woning", "percent")).toMatchObject({ value: null, symbol: "–", note: "basis te klein" });
     expect(cellOf(table, "1.1.1 Diefstal/inbraak woning", "verdict")).toMatchObject({ verdict: "stijging" });
-    expect(cellOf(table, "Totaal misdrijven", "m" + monthOf(2025, 3))?.value).toBe(6);
+    expect(cellOf(table, "Totaal van de 2 soorten in de gegevens", "m" + monthOf(2025, 3))?.value).toBe(6);
     expect(table.columns.find((column) => column.id === "current")?.flags).toEqual(["voorlopig"]);
   });
 });
@@ -136,7 +136,7 @@ describe("revisions", () => {
     const before = cube((builder) => builder.add("BU05890201", monthOf(2025, 1), "A20", 2));
     const table = revisionsTable({ type: "revisions", id: "w", title: "W", depth: 3 }, "GM0589", "gemeente", context("2025-12", before));
     expect(table.rows.map((row) => [row.label, ...row.cells.map((cell) => cell.value)])).toEqual([
-      ["januari 2025 · Totaal misdrijven", 32, 30, -2],
+      ["januari 2025 · Totaal van de 2 soorten in de gegevens", 32, 30, -2],
       ["januari 2025 · 1 Veiligheid", 32, 30, -2],
       ["januari 2025 · 1.1 Huis", 32, 30, -2],
       ["januari 2025 · 1.1.1 Diefstal/inbraak woning", 32, 30, -2],

@@ -5,6 +5,7 @@ import type { ReportContext } from "../context.ts";
 import type { AreaTableSpec } from "../definition.ts";
 import { countsOf, planColumns, type RowSource } from "./columns.ts";
 import { tableNotes } from "./notes.ts";
+import { categoryLabel, namesOf } from "./reader-names.ts";
 
 /**
  * One category for the areas inside a page's area: the wijken of a gemeente, the gemeenten of a
@@ -12,7 +13,7 @@ import { tableNotes } from "./notes.ts";
  * not add up to it (registrations without a wijk), a row "niet toe te delen" closes the gap.
  */
 export function areaTable(spec: AreaTableSpec, area: string, level: AreaLevel, ctx: ReportContext): Table {
-  const { areas, classification } = ctx.reference;
+  const { areas } = ctx.reference;
   const plan = planColumns(spec.columns, ctx);
   const current = ctx.edition.period;
   const children = childAreas(area, level, spec.childLevel, ctx);
@@ -41,7 +42,7 @@ export function areaTable(spec: AreaTableSpec, area: string, level: AreaLevel, c
     }
   }
 
-  const categoryName = categoryLabel(spec.category, classification.nameOf.bind(classification));
+  const categoryName = categoryLabel(spec.category, namesOf(ctx));
   const caption = `${categoryName} per ${AREA_LEVEL_NAMES[spec.childLevel]} in ${areas.nameOf(area)}: ${periodLabel(current)} vergeleken met ${periodLabel(shiftYears(current))}`;
   return { id: spec.id, caption, rowHeading: capitalize(AREA_LEVEL_NAMES[spec.childLevel]), columns: plan.columns, rows, notes: tableNotes({ columns: plan.columns, rows }, ctx, level) };
 }
@@ -63,14 +64,6 @@ function restSource(area: string, level: AreaLevel, spec: AreaTableSpec, ctx: Re
       parent.sum(area, spec.category, period.first, period.last) -
       children.reduce((sum, child) => sum + childCounts.sum(child, spec.category, period.first, period.last), 0),
   };
-}
-
-/** "J" → "Misdrijven", "J:1.1.1" → "Diefstal/inbraak woning", "soort:1.2.3" → its name. */
-export function categoryLabel(key: string, nameOf: (code: string) => string): string {
-  if (key === "J") return "Misdrijven";
-  if (key === "N") return "Incidenten en overlast";
-  const code = key.slice(key.indexOf(":") + 1);
-  return nameOf(code);
 }
 
 function capitalize(text: string): string {

@@ -7,8 +7,9 @@ import type { AreaLevel } from "../../reference/areas.ts";
 import type { ReportContext } from "../context.ts";
 import type { BenchmarkSpec } from "../definition.ts";
 import type { ChartSection } from "../page.ts";
+import type { NotInInput } from "./not-in-input.ts";
 import { tableNotes } from "./notes.ts";
-import { categoryTitle } from "./reader-names.ts";
+import { categoryTitle, type Names, namesOf } from "./reader-names.ts";
 import { joinDutch } from "./year-comparison.ts";
 import { periodMarks, presentInRegion, yearLabel } from "./year-periods.ts";
 
@@ -24,7 +25,7 @@ const CHART_CATEGORIES = 5;
 export function benchmark(spec: BenchmarkSpec, area: string, level: AreaLevel, ctx: ReportContext): ChartSection {
   const current = ctx.edition.period;
   const year = yearOf(current.last);
-  const nameOf = ctx.reference.classification.nameOf.bind(ctx.reference.classification);
+  const names = namesOf(ctx);
   const areaName = ctx.reference.areas.nameOf(area);
   const national = ctx.national;
   const wanted = spec.categories === "national" ? (national?.soorten ?? []).filter((code) => code !== "0.0.0").map((code) => `soort:${code}`) : spec.categories;
@@ -42,7 +43,7 @@ export function benchmark(spec: BenchmarkSpec, area: string, level: AreaLevel, c
     label: string;
     categories: readonly string[];
   }
-  const lines: Line[] = [{ id: "totaal", label: `Totaal van ${categories.length === 1 ? "deze soort" : `deze ${categories.length} soorten`}`, categories }, ...categories.map((category) => ({ id: category, label: soortLabel(category, nameOf), categories: [category] }))];
+  const lines: Line[] = [{ id: "totaal", label: `Totaal van ${categories.length === 1 ? "deze soort" : `deze ${categories.length} soorten`}`, categories }, ...categories.map((category) => ({ id: category, label: soortLabel(category, names), categories: [category] }))];
   const figures = lines.map((line) => {
     const count = line.categories.reduce((sum, category) => sum + counts.sum(area, category, current.first, current.last), 0);
     const regionCount = line.categories.reduce((sum, category) => sum + region.gemeenten.reduce((total, gemeente) => total + gemeenteCounts.sum(gemeente, category, current.first, current.last), 0), 0);
@@ -99,7 +100,7 @@ export function benchmark(spec: BenchmarkSpec, area: string, level: AreaLevel, c
     id: `grafiek-${spec.id}`,
     title: `Misdrijven per 1.000 inwoners in ${yearLabel(current)}${mark}: ${areaName}, ${region.label} en Nederland`,
     description: lead.slice(0, 2).join(" "),
-    categories: charted.map((item) => (item.line.categories.length === 1 && item.line.id !== "totaal" ? categoryTitle(item.line.id, nameOf) : item.line.label)),
+    categories: charted.map((item) => (item.line.categories.length === 1 && item.line.id !== "totaal" ? categoryTitle(item.line.id, names) : item.line.label)),
     series: [
       { name: areaName, style: "solid-primary", values: charted.map((item) => item.rate) },
       { name: region.label, style: "solid-secondary", values: charted.map((item) => item.regionRate) },
@@ -124,6 +125,29 @@ export function benchmark(spec: BenchmarkSpec, area: string, level: AreaLevel, c
     table: { id: spec.id, caption: `Misdrijven per 1.000 inwoners in ${yearLabel(current)}: ${areaName}, ${region.label} en Nederland`, rowHeading: "Soort misdrijf", columns, rows, notes },
     printTable: true,
   };
+}
+
+/**
+ * Why no comparison can be made, or undefined when it can: without the national table the soorten
+ * to compare are not known, and when none of them is in the input there is nothing to compare. The
+ * section is then left out with this reason instead of a total of 0 soorten at 0,0 per 1.000.
+ */
+export function benchmarkNotPossible(spec: BenchmarkSpec, ctx: ReportContext): NotInInput | undefined {
+  if (spec.categories === "national" && !ctx.national) {
+    return {
+      text: "De landelijke cijfers (data/realdata/misdrijven-gemeente-jaar.csv) zijn er in deze omgeving niet; zonder die tabel is niet bekend welke soorten te vergelijken zijn, dus de vergelijking is weggelaten.",
+      log: "no national figures (misdrijven-gemeente-jaar.csv not found in paths.realdata)",
+    };
+  }
+  const wanted = spec.categories === "national" ? (ctx.national?.soorten ?? []).filter((code) => code !== "0.0.0").map((code) => `soort:${code}`) : spec.categories;
+  const current = ctx.edition.period;
+  if (presentInRegion(wanted, ctx, current.first, current.last).length === 0) {
+    return {
+      text: `Geen van de ${wanted.length === 1 ? "soort" : `${wanted.length} soorten`} misdrijf waarvan landelijke cijfers bestaan komt in deze gegevens voor; er is niets te vergelijken.`,
+      log: `none of the ${wanted.length} soorten with national figures is in the exports`,
+    };
+  }
+  return undefined;
 }
 
 /**
@@ -152,8 +176,8 @@ export function regionOf(area: string, ctx: ReportContext): { label: string; des
 }
 
 /** "1.1.1 Diefstal/inbraak woning": the code says exactly which CBS soort is compared. */
-function soortLabel(category: string, nameOf: (code: string) => string): string {
-  return category.startsWith("soort:") ? `${category.slice(6)} ${categoryTitle(category, nameOf)}` : categoryTitle(category, nameOf);
+function soortLabel(category: string, names: Names): string {
+  return category.startsWith("soort:") ? `${category.slice(6)} ${categoryTitle(category, names)}` : categoryTitle(category, names);
 }
 
 function capitalizeFirst(text: string): string {

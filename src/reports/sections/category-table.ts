@@ -7,8 +7,8 @@ import type { ReportContext } from "../context.ts";
 import type { CategoryTableSpec } from "../definition.ts";
 import { countsOf, planColumns } from "./columns.ts";
 import { tableNotes } from "./notes.ts";
+import { crimeTotalLabel, namesOf } from "./reader-names.ts";
 
-const PART_TITLES = { J: "Totaal misdrijven", N: "Totaal incidenten en overlast" } as const;
 
 /**
  * The INP table of one area: a total row, then niv1 → niv2 → niv3 with subtotals, for the
@@ -36,7 +36,8 @@ export function categoryTable(spec: CategoryTableSpec, area: string, level: Area
     role: depth === 0 ? "total" : depth < spec.depth ? "subtotal" : "detail",
     cells: plan.cells(countsOf(ctx, area, level, category)),
   });
-  const rows: Row[] = [rowFor(inpKey(spec.part), PART_TITLES[spec.part], 0)];
+  const total = spec.part === "J" ? crimeTotalLabel("J", namesOf(ctx)) : "Totaal incidenten en overlast";
+  const rows: Row[] = [rowFor(inpKey(spec.part), total, 0)];
   for (const code of codes) rows.push(rowFor(inpKey(spec.part, code), `${code} ${classification.nameOf(code)}`, code.split(".").length));
 
   const caption = `${spec.title} in ${ctx.reference.areas.nameOf(area)} per INP-categorie: ${periodLabel(current)} vergeleken met ${periodLabel(previous)}`;

@@ -9,7 +9,7 @@ import type { HighImpactCrimeSpec } from "../definition.ts";
 import type { ChartSection, Figure } from "../page.ts";
 import { changeSentence } from "./change-sentence.ts";
 import { tableNotes } from "./notes.ts";
-import { capitalize, categoryTitle, groupWords } from "./reader-names.ts";
+import { capitalize, categoryTitle, groupWords, namesOf } from "./reader-names.ts";
 import { trendSentence } from "./trend.ts";
 import { joinDutch } from "./year-comparison.ts";
 import { periodFlags, presentInRegion, yearLabel, yearPeriods } from "./year-periods.ts";
@@ -26,7 +26,7 @@ export function highImpactCrime(spec: HighImpactCrimeSpec, area: string, level: 
   const first = periods[0] as Period;
   const current = periods[periods.length - 1] as Period;
   const previous = periods[periods.length - 2] as Period;
-  const nameOf = ctx.reference.classification.nameOf.bind(ctx.reference.classification);
+  const names = namesOf(ctx);
   const areaName = ctx.reference.areas.nameOf(area);
   const span = `${yearLabel(first)}–${yearLabel(current)}`;
 
@@ -78,7 +78,7 @@ export function highImpactCrime(spec: HighImpactCrimeSpec, area: string, level: 
         const memberChange = compare(memberValues[memberValues.length - 1] ?? 0, memberValues[memberValues.length - 2] ?? 0, ctx.comparison);
         rows.push({
           id: category,
-          label: categoryTitle(category, nameOf),
+          label: categoryTitle(category, names),
           level: 1,
           role: "detail",
           cells: [
@@ -94,8 +94,8 @@ export function highImpactCrime(spec: HighImpactCrimeSpec, area: string, level: 
   for (const group of groups.filter((candidate) => candidate.categories.length > 1)) {
     const missing = group.categories.filter((category) => !group.present.includes(category));
     notes.unshift(
-      `${group.label} telt hier de CBS-soorten ${joinDutch(group.categories.map((category) => `${categoryTitle(category, nameOf).toLowerCase()} (${category.replace(/^soort:/, "")})`))}.` +
-        (missing.length > 0 ? ` In de gegevens van deze rapportage komen ${joinDutch(missing.map((category) => categoryTitle(category, nameOf).toLowerCase()))} niet voor.` : ""),
+      `${group.label} telt hier de CBS-soorten ${joinDutch(group.categories.map((category) => `${categoryTitle(category, names).toLowerCase()} (${category.replace(/^soort:/, "")})`))}.` +
+        (missing.length > 0 ? ` In de gegevens van deze rapportage komen ${joinDutch(missing.map((category) => categoryTitle(category, names).toLowerCase()))} niet voor.` : ""),
     );
   }
   if (absent.length > 0) {

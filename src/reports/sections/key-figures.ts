@@ -10,7 +10,7 @@ import type { KeyFiguresSection } from "../page.ts";
 import { changeSentence } from "./change-sentence.ts";
 import { countsOf, planColumns } from "./columns.ts";
 import { tableNotes } from "./notes.ts";
-import { categoryTitle, categoryWords } from "./reader-names.ts";
+import { categoryTitle, categoryWords, isCrimeTotal, namesOf } from "./reader-names.ts";
 import { allSoorten, periodMarks, presentInRegion, yearLabel } from "./year-periods.ts";
 
 /**
@@ -22,7 +22,7 @@ export function keyFigures(spec: KeyFiguresSpec, area: string, level: AreaLevel,
   const counts = ctx.counts(level);
   const current = ctx.edition.period;
   const previous = shiftYears(current);
-  const nameOf = ctx.reference.classification.nameOf.bind(ctx.reference.classification);
+  const names = namesOf(ctx);
   const changeOf = (category: string): Change =>
     compare(counts.sum(area, category, current.first, current.last), counts.sum(area, category, previous.first, previous.last), ctx.comparison);
 
@@ -35,8 +35,9 @@ export function keyFigures(spec: KeyFiguresSpec, area: string, level: AreaLevel,
   const shown = significant.slice(0, spec.max);
 
   const findings: KeyFiguresSection["findings"] = [
-    { text: changeSentence(`${categoryWords(spec.total, nameOf)} in totaal`, total), direction: directionOf(total) },
-    ...shown.map(({ category, change }) => ({ text: changeSentence(categoryWords(category, nameOf), change), direction: directionOf(change) })),
+    // "Misdrijven in totaal"; over the soorten of an input that lacks some: "Misdrijven van de 12 soorten in de gegevens samen".
+    { text: changeSentence(`${categoryWords(spec.total, names)} ${isCrimeTotal(spec.total) && !names.coverage.allSoorten ? "samen" : "in totaal"}`, total), direction: directionOf(total) },
+    ...shown.map(({ category, change }) => ({ text: changeSentence(categoryWords(category, names), change), direction: directionOf(change) })),
   ];
   if (significant.length === 0 && candidates.length > 0) {
     const text =
@@ -51,7 +52,7 @@ export function keyFigures(spec: KeyFiguresSpec, area: string, level: AreaLevel,
   const mark = periodMarks(current, ctx);
   const tiles: KeyFiguresSection["tiles"] = [
     {
-      label: `${categoryTitle(spec.total, nameOf)} ${yearLabel(current)}${mark}`,
+      label: `${categoryTitle(spec.total, names)} ${yearLabel(current)}${mark}`,
       value: formatCount(total.current),
       detail: `${total.percent === null ? formatSignedCount(total.absolute) : formatPercentChange(total.percent)} t.o.v. ${yearLabel(previous)} (${formatCount(total.previous)})`,
     },
@@ -78,7 +79,7 @@ export function keyFigures(spec: KeyFiguresSpec, area: string, level: AreaLevel,
   const plan = planColumns(["current", "previous", "change", "verdict"], ctx);
   const rows: Row[] = [spec.total, ...shown.map(({ category }) => category)].map((category, index) => ({
     id: category,
-    label: categoryTitle(category, nameOf),
+    label: categoryTitle(category, names),
     level: index === 0 ? 0 : 1,
     role: index === 0 ? "total" : "detail",
     cells: plan.cells(countsOf(ctx, area, level, category)),

@@ -6,7 +6,7 @@ import type { Cell, CellRef, Column, Flag, Row, Table } from "../../model/table.
 import type { AreaLevel } from "../../reference/areas.ts";
 import type { ReportContext } from "../context.ts";
 import type { MonthSeriesSpec } from "../definition.ts";
-import { categoryLabel } from "./area-table.ts";
+import { categoryLabel, namesOf } from "./reader-names.ts";
 import { tableNotes } from "./notes.ts";
 
 /**
@@ -42,7 +42,7 @@ export function monthSeries(spec: MonthSeriesSpec, area: string, level: AreaLeve
     const sources = [now.ref, before.ref].filter((ref): ref is CellRef => ref !== undefined);
     return { id: `m${month}`, label: shortMonthLabel(month, true), level: 0, role: "detail", cells: [now, before, { value: change.absolute, sources }] };
   });
-  const name = categoryLabel(spec.category, ctx.reference.classification.nameOf.bind(ctx.reference.classification));
+  const name = categoryLabel(spec.category, namesOf(ctx));
   const period = monthRangePeriod(months[0] ?? last, last);
   const caption = `${name} in ${ctx.reference.areas.nameOf(area)} per maand, ${periodLabel(period)}, met dezelfde maand een jaar eerder`;
   return { id: spec.id, caption, rowHeading: "Maand", columns, rows, notes: tableNotes({ columns, rows }, ctx, level) };

@@ -24,14 +24,16 @@ export function periodSeriesChart(table: Table, areaName: string): string | unde
   const last = points[points.length - 1] as LinePoint;
   const firstLabel = table.columns[0]?.label ?? first.label;
   const lastLabel = table.columns[table.columns.length - 1]?.label ?? last.label;
+  // The total row's label says what it covers ("Totaal van de 12 soorten in de gegevens"); the chart says it too.
+  const covers = row.label === "Totaal misdrijven" ? "" : ` (${row.label.charAt(0).toLowerCase()}${row.label.slice(1)})`;
   const direction = last.value > first.value ? "steeg" : last.value < first.value ? "daalde" : "bleef gelijk";
   const description =
     direction === "bleef gelijk"
-      ? `Het aantal misdrijven bleef gelijk: ${formatCount(first.value)} in het ${firstLabel} en in het ${lastLabel}.`
-      : `Het aantal misdrijven ${direction} van ${formatCount(first.value)} in het ${firstLabel} naar ${formatCount(last.value)} in het ${lastLabel}.`;
+      ? `Het aantal misdrijven${covers} bleef gelijk: ${formatCount(first.value)} in het ${firstLabel} en in het ${lastLabel}.`
+      : `Het aantal misdrijven${covers} ${direction} van ${formatCount(first.value)} in het ${firstLabel} naar ${formatCount(last.value)} in het ${lastLabel}.`;
   return lineChart({
     id: `${table.id}-grafiek`,
-    title: `Misdrijven in ${areaName} per halfjaar`,
+    title: `Misdrijven in ${areaName} per halfjaar${covers}`,
     description,
     points,
     width: 460,

@@ -5,9 +5,10 @@ import type { AreaLevel } from "../../reference/areas.ts";
 import type { ReportContext } from "../context.ts";
 import type { PeriodSeriesSpec } from "../definition.ts";
 import { editionOf, type Edition } from "../edition.ts";
-import { categoryLabel } from "./area-table.ts";
 import { presentCategories } from "./selection-table.ts";
 import { tableNotes } from "./notes.ts";
+import { categoryLabel, crimeTotalLabel, isCrimeTotal, namesOf } from "./reader-names.ts";
+import { totalNote } from "./total-note.ts";
 
 /**
  * The categories over the last N periods of the report's kind (the last 6 half years, say), oldest
@@ -28,10 +29,10 @@ export function periodSeries(spec: PeriodSeriesSpec, area: string, level: AreaLe
     ...(ctx.voorlopig.has(yearOf(item.period.last)) ? { flags: ["voorlopig" as const] } : {}),
   }));
   const categories = spec.presentOnly ? presentCategories(spec.categories, ctx, ctx.edition.period) : spec.categories;
-  const nameOf = ctx.reference.classification.nameOf.bind(ctx.reference.classification);
+  const names = namesOf(ctx);
   const rows: Row[] = categories.map((category) => ({
     id: category,
-    label: category === "soort:0.0.0" ? "Totaal misdrijven" : categoryLabel(category, nameOf),
+    label: isCrimeTotal(category) ? crimeTotalLabel(category, names) : categoryLabel(category, names),
     level: 0,
     role: "detail",
     cells: periods.map((item) => ({
@@ -41,5 +42,8 @@ export function periodSeries(spec: PeriodSeriesSpec, area: string, level: AreaLe
   }));
   const first = periods[0];
   const caption = `${spec.title}, ${ctx.reference.areas.nameOf(area)}: ${first ? periodLabel(first.period) : ""} t/m ${periodLabel(ctx.edition.period)}`;
-  return { id: spec.id, caption, rowHeading: "Soort misdrijf", columns, rows, notes: tableNotes({ columns, rows }, ctx, level) };
+  const notes = tableNotes({ columns, rows }, ctx, level);
+  const note = totalNote(categories, names);
+  if (note) notes.unshift(note);
+  return { id: spec.id, caption, rowHeading: "Soort misdrijf", columns, rows, notes };
 }

@@ -1,3 +1,6 @@
+import { soortTotalLabel, type Coverage } from "../../model/coverage.ts";
+import type { ReportContext } from "../context.ts";
+
 /**
  * How a category is named in a sentence that counts it: "Woninginbraken namen toe van 399 naar
  * 629". CBS names ("Diefstal/inbraak woning") are labels, not nouns one can count with; these are
@@ -29,14 +32,65 @@ const WORDS: Record<string, string> = {
   "3.9.3": "gevallen van oplichting en bedrog",
 };
 
+/**
+ * What the names of totals need to know: the names of codes, and which soorten the input holds. A
+ * total over fewer soorten than the classification knows never says "alle misdrijven".
+ */
+export interface Names {
+  nameOf(code: string): string;
+  coverage: Pick<Coverage, "soorten" | "allSoorten" | "crimesOutsideSoorten">;
+}
+
+/** The names of a report context: its classification and its coverage. */
+export function namesOf(ctx: Pick<ReportContext, "reference" | "coverage">): Names {
+  const { classification } = ctx.reference;
+  return { nameOf: (code) => classification.nameOf(code), coverage: ctx.coverage };
+}
+
+/** Whether a key counts every misdrijf of the input together: J (every crime klasse) or soort:0.0.0 (every soort). */
+export function isCrimeTotal(key: string): boolean {
+  return key === "J" || key === "soort:0.0.0";
+}
+
+/**
+ * How a crime total covers the input: `all` (every soort of the classification), `soorten` (the
+ * soorten of the input and nothing else), or `input` (J over an input that lacks soorten but holds
+ * crime klassen no soort counts: every crime of the input, more than its soorten).
+ */
+function totalScope(key: string, names: Names): "all" | "soorten" | "input" {
+  const { coverage } = names;
+  if (coverage.allSoorten) return "all";
+  return key === "J" && coverage.crimesOutsideSoorten ? "input" : "soorten";
+}
+
+/** "van de 12 soorten in de gegevens", "van de soort diefstal van brom-, snor-, fietsen". */
+function soortenPhrase(names: Names): string {
+  const { soorten } = names.coverage;
+  if (soorten.length === 1) return `van de soort ${lowerFirst(names.nameOf(soorten[0] as string))}`;
+  return `van de ${soorten.length} soorten in de gegevens`;
+}
+
 /** The plural noun phrase for a category key ("J", "N", "J:1.1.1", "soort:1.1.1", "klasse:A20"). */
-export function categoryWords(key: string, nameOf: (code: string) => string): string {
-  if (key === "J" || key === "soort:0.0.0") return "misdrijven";
+export function categoryWords(key: string, names: Names): string {
+  if (isCrimeTotal(key)) {
+    const scope = totalScope(key, names);
+    return scope === "all" ? "misdrijven" : scope === "input" ? "misdrijven in de gegevens" : `misdrijven ${soortenPhrase(names)}`;
+  }
   if (key === "N") return "incidenten en meldingen van overlast";
   const code = key.slice(key.indexOf(":") + 1);
-  if (/^[JNO]:\d+$/.test(key)) return `misdrijven in de categorie ${nameOf(code).toLowerCase()}`;
+  if (/^[JNO]:\d+$/.test(key)) return `misdrijven in de categorie ${names.nameOf(code).toLowerCase()}`;
   if ((key.startsWith("soort:") || key.startsWith("J:")) && WORDS[code]) return WORDS[code];
-  return `registraties van ${lowerFirst(nameOf(code))}`;
+  return `registraties van ${lowerFirst(names.nameOf(code))}`;
+}
+
+/**
+ * The label of a total row of misdrijven (J or soort:0.0.0): "Totaal misdrijven" when the input
+ * holds every soort; otherwise what it covers — "Totaal van de 12 soorten in de gegevens", or
+ * "Totaal misdrijven in de gegevens" for J over crime klassen that no soort counts.
+ */
+export function crimeTotalLabel(key: string, names: Names): string {
+  const scope = totalScope(key, names);
+  return scope === "all" ? "Totaal misdrijven" : scope === "input" ? "Totaal misdrijven in de gegevens" : soortTotalLabel(names.coverage);
 }
 
 const GROUP_WORDS: Record<string, string> = {
@@ -52,13 +106,27 @@ export function groupWords(label: string): string {
 }
 
 /** A short heading for a category: "Alle misdrijven", "1 Veiligheid", "Woninginbraak" (its CBS name). */
-export function categoryTitle(key: string, nameOf: (code: string) => string): string {
-  if (key === "J") return "Alle misdrijven";
-  if (key === "soort:0.0.0") return "Totaal misdrijven";
+export function categoryTitle(key: string, names: Names): string {
+  if (isCrimeTotal(key)) {
+    const scope = totalScope(key, names);
+    if (scope === "all") return key === "J" ? "Alle misdrijven" : "Totaal misdrijven";
+    return scope === "input" ? "Alle misdrijven in de gegevens" : soortTotalLabel(names.coverage);
+  }
   if (key === "N") return "Incidenten en overlast";
   const code = key.slice(key.indexOf(":") + 1);
-  if (/^[JNO]:/.test(key)) return `${code} ${nameOf(code)}`;
-  return nameOf(code);
+  if (/^[JNO]:/.test(key)) return `${code} ${names.nameOf(code)}`;
+  return names.nameOf(code);
+}
+
+/** "J" → "Misdrijven" (or what they cover), "J:1.1.1" → "Diefstal/inbraak woning", "soort:1.2.3" → its name. */
+export function categoryLabel(key: string, names: Names): string {
+  if (isCrimeTotal(key)) {
+    const scope = totalScope(key, names);
+    if (scope === "all") return key === "J" ? "Misdrijven" : names.nameOf("0.0.0");
+    return capitalize(categoryWords(key, names));
+  }
+  if (key === "N") return "Incidenten en overlast";
+  return names.nameOf(key.slice(key.indexOf(":") + 1));
 }
 
 /** "Woninginbraken" from "woninginbraken". */

@@ -8,6 +8,7 @@ import type { AreaLevel } from "../../reference/areas.ts";
 import type { ReportContext } from "../context.ts";
 import type { RevisionsSpec } from "../definition.ts";
 import { tableNotes } from "./notes.ts";
+import { crimeTotalLabel, namesOf } from "./reader-names.ts";
 
 /**
  * What changed since the previous edition: every month the previous edition showed (its period
@@ -44,7 +45,7 @@ export function revisionsTable(spec: RevisionsSpec, area: string, level: AreaLev
           if (old === current) continue;
           const ref = { area, category, first: month, last: month };
           const code = category.includes(":") ? category.slice(2) : undefined;
-          const name = code ? `${code} ${ctx.reference.classification.nameOf(code)}` : part === "J" ? "Totaal misdrijven" : "Totaal incidenten en overlast";
+          const name = code ? `${code} ${ctx.reference.classification.nameOf(code)}` : part === "J" ? crimeTotalLabel("J", namesOf(ctx)) : "Totaal incidenten en overlast";
           rows.push({
             id: `${category}@${month}`,
             label: `${monthLabel(month)} · ${name}`,

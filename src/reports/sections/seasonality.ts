@@ -9,7 +9,7 @@ import type { ReportContext } from "../context.ts";
 import type { SeasonalitySpec } from "../definition.ts";
 import type { ChartSection } from "../page.ts";
 import { tableNotes } from "./notes.ts";
-import { capitalize, categoryWords } from "./reader-names.ts";
+import { capitalize, categoryWords, namesOf } from "./reader-names.ts";
 import { joinDutch } from "./year-comparison.ts";
 import { periodFlags, yearLabel } from "./year-periods.ts";
 
@@ -24,7 +24,7 @@ export function seasonality(spec: SeasonalitySpec, area: string, level: AreaLeve
   const earlier: Period[] = Array.from({ length: spec.years }, (_, i) => shiftYears(current, spec.years - i));
   const months = monthRange(current.first, current.last);
   const areaName = ctx.reference.areas.nameOf(area);
-  const nameOf = ctx.reference.classification.nameOf.bind(ctx.reference.classification);
+  const names = namesOf(ctx);
   const earlierLabel = earlier.length === 1 ? yearLabel(earlier[0] as Period) : `${yearLabel(earlier[0] as Period)}–${yearLabel(earlier[earlier.length - 1] as Period)}`;
 
   const data = months.map((month) => {
@@ -43,7 +43,7 @@ export function seasonality(spec: SeasonalitySpec, area: string, level: AreaLeve
   const above = data.filter((item) => item.now !== null && item.now > item.high);
   const below = data.filter((item) => item.now !== null && item.now < item.low);
   const monthList = (items: typeof data) => joinDutch(items.map((item) => MONTH_NAMES[monthNumberOf(item.month) - 1] ?? ""));
-  const words = categoryWords(spec.category, nameOf);
+  const words = categoryWords(spec.category, names);
   const lead: string[] = [];
   const busiest = data.reduce<(typeof data)[number] | undefined>((best, item) => (item.now !== null && (best?.now ?? -1) < item.now ? item : best), undefined);
   if (busiest?.now !== null && busiest !== undefined) {

@@ -3,9 +3,10 @@ import type { Row, Table } from "../../model/table.ts";
 import type { AreaLevel } from "../../reference/areas.ts";
 import type { ReportContext } from "../context.ts";
 import type { SelectionTableSpec } from "../definition.ts";
-import { categoryLabel } from "./area-table.ts";
 import { countsOf, planColumns } from "./columns.ts";
 import { tableNotes } from "./notes.ts";
+import { categoryLabel, crimeTotalLabel, isCrimeTotal, namesOf } from "./reader-names.ts";
+import { totalNote } from "./total-note.ts";
 
 /**
  * A chosen list of categories for one area — the halfjaarcijfers' selection of misdrijven — each
@@ -15,16 +16,19 @@ import { tableNotes } from "./notes.ts";
 export function selectionTable(spec: SelectionTableSpec, area: string, level: AreaLevel, ctx: ReportContext, period: Period = ctx.edition.period): Table {
   const plan = planColumns(spec.columns, ctx, period);
   const categories = spec.presentOnly ? presentCategories(spec.categories, ctx, period) : spec.categories;
-  const nameOf = ctx.reference.classification.nameOf.bind(ctx.reference.classification);
+  const names = namesOf(ctx);
   const rows: Row[] = categories.map((category) => ({
     id: category,
-    label: category === "soort:0.0.0" ? "Totaal misdrijven" : categoryLabel(category, nameOf),
+    label: isCrimeTotal(category) ? crimeTotalLabel(category, names) : categoryLabel(category, names),
     level: 0,
-    role: category === "soort:0.0.0" || category === "J" ? "total" : "detail",
+    role: isCrimeTotal(category) ? "total" : "detail",
     cells: plan.cells(countsOf(ctx, area, level, category)),
   }));
   const caption = `${spec.title}, ${ctx.reference.areas.nameOf(area)}: ${periodLabel(period)} vergeleken met ${periodLabel(shiftYears(period))}`;
-  return { id: spec.id, caption, rowHeading: "Soort misdrijf", columns: plan.columns, rows, notes: tableNotes({ columns: plan.columns, rows }, ctx, level) };
+  const notes = tableNotes({ columns: plan.columns, rows }, ctx, level);
+  const note = totalNote(categories, names);
+  if (note) notes.unshift(note);
+  return { id: spec.id, caption, rowHeading: "Soort misdrijf", columns: plan.columns, rows, notes };
 }
 
 /** The categories with registrations anywhere in the region in the period or a year earlier. */

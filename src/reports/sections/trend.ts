@@ -7,8 +7,9 @@ import type { AreaLevel } from "../../reference/areas.ts";
 import type { ReportContext } from "../context.ts";
 import type { TrendSpec } from "../definition.ts";
 import type { ChartSection, Figure } from "../page.ts";
+import { categoryInInput } from "./not-in-input.ts";
 import { tableNotes } from "./notes.ts";
-import { capitalize, categoryTitle, categoryWords } from "./reader-names.ts";
+import { capitalize, categoryTitle, categoryWords, namesOf } from "./reader-names.ts";
 import { periodFlags, yearLabel, yearPeriods } from "./year-periods.ts";
 
 /**
@@ -20,16 +21,18 @@ export function trendSection(spec: TrendSpec, area: string, level: AreaLevel, ct
   const periods = yearPeriods(ctx.edition.period, spec.years);
   const first = periods[0] as Period;
   const last = periods[periods.length - 1] as Period;
-  const nameOf = ctx.reference.classification.nameOf.bind(ctx.reference.classification);
+  const names = namesOf(ctx);
   const areaName = ctx.reference.areas.nameOf(area);
   const span = `${yearLabel(first)}–${yearLabel(last)}`;
 
-  const series = spec.categories.map((category) => ({ category, values: periods.map((period) => counts.sum(area, category, period.first, period.last)) }));
+  // A category the input does not hold (incidenten in a table of crimes) is said to be missing, not drawn as a line of zeros.
+  const absent = spec.categories.filter((category) => !categoryInInput(category, ctx.coverage));
+  const series = spec.categories.filter((category) => !absent.includes(category)).map((category) => ({ category, values: periods.map((period) => counts.sum(area, category, period.first, period.last)) }));
   const shown = series.filter(({ values }) => values.some((value) => value > 0));
   const empty = series.filter(({ values }) => values.every((value) => value === 0));
 
   const figures: Figure[] = shown.map(({ category, values }) => {
-    const title = categoryTitle(category, nameOf);
+    const title = categoryTitle(category, names);
     return {
       id: `${spec.id}-${category.replace(/[^A-Za-z0-9]+/g, "-").toLowerCase()}`,
       caption: title,
@@ -48,20 +51,26 @@ export function trendSection(spec: TrendSpec, area: string, level: AreaLevel, ct
   });
   const rows: Row[] = shown.map(({ category, values }) => ({
     id: category,
-    label: categoryTitle(category, nameOf),
+    label: categoryTitle(category, names),
     level: 0,
     role: "detail",
     cells: values.map((value, i): Cell => ({ value, ref: { area, category, first: (periods[i] as Period).first, last: (periods[i] as Period).last } })),
   }));
   const notes = tableNotes({ columns, rows }, ctx, level);
   if (columns.some((column) => column.flags?.includes("voorlopig"))) notes.push("In de grafieken: een open punt met een stippellijn ernaartoe is een voorlopig cijfer.");
-  if (empty.length > 0) notes.push(`Geen registraties in ${span}: ${empty.map(({ category }) => categoryTitle(category, nameOf)).join(", ")}.`);
+  const absentText = absent.length > 0 ? `Niet in deze gegevens, dus niet getoond: ${absent.map((category) => categoryTitle(category, names)).join(", ")}.` : undefined;
+  if (absentText) notes.push(absentText);
+  if (empty.length > 0) notes.push(`Geen registraties in ${span}: ${empty.map(({ category }) => categoryTitle(category, names)).join(", ")}.`);
 
   return {
     type: "chart",
     id: spec.id,
     title: spec.title,
-    lead: shown.map(({ category, values }) => `${capitalize(categoryWords(category, nameOf))}: ${lowerFirst(trendSentence(values, periods, ctx.comparison.minBase, false))}`),
+    lead: [
+      ...shown.map(({ category, values }) => `${capitalize(categoryWords(category, names))}: ${lowerFirst(trendSentence(values, periods, ctx.comparison.minBase, false))}`),
+      // The table (and its notes) is not printed: the PDF reader learns from the lead what is missing.
+      ...(absentText ? [absentText] : []),
+    ],
     figures,
     table: { id: spec.id, caption: `${spec.title}: ${areaName}, ${span}`, rowHeading: "Categorie", columns, rows, notes },
     printTable: false,

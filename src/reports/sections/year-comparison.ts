@@ -9,7 +9,7 @@ import type { YearComparisonSpec } from "../definition.ts";
 import type { ChartSection } from "../page.ts";
 import { countsOf, planColumns } from "./columns.ts";
 import { tableNotes } from "./notes.ts";
-import { categoryTitle, categoryWords } from "./reader-names.ts";
+import { categoryTitle, categoryWords, namesOf } from "./reader-names.ts";
 import { allSoorten, periodMarks, presentInRegion, yearLabel } from "./year-periods.ts";
 
 /**
@@ -20,7 +20,7 @@ export function yearComparison(spec: YearComparisonSpec, area: string, level: Ar
   const counts = ctx.counts(level);
   const current = ctx.edition.period;
   const previous = shiftYears(current);
-  const nameOf = ctx.reference.classification.nameOf.bind(ctx.reference.classification);
+  const names = namesOf(ctx);
   const areaName = ctx.reference.areas.nameOf(area);
   const categories = presentInRegion(spec.categories === "soorten" ? allSoorten(ctx) : spec.categories, ctx, previous.first, current.last);
   const data = categories.map((category) => {
@@ -30,7 +30,7 @@ export function yearComparison(spec: YearComparisonSpec, area: string, level: Ar
   });
 
   const plan = planColumns(["current", "previous", "change", "verdict", "per1000"], ctx);
-  const rows: Row[] = data.map(({ category }) => ({ id: category, label: categoryTitle(category, nameOf), level: 0, role: "detail", cells: plan.cells(countsOf(ctx, area, level, category)) }));
+  const rows: Row[] = data.map(({ category }) => ({ id: category, label: categoryTitle(category, names), level: 0, role: "detail", cells: plan.cells(countsOf(ctx, area, level, category)) }));
 
   const sumNow = data.reduce((sum, item) => sum + item.now, 0);
   const sumBefore = data.reduce((sum, item) => sum + item.before, 0);
@@ -40,7 +40,7 @@ export function yearComparison(spec: YearComparisonSpec, area: string, level: Ar
   if (significant.length === 0) {
     lead.push(`Bij geen van de ${data.length} soorten is het verschil groter dan toeval kan verklaren.`);
   } else {
-    const list = significant.map(({ category, change }) => `${categoryWords(category, nameOf)} (${change.percent === null ? `${formatCount(change.previous)} → ${formatCount(change.current)}` : formatPercentChange(change.percent)})`);
+    const list = significant.map(({ category, change }) => `${categoryWords(category, names)} (${change.percent === null ? `${formatCount(change.previous)} → ${formatCount(change.current)}` : formatPercentChange(change.percent)})`);
     const others = data.length - significant.length;
     lead.push(`Meer dan toeval veranderden: ${joinDutch(list)}.${others > 0 ? ` Bij de andere ${others === 1 ? "soort" : `${others} soorten`} valt het verschil binnen wat toeval kan verklaren.` : ""}`);
   }
@@ -50,8 +50,8 @@ export function yearComparison(spec: YearComparisonSpec, area: string, level: Ar
   const svg = barChart({
     id: `grafiek-${spec.id}`,
     title: `${spec.title}: ${areaName}`,
-    description: `${lead.join(" ")}${largest ? ` De meeste registraties: ${categoryWords(largest.category, nameOf)} (${formatCount(largest.now)}).` : ""}`,
-    categories: sorted.map(({ category }) => categoryTitle(category, nameOf)),
+    description: `${lead.join(" ")}${largest ? ` De meeste registraties: ${categoryWords(largest.category, names)} (${formatCount(largest.now)}).` : ""}`,
+    categories: sorted.map(({ category }) => categoryTitle(category, names)),
     series: [
       { name: `${yearLabel(current)}${periodMarks(current, ctx)}`, style: "solid-primary", values: sorted.map(({ now }) => now) },
       { name: `${yearLabel(previous)}${periodMarks(previous, ctx)}`, style: "solid-secondary", values: sorted.map(({ before }) => before) },

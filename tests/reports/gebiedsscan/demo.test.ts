@@ -56,7 +56,7 @@ describe("the demo gebiedsscan 2025", () => {
       expect(number(cells?.[2]), `${soort} 2024`).toBe(real.get(`2024|${soort}`));
     }
     const total = (year: string) => soorten.reduce((sum, soort) => sum + (real.get(`${year}|${soort}`) ?? 0), 0);
-    const kern = tableRow(html, "kerncijfers", "Alle misdrijven");
+    const kern = tableRow(html, "kerncijfers", "Totaal van de 12 soorten in de gegevens");
     expect([number(kern?.[1]), number(kern?.[2])]).toEqual([total("2025"), total("2024")]);
     expect(html).toContain(`<dd class="gs-tile-value">${total("2025").toLocaleString("nl-NL")}</dd>`);
     expect(html).toContain("Woninginbraken namen toe van 399 naar 629 (+58%); dat is meer dan toeval.");

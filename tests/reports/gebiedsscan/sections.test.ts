@@ -94,7 +94,7 @@ describe("key-figures", () => {
   it("names the changes that are more than chance, the most certain first — not the largest percentage", () => {
     const section: KeyFiguresSection = keyFigures(spec("key-figures"), "GM0589", "gemeente", context());
     expect(section.findings.map((finding) => finding.text)).toEqual([
-      "Misdrijven in totaal: van 505 naar 552 (+9%); dat verschil valt binnen wat toeval kan verklaren.",
+      "Misdrijven van de 4 soorten in de gegevens samen: van 505 naar 552 (+9%); dat verschil valt binnen wat toeval kan verklaren.",
       // 100 → 60 is the more certain change (p ≈ 0,002 against 0,007 for 400 → 480).
       "Mishandelingen namen af van 100 naar 60 (−40%); dat is meer dan toeval.",
       "Woninginbraken namen toe van 400 naar 480 (+20%); dat is meer dan toeval.",
@@ -103,7 +103,7 @@ describe("key-figures", () => {
     // Fietsdiefstal rose by 140%, on a base of 5: not named.
     expect(section.findings.some((finding) => finding.text.includes("fietsen"))).toBe(false);
     expect(section.tiles.map((tile) => [tile.label, tile.value])).toEqual([
-      ["Alle misdrijven 2025*", "552"],
+      ["Totaal van de 4 soorten in de gegevens 2025*", "552"],
       ["Per 1.000 inwoners", "53,3"],
       ["Meer dan toeval veranderd", "2 van 3"],
     ]);
