@@ -13,7 +13,7 @@ export const initCommand: Command = {
   summary: "create a project folder: config, reference tables, a sample export, a commentary folder",
   help: `veiligheidsbeeld init — create a new project folder
 
-Usage: veiligheidsbeeld init <folder>
+Usage: veiligheidsbeeld init [--example bvh|open-data] <folder>
 
 Creates <folder> (it must not exist, or be empty) with:
   veiligheidsbeeld.config.json   the config: scope, reports, paths (see README, Configuration)
@@ -30,11 +30,16 @@ Creates <folder> (it must not exist, or be empty) with:
 
 Then: cd <folder> && npx veiligheidsbeeld validate && npx veiligheidsbeeld build
 
+With --example open-data the export is instead a real download of the police open-data portal
+(fietsdiefstal in Amsterdam: the gemeente, its wijken and buurten, 2020–2024, CC BY 4.0), copied
+unchanged, and the config builds the gebiedsscan 2024 of Amsterdam from it: only real figures.
+
 Options:
+  --example <name>   bvh (default: the invented sample BVH export) or open-data
 ${COMMON_HELP}
 
 Exit codes: 0 created · 2 no folder named, or the folder is not empty`,
-  options: { ...COMMON_OPTIONS },
+  options: { ...COMMON_OPTIONS, example: { type: "string" } },
   positionals: 1,
   run: init,
 };
@@ -55,9 +60,16 @@ Bron: CBS / Politie, table 47018NED (registered crime), licence CC BY 4.0. Copie
 init\` from the tool's data/realdata/. Without it the gebiedsscan leaves the comparison out and says why.
 `;
 
-async function init(_values: OptionValues, positionals: string[], io: CliIO): Promise<number> {
+/** The real open-data download the open-data example is made from (data/realdata/README.md). */
+const OPEN_DATA_EXAMPLE = "politie-open-data-export-amsterdam-fietsdiefstal.csv";
+
+async function init(values: OptionValues, positionals: string[], io: CliIO): Promise<number> {
   const [name] = positionals;
   if (!name) throw new UserError("Name the folder to create: veiligheidsbeeld init <folder>", { exitCode: 2 });
+  const example = values.example ?? "bvh";
+  if (example !== "bvh" && example !== "open-data") {
+    throw new UserError(`--example: "${String(example)}" is not an example`, { hint: "Use --example bvh (the default) or --example open-data.", exitCode: 2 });
+  }
   const dir = path.resolve(io.cwd, name);
   const existing = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
     if (error.code === "ENOENT") return [];
@@ -75,13 +87,29 @@ async function init(_values: OptionValues, positionals: string[], io: CliIO): Pr
   await cp(path.join(TOOL_ROOT, "data", "realdata", NATIONAL_FILE), path.join(dir, "data", "realdata", NATIONAL_FILE));
   await writeFile(path.join(dir, "data", "realdata", "README.md"), REALDATA_README);
   const starter = path.join(TOOL_ROOT, "data", "sample", "starter");
-  await cp(path.join(starter, "exports"), path.join(dir, "data", "exports"), { recursive: true });
+  if (example === "open-data") await cp(path.join(TOOL_ROOT, "data", "realdata", OPEN_DATA_EXAMPLE), path.join(dir, "data", "exports", OPEN_DATA_EXAMPLE));
+  else await cp(path.join(starter, "exports"), path.join(dir, "data", "exports"), { recursive: true });
   await cp(path.join(starter, "basisteams-voorbeeld.csv"), path.join(dir, "data", "reference", "basisteams-voorbeeld.csv"));
-  await writeFile(path.join(dir, CONFIG_FILE), `${JSON.stringify(starterConfig(path.basename(dir)), null, 2)}\n`);
+  const config = example === "open-data" ? openDataConfig(path.basename(dir)) : starterConfig(path.basename(dir));
+  await writeFile(path.join(dir, CONFIG_FILE), `${JSON.stringify(config, null, 2)}\n`);
   await writeFile(path.join(dir, ".gitignore"), "dist/\n.cache/\nnode_modules/\n");
   await linkTool(dir);
 
   const shown = path.relative(io.cwd, dir) || ".";
+  if (example === "open-data") {
+    io.stdout.write(`created ${shown}/ with the police open-data download of fietsdiefstal in Amsterdam (data/exports, unchanged),
+a config for the gebiedsscan 2024 of Amsterdam, the reference tables and the national figures
+
+next:
+  cd ${shown}
+  npx veiligheidsbeeld validate     # names the format it recognised; writes dist/kwaliteit/
+  npx veiligheidsbeeld build        # the gebiedsscan 2024: Amsterdam, its wijken and top buurten
+
+Put another download of the open-data portal or CBS StatLine (soort misdrijf, perioden, wijken en
+buurten or regio's, aantal) in data/exports/ as it is, and set "scope" to its gemeenten.
+`);
+    return 0;
+  }
   io.stdout.write(`created ${shown}/ with a config, the reference tables, the national figures (data/realdata), a sample export (data/exports) and data/commentary/
 
 next:
@@ -106,6 +134,22 @@ function starterConfig(title: string): Record<string, unknown> {
     reference: { basisteams: "basisteams-voorbeeld.csv", basisteamsIllustrative: true },
     voorlopig: [2025],
     reports: [{ definition: "tabellenboek", periods: ["2025-12"] }],
+  };
+}
+
+/**
+ * The open-data example: Amsterdam, the gebiedsscan of the last year of the download. The
+ * download holds one soort and whole years, so the gebiedsscan says what it cannot show (months,
+ * other soorten) instead of showing zeros.
+ */
+function openDataConfig(title: string): Record<string, unknown> {
+  return {
+    title: `Veiligheidsbeeld ${title}`,
+    organisation: "Politie (voorbeeld)",
+    scope: { gemeenten: ["GM0363"] },
+    paths: { exports: "data/exports", reference: "data/reference", realdata: "data/realdata", commentary: "data/commentary", output: "dist" },
+    reference: { basisteams: "basisteams-voorbeeld.csv", basisteamsIllustrative: true },
+    reports: [{ definition: "gebiedsscan", periods: ["2024"] }],
   };
 }
 

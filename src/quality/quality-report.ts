@@ -153,7 +153,11 @@ export function qualityReport(input: QualityInput): QualityReport {
 
   const deliveries = deliverySequence(files);
   if (deliveries.missing.length > 0) warnings.push(`no delivery for ${deliveries.missing.join(", ")} between ${deliveries.first} and ${deliveries.last}`);
-  for (const name of deliveries.undated) warnings.push(`${name}: no delivery month (jjjj-mm) in the file name; it is applied before all dated deliveries`);
+  // Order matters where deliveries revise each other; a table of counts on its own has no delivery month.
+  const dated = files.some((file) => file.delivery !== null);
+  for (const name of deliveries.undated) {
+    if (dated || files.find((file) => file.file === name)?.format === "bvh-registraties") warnings.push(`${name}: no delivery month (jjjj-mm) in the file name; it is applied before all dated deliveries`);
+  }
   for (const entry of input.folder.skipped) warnings.push(`${entry.name} in the exports folder is not read: ${entry.reason}`);
   warnings.push(...partialDeliveries(files, input.partialDeliveryShare ?? 0.5));
 

@@ -109,6 +109,50 @@ describe("veiligheidsbeeld init", () => {
     expect(oudewater).not.toContain("0 soorten");
   });
 
+  it("makes a project from the real open-data download (--example open-data) whose gebiedsscan shows the file's figures, each level once", async () => {
+    const init = await run("npx", ["--offline", "veiligheidsbeeld", "init", "--example", "open-data", "amsterdam"], clone);
+    expect(init.code, init.stderr).toBe(0);
+    const project = path.join(clone, "amsterdam");
+    const download = path.join(project, "data", "exports", "politie-open-data-export-amsterdam-fietsdiefstal.csv");
+    // Copied unchanged: the file as the police open-data portal serves it.
+    expect(await readFile(download)).toEqual(await readFile(path.join(ROOT, "data", "realdata", "politie-open-data-export-amsterdam-fietsdiefstal.csv")));
+
+    const validate = await run("npx", ["--offline", "veiligheidsbeeld", "validate"], project);
+    expect(validate.code, validate.stderr).toBe(0);
+    expect(validate.stdout).toMatch(/politie-open-data-export-amsterdam-fietsdiefstal\.csv\s+open-data\s+utf-8/);
+    expect(validate.stdout).toContain("rows: 3.140 read, 3.140 used, 0 rejected");
+
+    const build = await run("npx", ["--offline", "veiligheidsbeeld", "build", "--no-pdf"], project);
+    expect(build.code, build.stderr).toBe(0);
+    expect(build.stderr).toContain("read as open-data table (politie/CBS) (1 file)");
+    const dir = path.join(project, "dist", "gebiedsscan", "2024");
+    const html = await readFile(path.join(dir, "gm0363-amsterdam.html"), "utf8");
+    // The gemeente row of the file, not the gemeente + wijken + buurten (35.961), labelled as the one soort it is.
+    const total = tableRow(html, "kerncijfers", "Totaal van de 1 soort in de gegevens");
+    expect(total?.slice(1, 3)).toEqual(["11.987", "12.323"]);
+    expect(html).not.toContain("Alle misdrijven");
+    expect(html).not.toContain("35.961");
+
+    // Every wijk and buurt figure is the file's own row (a name a wijk and its buurt share: the wijk has the larger count).
+    const rows = parse(await readFile(download, "utf8"), { delimiter: ";", bom: true, from_line: 2 }) as string[][];
+    const byName = new Map<string, number[]>();
+    for (const [, period, area, count] of rows) if (period === "2024") byName.set(area ?? "", [...(byName.get(area ?? "") ?? []), Number(count)]);
+    const check = async (csv: string, pick: (values: number[]) => number): Promise<number> => {
+      const table = parse(await readFile(path.join(dir, csv), "utf8"), { delimiter: ";", bom: true, from_line: 2 }) as string[][];
+      let checked = 0;
+      for (const [name, value] of table) {
+        if (name?.startsWith("Totaal")) continue;
+        const values = byName.get(name ?? "");
+        expect(values, name).toBeDefined();
+        expect(Number(value), name).toBe(pick(values ?? []));
+        checked++;
+      }
+      return checked;
+    };
+    expect(await check("gm0363-amsterdam-wijken.csv", (values) => Math.max(...values))).toBe(110);
+    expect(await check("gm0363-amsterdam-buurten.csv", (values) => Math.min(...values))).toBe(10);
+  });
+
   it("links a project made outside the clone to it, so npx runs this installation there too", async () => {
     const init = await run("npx", ["--offline", "veiligheidsbeeld", "init", "../elsewhere"], clone);
     expect(init.code, init.stderr).toBe(0);
