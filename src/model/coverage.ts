@@ -1,4 +1,4 @@
-import type { Classification } from "../reference/classification.ts";
+import { UNASSIGNED_SOORT, type Classification } from "../reference/classification.ts";
 import type { Cube, Granularity } from "./cube.ts";
 
 /**
@@ -12,7 +12,11 @@ export interface Coverage {
   granularity: Granularity;
   /** Soort misdrijf codes (not 0.0.0) the input holds, sorted. */
   soorten: string[];
-  /** Whether `soorten` is every soort of the classification (a total is then "Totaal misdrijven"). */
+  /**
+   * Whether a total of the soorten is the total of all misdrijven ("Totaal misdrijven"): `soorten`
+   * is every soort of the classification, or the input gave that total itself (a CBS table's
+   * "Totaal misdrijven", whose part under no listed soort is kept apart).
+   */
   allSoorten: boolean;
   /** Whether the input holds maatschappelijke klassen (BVH, or counts by klasse), not only soorten. */
   klassen: boolean;
@@ -34,9 +38,11 @@ export function coverageOf(cube: Pick<Cube, "klassen" | "granularity" | "declare
   let klassen = false;
   let incidenten = false;
   let crimesOutsideSoorten = false;
+  let ownTotal = false;
   for (const code of cube.klassen) {
+    if (code === UNASSIGNED_SOORT) ownTotal = true;
     const klasse = classification.klasse(code);
-    if (!klasse) continue;
+    if (!klasse || klasse.unassigned) continue;
     if (klasse.soort && klasse.soort !== "0.0.0") soorten.add(klasse.soort);
     if (!SOORT_CODE.test(code)) klassen = true;
     if (klasse.misdrijf === "N") incidenten = true;
@@ -46,7 +52,7 @@ export function coverageOf(cube: Pick<Cube, "klassen" | "granularity" | "declare
   return {
     granularity: cube.granularity,
     soorten: [...soorten].sort(compareSoortCodes),
-    allSoorten: known.every((soort) => soorten.has(soort.code)),
+    allSoorten: ownTotal || known.every((soort) => soorten.has(soort.code)),
     klassen,
     incidenten,
     crimesOutsideSoorten,

@@ -1,4 +1,5 @@
 import type { AreaIndex, AreaLevel } from "../reference/areas.ts";
+import { UNASSIGNED_SOORT } from "../reference/classification.ts";
 import type { Cube } from "./cube.ts";
 import { formatMonth, type Month } from "./months.ts";
 import { rollup, type Counts } from "./rollup.ts";
@@ -104,6 +105,8 @@ export function describeDiscrepancy(discrepancy: Discrepancy): string {
 function checkCategories(counts: Counts, area: string, check: (relation: string, total: Int32Array | Float64Array, parts: Float64Array) => boolean): void {
   const length = counts.lastMonth - counts.firstMonth + 1;
   const categories = counts.categories(area);
+  // Misdrijven a table's total counts under no soort are a part of J and of soort:0.0.0 of their own.
+  const unassigned = counts.series(area, `klasse:${UNASSIGNED_SOORT}`);
   for (const part of PARTS) {
     const total = counts.series(area, part);
     const nodes = categories.filter((key) => key.startsWith(`${part}:`)).map((key) => key.slice(part.length + 1));
@@ -111,6 +114,7 @@ function checkCategories(counts: Counts, area: string, check: (relation: string,
     const totalSeries = total ?? new Int32Array(length);
     for (const depth of [1, 2, 3]) {
       const sum = new Float64Array(length);
+      if (part === "J") addInto(sum, unassigned);
       for (const code of nodes) if (code.split(".").length === depth) addInto(sum, counts.series(area, `${part}:${code}`));
       if (check(`${part} = Σ niv${depth}`, totalSeries, sum)) return;
     }
@@ -124,6 +128,7 @@ function checkCategories(counts: Counts, area: string, check: (relation: string,
   }
   const soorten = categories.filter((key) => key.startsWith("soort:") && key !== "soort:0.0.0");
   const sum = new Float64Array(length);
+  addInto(sum, unassigned);
   for (const key of soorten) addInto(sum, counts.series(area, key));
   check("soort:0.0.0 = Σ soorten", counts.series(area, "soort:0.0.0") ?? new Int32Array(length), sum);
 }

@@ -16,7 +16,16 @@ export interface Klasse {
   misdrijf: MisdrijfFlag;
   /** CBS soort misdrijf code this klasse is counted under, if any. */
   soort?: string;
+  /**
+   * The pseudo-klasse of misdrijven a table counts in its "Totaal misdrijven" but under none of
+   * its soorten (CBS: the total is more than the sum of the soorten). It counts in the total of
+   * misdrijven and of the soorten, in no INP node and no soort.
+   */
+  unassigned?: true;
 }
+
+/** The code of the pseudo-klasse of misdrijven not assigned to a soort (no export value parses to it). */
+export const UNASSIGNED_SOORT = "0.0.0-rest";
 
 /** A node of the INP tree (niv1, niv2 or niv3) with its Dutch name. */
 export interface ClassNode {
@@ -106,6 +115,11 @@ export class Classification {
   klasse(code: string): Klasse | undefined {
     const known = this.#klassen.get(code);
     if (known) return known;
+    if (code === UNASSIGNED_SOORT) {
+      const pseudo: Klasse = { code, naam: "Misdrijven niet naar soort verdeeld", niv1: "", niv2: "", niv3: "", misdrijf: "J", unassigned: true };
+      this.#klassen.set(code, pseudo);
+      return pseudo;
+    }
     if (SOORT_CODE.test(code) && this.#soorten.has(code) && code !== "0.0.0") {
       const [niv1, niv2] = treeCodesOf(code);
       const pseudo: Klasse = { code, naam: this.#soorten.get(code)?.naam ?? code, niv1, niv2, niv3: code, misdrijf: "J", soort: code };

@@ -6,6 +6,7 @@ import { scanExports } from "../../src/ingest/list-exports.ts";
 import { coverageOf } from "../../src/model/coverage.ts";
 import { cubeTotal, type Cube } from "../../src/model/cube.ts";
 import { monthOf } from "../../src/model/months.ts";
+import { UNASSIGNED_SOORT } from "../../src/reference/classification.ts";
 import type { Reference } from "../../src/reference/load-reference.ts";
 import { UserError } from "../../src/user-error.ts";
 import { cleanup, realReference, ROOT, tempDir, testConfig, writeFiles } from "../helpers.ts";
@@ -82,7 +83,7 @@ describe("the police open-data portal download (Amsterdam fietsdiefstal, as down
 
   it("knows the input is yearly and holds one soort, with no klassen or incidenten", () => {
     expect(result.cube.granularity).toBe("year");
-    expect(coverageOf(result.cube, reference.classification)).toEqual({ granularity: "year", soorten: ["1.2.3"], allSoorten: false, klassen: false, incidenten: false });
+    expect(coverageOf(result.cube, reference.classification)).toEqual({ granularity: "year", soorten: ["1.2.3"], allSoorten: false, klassen: false, incidenten: false, crimesOutsideSoorten: false });
   });
 });
 
@@ -136,13 +137,17 @@ describe("open-data tables", () => {
     expect(report.notices["above-gemeente"]?.count).toBe(2);
   });
 
-  it("checks 'Totaal misdrijven' against its soorten instead of adding it", async () => {
+  it("checks 'Totaal misdrijven' against its soorten instead of adding it, keeping what it counts under no soort", async () => {
     const { cube, report } = await read({
       "totaal.csv": `${HEADER}\n"0.0.0 Totaal misdrijven";"2024";"GM0589";"20"\n"1.1.1 Diefstal/inbraak woning";"2024";"GM0589";"5"\n${SOORT};"2024";"GM0589";"9"\n`,
     });
-    expect(cubeTotal(cube)).toBe(14);
+    // The total is the source's: what it counts under no soort of the file is kept apart, not lost.
+    expect(cubeTotal(cube)).toBe(20);
+    expect(cell(cube, "GM0589", 2024, UNASSIGNED_SOORT)).toBe(6);
+    expect(cell(cube, "GM0589", 2024, "1.1.1") + cell(cube, "GM0589", 2024, "1.2.3")).toBe(14);
     expect(report.notices["total-differs"]?.examples[0]?.detail).toContain("is 20");
-    expect(report.notices["total-differs"]?.examples[0]?.detail).toContain("add up to 14");
+    expect(report.notices["total-differs"]?.examples[0]?.detail).toContain("add up to 14; 6 counted as misdrijven niet naar soort verdeeld");
+    expect(coverageOf(cube, reference.classification).allSoorten).toBe(true);
   });
 
   it("shows a refused period or area name (they are not personal)", async () => {

@@ -1,5 +1,6 @@
 import type { Granularity } from "../../model/cube.ts";
 import type { Month } from "../../model/months.ts";
+import { UNASSIGNED_SOORT } from "../../reference/classification.ts";
 import { UserError } from "../../user-error.ts";
 import type { AreaNames } from "../area-names.ts";
 import { parseKlasseCode } from "../parse-klasse.ts";
@@ -163,8 +164,12 @@ function emit(rows: readonly Pending[], decided: ReadonlyMap<Pending, string>, s
         ...rejection("bad-klasse", "maatschappelijke_klasse", `"Totaal misdrijven" without its soorten: a total alone cannot be divided over the INP categories — download the table with every soort misdrijf`),
         line: row.line,
       });
-    } else if (row.aantal !== undefined && row.aantal !== soorten.sum) {
-      sink.notice("total-differs", row.line, `${area}: "Totaal misdrijven" is ${row.aantal}, its ${soorten.rows} soorten in the file add up to ${soorten.sum} (the soorten count; ${shown(String(row.aantal))} is a check)`);
+    } else if (row.aantal !== undefined && row.aantal > soorten.sum) {
+      // CBS counts misdrijven of no listed soort in its total: they stay in the total, under no soort.
+      sink.count({ line: row.line, area, month: row.month, granularity: row.granularity, provisional: row.provisional, klasse: UNASSIGNED_SOORT, aantal: row.aantal - soorten.sum });
+      sink.notice("total-differs", row.line, `${area}: "Totaal misdrijven" is ${row.aantal}, its ${soorten.rows} soorten in the file add up to ${soorten.sum}; ${row.aantal - soorten.sum} counted as misdrijven niet naar soort verdeeld`);
+    } else if (row.aantal !== undefined && row.aantal < soorten.sum) {
+      sink.notice("total-differs", row.line, `${area}: "Totaal misdrijven" is ${row.aantal}, its ${soorten.rows} soorten in the file add up to ${soorten.sum}, more than the total; the soorten count`);
     }
   }
 }

@@ -64,6 +64,12 @@ export function classificationHierarchy(classification: Classification, areaChil
   for (const code of classification.klasseCodes()) {
     const klasse = classification.klasse(code);
     if (!klasse) continue;
+    if (klasse.unassigned) {
+      // A part of both totals beside their INP nodes and soorten: J = Σ niv1 + it, soort:0.0.0 = Σ soort + it.
+      link(klasse.misdrijf, `klasse:${klasse.code}`);
+      link("soort:0.0.0", `klasse:${klasse.code}`);
+      continue;
+    }
     const [part, niv1, niv2, niv3, own] = categoryKeys(klasse) as [string, string, string, string, string];
     link(part, niv1);
     link(niv1, niv2);
