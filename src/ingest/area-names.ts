@@ -6,7 +6,7 @@ export type AreaMatch =
   /** One area (a code, or a name only one area in view has). */
   | { kind: "area"; code: string }
   /** Several areas of that name: the hierarchy or the file has to decide (see `decideAreas`). */
-  | { kind: "ambiguous"; candidates: string[] }
+  | { kind: "ambiguous"; candidates: string[]; byBareName: string[] }
   /** Nederland, a provincie or another region above the gemeente: not an area of the model. */
   | { kind: "above-gemeente" }
   | { kind: "unknown"; suggestion?: string };
@@ -15,7 +15,13 @@ const LEVEL_RANK: Partial<Record<AreaLevel, number>> = { gemeente: 0, wijk: 1, b
 const AREA_CODE = /^(BU|WK|GM)\d[0-9A-Z]*$/;
 const ABOVE_GEMEENTE = /^(NL\d{0,2}|PV\d{2}|LD\d{2}|RE\d{2}|CR\d{2}|Nederland)$/i;
 
-/** "Wijk 00 Annen" → "annen"; case, accents, spaces and punctuation do not matter. */
+function add(index: Map<string, string[]>, name: string, code: string): void {
+  const list = index.get(name);
+  if (list) list.push(code);
+  else index.set(name, [code]);
+}
+
+/** Names compared without case, accents, spaces and punctuation: "Wijk 00 Annen" → "wijk 00 annen". */
 function key(name: string): string {
   return name
     .normalize("NFKD")
@@ -33,6 +39,8 @@ function key(name: string): string {
 export class AreaNames {
   readonly #areas: AreaIndex;
   readonly #byName = new Map<string, string[]>();
+  /** Wijken by their name without CBS's "Wijk 00 " prefix: looked at only when no area has the name as such. */
+  readonly #byBareName = new Map<string, string[]>();
   readonly #scope: ReadonlySet<string> | undefined;
 
   constructor(areas: AreaIndex, scopeGemeenten?: readonly string[]) {
@@ -40,16 +48,10 @@ export class AreaNames {
     this.#scope = scopeGemeenten && scopeGemeenten.length > 0 ? new Set(scopeGemeenten) : undefined;
     for (const level of ["gemeente", "wijk", "buurt"] as const) {
       for (const area of areas.areasAt(level)) {
-        const names = new Set([key(area.naam)]);
-        // CBS names wijken "Wijk 00 Annen"; the police portal often just "Annen".
+        add(this.#byName, key(area.naam), area.code);
+        // CBS names wijken "Wijk 00 Annen"; the police portal sometimes just "Annen".
         const bare = area.naam.replace(/^wijk\s+\d+\s+/i, "");
-        if (bare !== area.naam) names.add(key(bare));
-        // "Bergen (NH.)" stays itself; "Utrecht (gemeente)" is how StatLine tells a gemeente from a provincie.
-        for (const name of names) {
-          const list = this.#byName.get(name) ?? [];
-          list.push(area.code);
-          this.#byName.set(name, list);
-        }
+        if (bare !== area.naam) add(this.#byBareName, key(bare), area.code);
       }
     }
   }
@@ -65,14 +67,17 @@ export class AreaNames {
     }
     const gemeenteOnly = /\s*\(gemeente\)$/i.test(value);
     const name = key(value.replace(/\s*\(gemeente\)$/i, ""));
-    let candidates = this.#byName.get(name) ?? [];
+    const exact = this.#byName.get(name) ?? [];
+    const bare = (this.#byBareName.get(name) ?? []).filter((code) => !exact.includes(code));
+    let candidates = [...exact, ...bare];
     if (gemeenteOnly) candidates = candidates.filter((code) => this.#areas.get(code)?.level === "gemeente");
     if (candidates.length === 0) return /^provincie\b|\(pv\)$/i.test(value) ? { kind: "above-gemeente" } : { kind: "unknown" };
     if (candidates.length > 1 && this.#scope) {
       const inScope = candidates.filter((code) => this.#scope?.has(this.#areas.ancestorAt(code, "gemeente") ?? ""));
       if (inScope.length > 0) candidates = inScope;
     }
-    return candidates.length === 1 ? { kind: "area", code: candidates[0] as string } : { kind: "ambiguous", candidates: [...candidates].sort() };
+    if (candidates.length === 1) return { kind: "area", code: candidates[0] as string };
+    return { kind: "ambiguous", candidates: [...candidates].sort(), byBareName: bare.filter((code) => candidates.includes(code)) };
   }
 
   /** "WK0363MM (wijk Frankendael, Amsterdam)". */
@@ -96,5 +101,9 @@ export class AreaNames {
 
   gemeenteOf(code: string): string | undefined {
     return this.#areas.ancestorAt(code, "gemeente");
+  }
+
+  levelOf(code: string): AreaLevel | undefined {
+    return this.#areas.get(code)?.level;
   }
 }

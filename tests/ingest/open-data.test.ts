@@ -124,6 +124,18 @@ describe("open-data tables", () => {
     expect(cell(cube, "WK034408", 2024)).toBe(6);
   });
 
+  it("takes a name a gemeente and its wijk share for the gemeente in a table of gemeenten, and refuses it in a table of that gemeente's wijken", async () => {
+    // Oudewater: gemeente GM0589 and its wijk WK058902 are both called "Oudewater".
+    const gemeenten = await read({ "gemeenten.csv": `${HEADER}\n${SOORT};"2024";"Montfoort";"3"\n${SOORT};"2024";"Oudewater";"4"\n` });
+    expect(cell(gemeenten.cube, "GM0589", 2024)).toBe(4);
+    const wijken = await read({ "wijken.csv": `${HEADER}\n${SOORT};"2024";"Hekendorp";"1"\n${SOORT};"2024";"Oudewater";"4"\n` }).catch((caught: unknown) => caught);
+    expect(wijken).toBeInstanceOf(UserError);
+    expect((wijken as UserError).message).toContain("GM0589 (gemeente Oudewater) or WK058902 (wijk Oudewater, Oudewater)");
+    // With a row for each, the larger count is the gemeente's.
+    const both = await read({ "both.csv": `${HEADER}\n${SOORT};"2024";"Oudewater";"9"\n${SOORT};"2024";"Hekendorp";"1"\n${SOORT};"2024";"Oudewater";"8"\n` });
+    expect(both.report.rowsRejected).toBe(0);
+  });
+
   it("stops when a wijk and its buurt share a name and the file has only one row for it", async () => {
     const error = await read({ "frankendael.csv": `${HEADER}\n${SOORT};"2024";"Frankendael";"4"\n` }, ["GM0363"]).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(UserError);

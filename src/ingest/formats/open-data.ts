@@ -2,7 +2,7 @@ import type { Granularity } from "../../model/cube.ts";
 import type { Month } from "../../model/months.ts";
 import { UNASSIGNED_SOORT } from "../../reference/classification.ts";
 import { UserError } from "../../user-error.ts";
-import type { AreaNames } from "../area-names.ts";
+import type { AreaMatch, AreaNames } from "../area-names.ts";
 import { parseKlasseCode } from "../parse-klasse.ts";
 import { isRejection, rejection } from "../row-conversions.ts";
 import type { FormatSink, InputFormat } from "./input-format.ts";
@@ -102,19 +102,19 @@ function soortKey(name: string): string {
 function decide(rows: readonly Pending[], names: AreaNames, file: string, shown: (value: string) => string, sink: FormatSink): void {
   const matches = new Map<string, ReturnType<AreaNames["match"]>>();
   for (const row of rows) if (!matches.has(row.area)) matches.set(row.area, names.match(row.area));
-  // The gemeenten the file is about: those of its rows that name one area.
+  // The gemeenten the file is about and the levels it has: those of its rows that name one area.
   const gemeenten = new Set<string>();
-  for (const match of matches.values()) if (match.kind === "area") gemeenten.add(names.gemeenteOf(match.code) ?? "");
+  const levels = new Set<string>();
+  for (const match of matches.values()) {
+    if (match.kind !== "area") continue;
+    gemeenten.add(names.gemeenteOf(match.code) ?? "");
+    levels.add(names.levelOf(match.code) ?? "");
+  }
+  for (const [raw, match] of matches) if (match.kind === "ambiguous") matches.set(raw, narrow(match, names, gemeenten, levels));
   const decided = new Map<Pending, string>();
   const groups = new Map<string, Pending[]>();
   for (const row of rows) {
-    let match = matches.get(row.area);
-    if (match?.kind === "ambiguous") {
-      const narrowed = match.candidates.filter((code) => gemeenten.has(names.gemeenteOf(code) ?? ""));
-      if (narrowed.length === 1) match = { kind: "area", code: narrowed[0] as string };
-      else if (narrowed.length > 1) match = { kind: "ambiguous", candidates: narrowed };
-      matches.set(row.area, match);
-    }
+    const match = matches.get(row.area);
     if (match?.kind === "area") decided.set(row, match.code);
     else if (match?.kind === "ambiguous") {
       const key = `${row.area}|${row.soort}|${row.month}|${row.granularity}`;
@@ -139,6 +139,37 @@ function decide(rows: readonly Pending[], names: AreaNames, file: string, shown:
     byCount.forEach((row, index) => decided.set(row, chain[index] as string));
   }
   emit(rows, decided, shown, sink);
+}
+
+/**
+ * A name several areas have, narrowed step by step while more than one is left: to the gemeenten
+ * the file's other rows are about; for a candidate whose gemeente no other row is about, to that
+ * gemeente itself and to the levels the other rows have (a table of gemeenten names the gemeente
+ * Oudewater, not its wijk Oudewater); and to the areas whose own name it is (over a wijk whose name it is without CBS's
+ * "Wijk 00 "). What is left is decided by the counts (see `decide`) or refused.
+ */
+function narrow(match: Extract<AreaMatch, { kind: "ambiguous" }>, names: AreaNames, gemeenten: ReadonlySet<string>, levels: ReadonlySet<string>): AreaMatch {
+  let candidates = match.candidates;
+  const steps: ((code: string) => boolean)[] = [
+    (code) => gemeenten.has(names.gemeenteOf(code) ?? ""),
+    // Only where the file says nothing else about the candidate's gemeente: a wijk or buurt named
+    // like its gemeente comes with the rest of that gemeente's breakdown, so a file with no other
+    // row about the gemeente means the gemeente (a table of gemeenten); a wijk table of Oudewater
+    // may hold the gemeente's row or the wijk's, and is left to the counts (or refused).
+    (code) => {
+      const gemeente = names.gemeenteOf(code) ?? "";
+      if (gemeenten.has(gemeente)) return true;
+      if (code !== gemeente && match.candidates.includes(gemeente)) return false;
+      return levels.size === 0 || levels.has(names.levelOf(code) ?? "");
+    },
+    (code) => !match.byBareName.includes(code),
+  ];
+  for (const keep of steps) {
+    if (candidates.length <= 1) break;
+    const narrowed = candidates.filter(keep);
+    if (narrowed.length > 0) candidates = narrowed;
+  }
+  return candidates.length === 1 ? { kind: "area", code: candidates[0] as string } : { ...match, candidates };
 }
 
 /** The decided rows as counts; totals over the soorten checked against the soorten, not added. */
