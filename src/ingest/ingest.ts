@@ -1,5 +1,5 @@
 import type { ColumnField } from "../config/normalize-config.ts";
-import { CubeBuilder, type Cube } from "../model/cube.ts";
+import { coarser, CubeBuilder, type Cube } from "../model/cube.ts";
 import { formatMonth, type Month } from "../model/months.ts";
 import type { Reference } from "../reference/load-reference.ts";
 import { UserError } from "../user-error.ts";
@@ -25,8 +25,10 @@ export interface FileReport extends ExportFileInfo {
   revised: number;
   /** Registrations this file repeated unchanged from an earlier delivery. */
   repeated: number;
-  /** Accepted rows per pleegmaand ("jjjj-mm" → rows). */
+  /** Accepted rows per pleegmaand ("jjjj-mm" → rows); for a table of counts, counts per first month of its periods. */
   months: Record<string, number>;
+  /** The periods of a table of counts, when coarser than months (its `months` are then the first months of quarters or years). */
+  granularity?: "quarter" | "year";
   /** Why the file could not be read at all (only with `continueOnFileError`; the file then adds nothing). */
   error?: string;
 }
@@ -206,6 +208,7 @@ export async function ingest(files: readonly ExportFile[], options: IngestOption
       for (const row of rows) {
         if (row.provisional) voorlopig.add(Math.floor(row.month / 12));
         builder.noteGranularity(row.granularity);
+        if (row.granularity !== "month") fileReport.granularity = coarser(fileReport.granularity ?? "quarter", row.granularity) as "quarter" | "year";
         if (row.aantal !== undefined && /^\d+\.\d+\.\d+$/.test(row.klasse)) builder.noteSoort(row.klasse);
       }
       fileReport.used += rows.filter((row) => row.aantal !== undefined).length;

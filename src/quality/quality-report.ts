@@ -41,6 +41,7 @@ export interface QualityFile {
   revised: number;
   repeated: number;
   /** Pleegmaanden of the accepted rows: first, last and rows per month. */
+  /** First and last period with rows: "2025-12", or "2024" and "2024-Q1" for yearly and quarterly tables. */
   months: { first: string | null; last: string | null; rows: Record<string, number> };
   ignoredColumns: string[];
   error: string | null;
@@ -198,7 +199,11 @@ function qualityFile(report: FileReport): QualityFile {
     rejected: report.rejected,
     revised: report.revised,
     repeated: report.repeated,
-    months: { first: months[0] ?? null, last: months[months.length - 1] ?? null, rows: Object.fromEntries(months.map((month) => [month, report.months[month] ?? 0])) },
+    months: {
+      first: periodKey(months[0], report.granularity),
+      last: periodKey(months[months.length - 1], report.granularity),
+      rows: Object.fromEntries(months.map((month) => [month, report.months[month] ?? 0])),
+    },
     ignoredColumns: report.ignoredColumns,
     error: report.error ?? null,
   };
@@ -206,6 +211,14 @@ function qualityFile(report: FileReport): QualityFile {
 
 function withName(code: UnknownCode, name: string | undefined): UnknownCodeEntry {
   return name ? { ...code, suggestionName: name } : code;
+}
+
+/** "2024-01" as the period it starts: "2024" for a yearly table, "2024-Q1" for a quarterly one. */
+function periodKey(month: string | undefined, granularity: FileReport["granularity"]): string | null {
+  if (month === undefined) return null;
+  if (granularity === "year") return month.slice(0, 4);
+  if (granularity === "quarter") return `${month.slice(0, 4)}-Q${Math.floor((Number(month.slice(5, 7)) - 1) / 3) + 1}`;
+  return month;
 }
 
 /** The delivery months from first to last, and those missing in between. */
