@@ -7,7 +7,8 @@ export type ColumnMap = Partial<Record<ColumnField, number>>;
 /**
  * Finds the allow-listed fields in a header row. Every other column (names, addresses, free text)
  * gets no index and is therefore never read. Throws a UserError naming the file when an accepted
- * column appears twice. Which format the columns make is decided by `detectFormat`.
+ * column appears twice, or when two columns could hold one field and neither is named exactly after
+ * it. Which format the columns make is decided by `detectFormat`.
  */
 export function mapColumns(header: readonly string[], accepted: Record<ColumnField, readonly string[]>, file: string): ColumnMap {
   const normalized = header.map(normalizeHeader);
@@ -24,8 +25,18 @@ export function mapColumns(header: readonly string[], accepted: Record<ColumnFie
   });
   const columns: ColumnMap = {};
   for (const field of Object.keys(accepted) as ColumnField[]) {
-    const index = normalized.findIndex((name) => accepted[field].includes(name));
-    if (index >= 0) columns[field] = index;
+    const matching = normalized.flatMap((name, index) => (accepted[field].includes(name) ? [index] : []));
+    if (matching.length === 0) continue;
+    // Two columns that could both hold the field: the one named exactly after it wins ("Registratienummer"
+    // over "Nummer", "Buurtcode" over "Buurt"); otherwise it is not for the tool to guess.
+    const canonical = matching.filter((index) => normalized[index] === accepted[field][0]);
+    if (matching.length > 1 && canonical.length !== 1) {
+      const [a = 0, b = 0] = matching;
+      throw new UserError(`${file}:1: columns ${shownHeader(header[a] ?? "")} (column ${a + 1}) and ${shownHeader(header[b] ?? "")} (column ${b + 1}) could both be ${field}`, {
+        hint: `Say which one it is in the config: "columns": { "${field}": "<that column's name>" }, or rename the other.`,
+      });
+    }
+    columns[field] = matching.length === 1 ? (matching[0] as number) : (canonical[0] as number);
   }
   return columns;
 }

@@ -29,7 +29,17 @@ export function parseDate(text: string): CalendarDate | { error: string } {
   if (date.month < 1 || date.month > 12 || date.day < 1 || date.day > daysInMonth(date.year, date.month)) {
     return { error: `"${truncate(value)}" is not an existing date` };
   }
-  return date;
+  // A moment in UTC ("…T23:30:00Z") is counted on the day it was in the Netherlands.
+  return value.endsWith("Z") ? dutchDateOf(value) ?? date : date;
+}
+
+const DUTCH_DAY = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam", year: "numeric", month: "2-digit", day: "2-digit" });
+
+function dutchDateOf(value: string): CalendarDate | undefined {
+  const moment = new Date(value);
+  if (Number.isNaN(moment.getTime())) return undefined;
+  const [year, month, day] = DUTCH_DAY.format(moment).split("-").map(Number);
+  return year && month && day ? { year, month, day } : undefined;
 }
 
 export function daysInMonth(year: number, month: number): number {

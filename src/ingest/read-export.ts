@@ -89,8 +89,7 @@ export async function readExport(file: string, options: ReadExportOptions, sink:
       columns = Object.fromEntries(format.reads.flatMap((field) => (columns[field] === undefined ? [] : [[field, columns[field]]])));
       width = fields.length;
       ignoredColumns = fields.filter((_, index) => !read.includes(index));
-      const echo = format.id === "bvh-registraties" ? "codes-only" : "all";
-      converter = format.converter({ name, columns, width, conversions: rowConversions(columns, options, caches, echo), classification: options.classification, sink: formatSink });
+      converter = format.converter({ name, columns, width, conversions: rowConversions(columns, options, caches), classification: options.classification, sink: formatSink });
       return read;
     },
     row(fields, line, multiline) {

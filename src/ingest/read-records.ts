@@ -91,6 +91,10 @@ async function readParsedRecords(file: string, encoding: Encoding, delimiter: De
     // A quote inside an unquoted field (Jan "de Boer") is kept as text; a quoted field that
     // swallows the rows after it is caught by the handler (it is told the record is multiline).
     relax_quotes: true,
+    // Every line ending ends a record, whichever the file's first line uses: a file that mixes CRLF
+    // with LF (or has a lone CR) must not have an LF row merged into the next one. Line breaks
+    // inside quoted fields stay text.
+    record_delimiter: ["\r\n", "\n", "\r"],
     skip_empty_lines: true,
     // Lines of only separators or spaces (";;;;", "   ") are padding, not registrations.
     skip_records_with_empty_values: true,

@@ -5,6 +5,7 @@ import type { AreaIndex } from "../reference/areas.ts";
 import type { Classification } from "../reference/classification.ts";
 import type { Herindelingen } from "../reference/herindelingen.ts";
 import type { RejectReason, Rejection } from "./export-record.ts";
+import { echo, echoes, notA } from "./echo.ts";
 import type { ColumnMap } from "./map-columns.ts";
 import { parseDate } from "./parse-date.ts";
 import { parseKlasseCode } from "./parse-klasse.ts";
@@ -34,14 +35,6 @@ export function conversionCaches(): ConversionCaches {
   return { klasse: new Map(), date: new Map(), period: new Map(), area: { buurtcode: new Map(), wijkcode: new Map(), gemeentecode: new Map() } };
 }
 
-/**
- * How much of a refused value a message may show. In a BVH export every row is about a person's
- * registration, so only values that look like a code or a date are echoed (free text in a code
- * column might be a name); in a table of counts no value is about a person, so every refused
- * value is shown (cut to 40 characters).
- */
-export type Echo = "codes-only" | "all";
-
 /** The conversions of one file: each distinct raw value is converted once per ingest and remembered. */
 export interface RowConversions {
   /** A maatschappelijke klasse or soort code, or why not. */
@@ -52,8 +45,6 @@ export interface RowConversions {
   period(raw: string, column: ColumnField): CountPeriod | Rejection;
   /** The finest area of the code columns a row has (buurtcode, then wijkcode, then gemeentecode), or why not. */
   areaOfCodes(fields: string[]): string | Rejection;
-  /** A value as a message may show it. */
-  shown(value: string): string;
   /** The raw value of `field` in a row ("" when the file lacks the column). */
   field(fields: string[], name: ColumnField): string;
 }
@@ -67,24 +58,20 @@ export function rejection(reason: RejectReason, column: ColumnField | undefined,
   return { reason, line: 0, column, detail };
 }
 
-const SAFE_CODE = /^[\w .:/-]{1,16}$/;
-const NOT_SHOWN = "(value not shown)";
 
 /** The conversions for a file with `columns`, sharing `caches` with the other files of an ingest. */
-export function rowConversions(columns: ColumnMap, options: ConversionOptions, caches: ConversionCaches, echo: Echo): RowConversions {
+export function rowConversions(columns: ColumnMap, options: ConversionOptions, caches: ConversionCaches): RowConversions {
   const { areas, classification } = options;
-  const shown = (value: string): string => {
-    const trimmed = value.replace(/[\u0000-\u001f\u007f]/g, " ").trim();
-    if (echo === "all") return `"${trimmed.length > 40 ? `${trimmed.slice(0, 40)}…` : trimmed}"`;
-    return SAFE_CODE.test(trimmed) && /\d/.test(trimmed) ? `"${trimmed}"` : NOT_SHOWN;
-  };
 
   const klasse = (raw: string): string | Rejection => {
     let result = caches.klasse.get(raw);
     if (result === undefined) {
       const code = parseKlasseCode(raw);
-      if (!code) result = rejection("bad-klasse", "maatschappelijke_klasse", `${shown(raw)} is not a maatschappelijke klasse or soort code`);
-      else if (!classification.klasse(code)) {
+      if (!code) result = rejection("bad-klasse", "maatschappelijke_klasse", notA("maatschappelijke_klasse", raw, "a maatschappelijke klasse or soort code"));
+      else if (!classification.klasse(code) && !echoes("maatschappelijke_klasse", code)) {
+        // The shape of a code, but not of a klasse (a licence plate, say): described, not shown.
+        result = rejection("unknown-klasse", "maatschappelijke_klasse", notA("maatschappelijke_klasse", code, "a known maatschappelijke klasse"));
+      } else if (!classification.klasse(code)) {
         const suggestion = suggestCode(code, classification.klasseCodes());
         const hint = suggestion ? ` — did you mean ${suggestion} (${classification.klasse(suggestion)?.naam})?` : "";
         result = { ...rejection("unknown-klasse", "maatschappelijke_klasse", `unknown maatschappelijke klasse "${code}"${hint}`), code, ...(suggestion ? { suggestion } : {}) };
@@ -95,8 +82,8 @@ export function rowConversions(columns: ColumnMap, options: ConversionOptions, c
   };
 
   const inRange = (month: Month, raw: string, column: ColumnField, what: string): Month | Rejection => {
-    if (Math.floor(month / 12) < options.earliestYear) return rejection("too-early", column, `${what} ${shown(raw)} lies before ${options.earliestYear}`);
-    return month > options.lastPlausibleMonth ? rejection("future-date", column, `${what} ${shown(raw)} lies in the future`) : month;
+    if (Math.floor(month / 12) < options.earliestYear) return rejection("too-early", column, `${what} ${echo(column, raw)} lies before ${options.earliestYear}`);
+    return month > options.lastPlausibleMonth ? rejection("future-date", column, `${what} ${echo(column, raw)} lies in the future`) : month;
   };
 
   const monthOfDate = (raw: string): Month | Rejection => {
@@ -105,8 +92,8 @@ export function rowConversions(columns: ColumnMap, options: ConversionOptions, c
       const date = parseDate(raw);
       if ("error" in date) {
         // parseDate quotes the value; free text in a date column must not reach a message.
-        const safe = raw.trim() === "" || shown(raw) !== NOT_SHOWN;
-        result = rejection("bad-date", "pleegdatum", safe ? date.error : `${NOT_SHOWN} is not a date (expected dd-mm-jjjj or jjjj-mm-dd)`);
+        const safe = raw.trim() === "" || echoes("pleegdatum", raw);
+        result = rejection("bad-date", "pleegdatum", safe ? date.error : notA("pleegdatum", raw, "a date (expected dd-mm-jjjj or jjjj-mm-dd)"));
       } else result = inRange(monthOf(date.year, date.month), raw, "pleegdatum", "pleegdatum");
       caches.date.set(raw, result);
     }
@@ -117,7 +104,8 @@ export function rowConversions(columns: ColumnMap, options: ConversionOptions, c
     let result = caches.period.get(raw);
     if (result === undefined) {
       const parsed = parsePeriod(raw);
-      if ("error" in parsed) result = rejection("bad-date", column, parsed.error);
+      // parsePeriod quotes the value: only a value with the shape of a period may be repeated.
+      if ("error" in parsed) result = rejection("bad-date", column, echoes(column, raw) || raw.trim() === "" ? parsed.error : notA(column, raw, "a period (expected a year, month or quarter such as 2024, 2024-01 or 2024KW01)"));
       else {
         // A period counts as in the future when it has not begun by the build month.
         const checked = inRange(parsed.month, raw, column, "period");
@@ -149,9 +137,9 @@ export function rowConversions(columns: ColumnMap, options: ConversionOptions, c
         else if (folded) result = folded;
         else {
           const suggestion = suggestCode(code, areas.buurtenOf(code.slice(0, 2) === "BU" ? `GM${code.slice(2, 6)}` : code).slice(0, 500));
-          const safe = shown(raw) === NOT_SHOWN ? {} : { code };
+          const safe = echoes(field, raw) ? { code } : {};
           result = {
-            ...rejection("unknown-area", field, `unknown ${field} ${shown(raw)}${suggestion ? ` — did you mean ${suggestion}?` : ""}`),
+            ...rejection("unknown-area", field, `${echoes(field, raw) ? `unknown ${field} ${echo(field, raw)}` : `a value that is not a ${field} (not shown)`}${suggestion ? ` — did you mean ${suggestion}?` : ""}`),
             ...safe,
             ...(suggestion ? { suggestion } : {}),
           };
@@ -168,7 +156,7 @@ export function rowConversions(columns: ColumnMap, options: ConversionOptions, c
     return index === undefined ? "" : (fields[index] ?? "");
   };
 
-  return { klasse, monthOfDate, period, areaOfCodes, shown, field };
+  return { klasse, monthOfDate, period, areaOfCodes, field };
 }
 
 /** "3440101", "bu03440101" and "BU03440101" all give "BU03440101". */

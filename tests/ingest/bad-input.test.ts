@@ -38,6 +38,8 @@ interface Case {
   used?: number;
   /** A warning of the quality report says this. */
   warning?: string;
+  /** No warning of the quality report says this. */
+  noWarning?: string;
   encoding?: string;
   delimiter?: string;
 }
@@ -70,6 +72,20 @@ const CASES: Case[] = [
   { name: "no-separator-2025-12.csv", why: "a header without separators", error: "no-separator-2025-12.csv:1: no column separator (; , tab or |) in the header row" },
   { name: "no-header-row-2025-12.csv", why: "data where the header should be", error: "no-header-row-2025-12.csv:1: the first row holds data (a date or a code), not column names" },
   { name: "duplicate-headers-2025-12.csv", why: "the same column twice", error: 'duplicate-headers-2025-12.csv:1: column "Pleegdatum" appears twice (columns 2 and 5)' },
+  { name: "address-in-buurt-column-2025-12.csv", why: "a street address in a Buurt column before Buurtcode (Buurtcode is read)", used: 3 },
+  {
+    name: "personal-values-in-code-columns-2025-12.csv",
+    why: "an address, a postcode, a phone number and a licence plate in code columns: refused, never repeated",
+    rejected: { "unknown-area": 1, "bad-date": 1, "bad-klasse": 1, "unknown-klasse": 1 },
+    detail: "a value that is not a buurtcode (not shown)",
+  },
+  { name: "house-number-before-registratienummer-2025-12.csv", why: "a Nummer column before Registratienummer (Registratienummer is read)", used: 3, noWarning: "appear twice" },
+  {
+    name: "two-registratienummer-columns-2025-12.csv",
+    why: "two columns that could both be the registratienummer",
+    error: 'two-registratienummer-columns-2025-12.csv:1: columns "Nummer" (column 1) and "Regnr" (column 2) could both be registratienummer',
+  },
+  { name: "mixed-line-ends-2025-12.csv", why: "CRLF with a quoted lone CR and rows ending in LF only: every row read", used: 7 },
   {
     name: "renamed-columns-2025-12.csv",
     why: "renamed columns without a mapping",
@@ -122,7 +138,7 @@ const CASES: Case[] = [
     name: "formula-injection-2025-12.csv",
     why: "spreadsheet formulas in text and code columns",
     rejected: { "bad-klasse": 1, "unknown-area": 1 },
-    detail: "(value not shown) is not a maatschappelijke klasse or soort code",
+    detail: "a value that is not a maatschappelijke klasse or soort code (not shown)",
   },
   { name: "missing-values-2025-12.csv", why: "no registratienummer, klasse or buurtcode", rejected: { "missing-registratienummer": 1, "bad-klasse": 1, "missing-area": 1 } },
   { name: "duplicate-registratienummer-2025-12.csv", why: "a registratienummer twice in one file", used: 4, warning: "1 registratienummers appear twice in one file; the later row was used" },
@@ -162,7 +178,7 @@ const CASES: Case[] = [
 ];
 
 /** Strings of the corpus that identify a person or carry free text: none may reach a report. */
-const PRIVATE = ["Kerkstraat", "Dorpsstraat", "Jan Jansen", "HYPERLINK", "weggerukt", "gisteren", "PL0900-"];
+const PRIVATE = ["Kerkstraat", "Dorpsstraat", "Jan Jansen", "HYPERLINK", "weggerukt", "gisteren", "PL0900-", "Dijksingel", "DIJKSINGEL", "3451 AB", "3451AB", "12345678", "AB12CD"];
 
 let work: string;
 let reference: Reference;
@@ -217,6 +233,7 @@ describe("the bad-input corpus", () => {
     if (testCase.detail) expect(quality.rejections.flatMap((entry) => entry.examples.map((example) => example.detail))).toContainEqual(expect.stringContaining(testCase.detail));
     if (testCase.used !== undefined) expect(quality.rows.used).toBe(testCase.used);
     if (testCase.warning) expect(quality.warnings.join("\n")).toContain(testCase.warning);
+    if (testCase.noWarning) expect(quality.warnings.join("\n")).not.toContain(testCase.noWarning);
     if (testCase.encoding) expect(quality.files[0]?.encoding).toBe(testCase.encoding);
     if (testCase.delimiter) expect(quality.files[0]?.delimiter).toBe(testCase.delimiter);
     const json = JSON.stringify(quality);

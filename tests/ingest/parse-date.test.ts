@@ -29,3 +29,12 @@ describe("parseDate", () => {
     expect(parseDate("  ")).toEqual({ error: "empty date" });
   });
 });
+
+describe("parseDate with a moment in UTC", () => {
+  it("counts 2025-01-31T23:30:00Z on the Dutch day (1 February), whatever the machine's time zone", () => {
+    expect(parseDate("2025-01-31T23:30:00Z")).toEqual({ year: 2025, month: 2, day: 1 });
+    expect(parseDate("2025-07-31T21:59:59Z")).toEqual({ year: 2025, month: 7, day: 31 });
+    expect(parseDate("2025-07-31T22:00:00Z")).toEqual({ year: 2025, month: 8, day: 1 });
+    expect(parseDate("2025-01-31T23:30:00")).toEqual({ year: 2025, month: 1, day: 31 });
+  });
+});

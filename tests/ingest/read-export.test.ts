@@ -96,7 +96,7 @@ describe("readExport", () => {
 
   it("never echoes a value that could be free text in a rejection", async () => {
     const { rejections } = await read("privacy.csv", `${HEADER}\nPL1;01-01-2025;Jan Jansen woont hier;BU05890201;x;y\n`);
-    expect(rejections[0]?.detail).toBe("(value not shown) is not a maatschappelijke klasse or soort code");
+    expect(rejections[0]?.detail).toBe("a value that is not a maatschappelijke klasse or soort code (not shown)");
   });
 
   it("never echoes a first row of data as if it were column names", async () => {

@@ -1,3 +1,4 @@
+import { notA } from "../echo.ts";
 import { isRejection, rejection } from "../row-conversions.ts";
 import type { InputFormat } from "./input-format.ts";
 import { AREA_CODES, COUNT, PERIOD, parseCount } from "./requirements.ts";
@@ -18,7 +19,7 @@ export const aggregatedCounts: InputFormat = {
       row(fields, line) {
         const raw = conversions.field(fields, "aantal");
         const aantal = parseCount(raw);
-        if (aantal === "bad") return sink.reject({ ...rejection("bad-count", "aantal", `${conversions.shown(raw)} is not a count (a whole number ≥ 0)`), line });
+        if (aantal === "bad") return sink.reject({ ...rejection("bad-count", "aantal", notA("aantal", raw, "a count (a whole number ≥ 0)")), line });
         const period = conversions.period(conversions.field(fields, "maand"), "maand");
         if (isRejection(period)) return sink.reject({ ...period, line });
         const klasse = conversions.klasse(conversions.field(fields, "maatschappelijke_klasse"));

@@ -4,6 +4,7 @@ import { UNASSIGNED_SOORT } from "../../reference/classification.ts";
 import { UserError } from "../../user-error.ts";
 import type { AreaMatch, AreaNames } from "../area-names.ts";
 import { parseKlasseCode } from "../parse-klasse.ts";
+import { echo, echoes, notA } from "../echo.ts";
 import { isRejection, rejection } from "../row-conversions.ts";
 import type { FormatSink, InputFormat } from "./input-format.ts";
 import { COUNT, PERIOD, parseCount } from "./requirements.ts";
@@ -52,7 +53,7 @@ export function openData(names: AreaNames): InputFormat {
           const code = parseKlasseCode(raw) ?? soortByName.get(soortKey(raw));
           if (code === TOTAL || soortKey(raw) === "totaal misdrijven") result = TOTAL;
           else if (code && classification.klasse(code)) result = code;
-          else result = rejection("unknown-klasse", "maatschappelijke_klasse", `${conversions.shown(raw)} is not a soort misdrijf of the CBS/politie list (data/reference/soort-misdrijf.csv)`);
+          else result = rejection("unknown-klasse", "maatschappelijke_klasse", notA("maatschappelijke_klasse", raw, "a soort misdrijf of the CBS/politie list (data/reference/soort-misdrijf.csv)"));
           soortCache.set(raw, result);
         }
         return result;
@@ -61,7 +62,7 @@ export function openData(names: AreaNames): InputFormat {
         row(fields, line) {
           const raw = conversions.field(fields, "aantal");
           const aantal = parseCount(raw);
-          if (aantal === "bad") return sink.reject({ ...rejection("bad-count", "aantal", `${conversions.shown(raw)} is not a count (a whole number ≥ 0)`), line });
+          if (aantal === "bad") return sink.reject({ ...rejection("bad-count", "aantal", notA("aantal", raw, "a count (a whole number ≥ 0)")), line });
           const period = conversions.period(conversions.field(fields, "maand"), "maand");
           if (isRejection(period)) return sink.reject({ ...period, line });
           const soort = soortOf(conversions.field(fields, "maatschappelijke_klasse"));
@@ -71,7 +72,7 @@ export function openData(names: AreaNames): InputFormat {
           pending.push({ line, area, month: period.month, granularity: period.granularity, provisional: period.provisional, soort, aantal });
         },
         finish() {
-          decide(pending, names, name, conversions.shown, sink);
+          decide(pending, names, name, (value) => echo("gebied", value), sink);
         },
       };
     },
@@ -121,7 +122,10 @@ function decide(rows: readonly Pending[], names: AreaNames, file: string, shown:
       groups.set(key, [...(groups.get(key) ?? []), row]);
     } else if (match?.kind === "above-gemeente") {
       sink.notice("above-gemeente", row.line, `${shown(row.area)} lies above the gemeente level: the row is a check, not counted`);
-    } else sink.reject({ ...rejection("unknown-area", "gebied", `unknown area ${shown(row.area)} — not a code or name of the area table (gebieden-2024)`), line: row.line });
+    } else {
+      const code = echoes("gebied", row.area) ? { code: row.area.trim() } : {};
+      sink.reject({ ...rejection("unknown-area", "gebied", `unknown area ${shown(row.area)} — not a code or name of the area table (gebieden-2024)`), ...code, line: row.line });
+    }
   }
   for (const group of groups.values()) {
     const first = group[0] as Pending;
