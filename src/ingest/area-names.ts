@@ -71,7 +71,8 @@ export class AreaNames {
     const bare = (this.#byBareName.get(name) ?? []).filter((code) => !exact.includes(code));
     let candidates = [...exact, ...bare];
     if (gemeenteOnly) candidates = candidates.filter((code) => this.#areas.get(code)?.level === "gemeente");
-    if (candidates.length === 0) return /^provincie\b|\(pv\)$/i.test(value) ? { kind: "above-gemeente" } : { kind: "unknown" };
+    // StatLine marks regions above the gemeente: "Utrecht (PV)", "Noord-Nederland (LD)", "Groot-Amsterdam (CR)".
+    if (candidates.length === 0) return /^(provincie|landsdeel|regionale eenheid|politie)\b|\((PV|LD|CR|RE)\)$/i.test(value) ? { kind: "above-gemeente" } : { kind: "unknown" };
     if (candidates.length > 1 && this.#scope) {
       const inScope = candidates.filter((code) => this.#scope?.has(this.#areas.ancestorAt(code, "gemeente") ?? ""));
       if (inScope.length > 0) candidates = inScope;

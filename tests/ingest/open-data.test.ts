@@ -144,9 +144,12 @@ describe("open-data tables", () => {
   });
 
   it("uses rows for Nederland as checks, not counts", async () => {
-    const { cube, report } = await read({ "nl.csv": `${HEADER}\n${SOORT};"2024";"Nederland";"90000"\n${SOORT};"2024";"NL01";"90000"\n${SOORT};"2024";"GM0589";"9"\n` });
+    const { cube, report } = await read({
+      "nl.csv": `${HEADER}\n${SOORT};"2024";"Nederland";"90000"\n${SOORT};"2024";"NL01";"90000"\n${SOORT};"2024";"Utrecht (PV)";"9000"\n${SOORT};"2024";"Noord-Nederland (LD)";"900"\n${SOORT};"2024";"GM0589";"9"\n`,
+    });
     expect(cubeTotal(cube)).toBe(9);
-    expect(report.notices["above-gemeente"]?.count).toBe(2);
+    expect(report.notices["above-gemeente"]?.count).toBe(4);
+    expect(report.rowsRejected).toBe(0);
   });
 
   it("checks 'Totaal misdrijven' against its soorten instead of adding it, keeping what it counts under no soort", async () => {
