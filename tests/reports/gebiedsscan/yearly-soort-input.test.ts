@@ -81,4 +81,12 @@ describe("the gebiedsscan on yearly input of one soort", () => {
     expect(kern?.type).toBe("key-figures");
     expect(kern && "tiles" in kern ? kern.tiles[0]?.label : undefined).toBe("Totaal van de 1 soort in de gegevens 2025*");
   });
+
+  it("says in the year comparison what its sum covers", () => {
+    const soorten = section("soorten") as ChartSection;
+    expect(soorten.lead).toEqual([
+      "In 2025 registreerde de politie in Oudewater 45 misdrijven van de soort diefstal van brom-, snor-, fietsen, tegen 44 in 2024.",
+      "Bij deze soort is het verschil niet groter dan toeval kan verklaren.",
+    ]);
+  });
 });
