@@ -60,6 +60,9 @@ describe("the gebiedsscan on yearly input of one soort", () => {
     expect(trend.lead).toContain(said);
     expect(trend.table.notes).toContain(said);
     expect(trend.table.notes.join(" ")).not.toContain("Geen registraties");
+    // Veiligheid counts only the one soort of its soorten that the data hold, and says so.
+    const veiligheid = trend.table.rows.find((row) => row.id === "J:1")?.label ?? "";
+    expect(veiligheid).toMatch(/^1 Veiligheid \(1 van de \d+ soorten in de gegevens\)$/);
   });
 
   it("without national figures leaves the comparison out and says why, never 0,0 over 0 soorten", () => {
