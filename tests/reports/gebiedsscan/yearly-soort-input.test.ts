@@ -74,6 +74,7 @@ describe("the gebiedsscan on yearly input of one soort", () => {
 
   it("tells the build log once per section what it could not show", () => {
     expect(build().notInInput).toEqual([
+      'gebiedsscan 2025: section "High impact crime" (high-impact-crime) is not shown: the exports hold none of the soorten of high impact crime',
       'gebiedsscan 2025: section "Door het jaar heen" (seizoen) is not shown: the exports hold yearly figures only: no months',
       'gebiedsscan 2025: section "Vergeleken met de eenheid en Nederland" (vergelijking) is not shown: no national figures (misdrijven-gemeente-jaar.csv not found in paths.realdata)',
     ]);
@@ -91,5 +92,9 @@ describe("the gebiedsscan on yearly input of one soort", () => {
       "In 2025 registreerde de politie in Oudewater 45 misdrijven van de soort diefstal van brom-, snor-, fietsen, tegen 44 in 2024.",
       "Bij deze soort is het verschil niet groter dan toeval kan verklaren.",
     ]);
+  });
+
+  it("says that high impact crime is not in a table of fietsdiefstal, instead of an empty table", () => {
+    expect((section("high-impact-crime") as TableSection).emptyText).toBe("Geen van de soorten van high impact crime (woninginbraak, straatroof, overval en geweld) staat in deze gegevens.");
   });
 });
