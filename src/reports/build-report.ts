@@ -80,6 +80,8 @@ export function buildReport(definition: ReportDefinition, ctx: ReportContext, op
         area: { code, naam, level },
         ...(note ? { dataNote: note } : {}),
         subject: ctx.coverage.incidenten ? "misdrijven en incidenten" : "misdrijven",
+        // Counts by klasse come from BVH (registrations, or the police's own aggregates of them); counts by soort are published tables.
+        source: ctx.coverage.klassen ? "Registraties in BVH (politie)" : "Geregistreerde misdrijven per soort (open data van politie en CBS)",
         sections: sections.map((section) =>
           // A section the input cannot fill has no figures to download; its reason is on the page and in the workbook.
           definition.outputs.csv && section.type !== "text" && !isNotInInput(section) ? { ...section, csv: { path: `${folder}/${slug}-${section.id}.csv`, href: `${slug}-${section.id}.csv` } } : section,

@@ -122,6 +122,12 @@ export interface ReportPage {
   dataNote?: string;
   /** What the page counts, for its introduction: "misdrijven en incidenten", or "misdrijven" when the data hold no incidenten. */
   subject?: string;
+  /**
+   * Where the counts come from, for the cover and footer: "Registraties in BVH (politie)", or for
+   * tables by soort "Geregistreerde misdrijven per soort (open data van politie en CBS)"; the
+   * layouts say BVH when absent (index pages).
+   */
+  source?: string;
   sections: PageSection[];
   /** Disclosure control applied to this page's figures (public pages only). */
   disclosure?: PageDisclosure;

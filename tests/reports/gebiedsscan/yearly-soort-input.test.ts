@@ -97,4 +97,11 @@ describe("the gebiedsscan on yearly input of one soort", () => {
   it("says that high impact crime is not in a table of fietsdiefstal, instead of an empty table", () => {
     expect((section("high-impact-crime") as TableSection).emptyText).toBe("Geen van de soorten van high impact crime (woninginbraak, straatroof, overval en geweld) staat in deze gegevens.");
   });
+
+  it("says on the page what the data hold and where they come from, and does not promise incidenten", () => {
+    const page = build().pages.find((candidate) => candidate.area.code === "GM0589");
+    expect(page?.dataNote).toMatch(/^Deze gegevens bevatten 1 soort misdrijf \(1\.2\.3 Diefstal van brom-, snor-, fietsen\), geen maatschappelijke klassen, geen incidenten en overlast en alleen jaarcijfers, geen maanden\./);
+    expect(page?.subject).toBe("misdrijven");
+    expect(page?.source).toBe("Geregistreerde misdrijven per soort (open data van politie en CBS)");
+  });
 });
