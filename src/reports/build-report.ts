@@ -4,6 +4,7 @@ import { periodLabel, shiftYears, type Period } from "../model/periods.ts";
 import { AREA_LEVEL_NAMES, type AreaLevel } from "../reference/areas.ts";
 import type { ReportContext } from "./context.ts";
 import { AUDIENCE_LABELS, type EditionPeriod, type ReportDefinition, type SectionSpec } from "./definition.ts";
+import { dataNote } from "./data-note.ts";
 import { editionOf } from "./edition.ts";
 import type { IndexPage, PageSection, ReportPage, TableSection } from "./page.ts";
 import { areaTable } from "./sections/area-table.ts";
@@ -50,6 +51,7 @@ export function buildReport(definition: ReportDefinition, ctx: ReportContext, op
   // Sections the input cannot fill, once per section for the build log: "… (seizoen): the exports hold yearly figures only: no months".
   const missing = new Map<string, string>();
   const names = namesOf(ctx);
+  const note = dataNote(ctx.coverage, names);
   for (const level of definition.areaLevels) {
     const links: IndexPage["groups"][number]["links"] = [];
     for (const code of ctx.scope.areasAt(level)) {
@@ -76,6 +78,10 @@ export function buildReport(definition: ReportDefinition, ctx: ReportContext, op
         edition: { id: edition.id, label: edition.label, ...(ctx.previous ? { previousLabel: ctx.previous.edition.label } : {}) },
         period: { label: periodLabel(current), previousLabel: periodLabel(shiftYears(current)) },
         area: { code, naam, level },
+        ...(note ? { dataNote: note } : {}),
+        subject: ctx.coverage.incidenten ? "misdrijven en incidenten" : "misdrijven",
+        // Counts by klasse come from BVH (registrations, or the police's own aggregates of them); counts by soort are published tables.
+        source: ctx.coverage.klassen ? "Registraties in BVH (politie)" : "Geregistreerde misdrijven per soort (open data van politie en CBS)",
         sections: sections.map((section) =>
           // A section the input cannot fill has no figures to download; its reason is on the page and in the workbook.
           definition.outputs.csv && section.type !== "text" && !isNotInInput(section) ? { ...section, csv: { path: `${folder}/${slug}-${section.id}.csv`, href: `${slug}-${section.id}.csv` } } : section,

@@ -115,6 +115,19 @@ export interface ReportPage {
   edition: { id: string; label: string; previousLabel?: string };
   period: { label: string; previousLabel: string };
   area: { code: string; naam: string; level: AreaLevel };
+  /**
+   * What the data hold when that is less than every soort, klasse, incident and month ("Deze
+   * gegevens bevatten 12 van de 58 soorten misdrijf. …"); absent when they hold everything.
+   */
+  dataNote?: string;
+  /** What the page counts, for its introduction: "misdrijven en incidenten", or "misdrijven" when the data hold no incidenten. */
+  subject?: string;
+  /**
+   * Where the counts come from, for the cover and footer: "Registraties in BVH (politie)", or for
+   * tables by soort "Geregistreerde misdrijven per soort (open data van politie en CBS)"; the
+   * layouts say BVH when absent (index pages).
+   */
+  source?: string;
   sections: PageSection[];
   /** Disclosure control applied to this page's figures (public pages only). */
   disclosure?: PageDisclosure;

@@ -29,7 +29,7 @@ export const OPEN_DATA_COLUMNS: { name: string; meaning: string }[] = [
   { name: "gemeente", meaning: "naam van de gemeente" },
   { name: "periode_begin", meaning: "eerste maand van de periode (jjjj-mm)" },
   { name: "periode_eind", meaning: "laatste maand van de periode (jjjj-mm)" },
-  { name: "soort_code", meaning: "code van de soort misdrijf (CBS/politie), 0.0.0 is het totaal" },
+  { name: "soort_code", meaning: "code van de soort misdrijf (CBS/politie), 0.0.0 is het totaal van de soorten in de gegevens (de kolom soort zegt hoeveel dat er zijn)" },
   { name: "soort", meaning: "omschrijving van de soort misdrijf" },
   { name: "aantal", meaning: "geregistreerde misdrijven in de periode; x = geheim: een klein aantal of een aantal waaruit een klein aantal af te leiden is, niet getoond" },
   { name: "aantal_vorig_jaar", meaning: "geregistreerde misdrijven in dezelfde periode een jaar eerder" },

@@ -13,6 +13,7 @@ import { createReportContext } from "../../src/reports/context.ts";
 import { editionOf } from "../../src/reports/edition.ts";
 import { halfjaarcijfers } from "../../src/reports/halfjaarcijfers/definition.ts";
 import { tableOf, type ReportPage } from "../../src/reports/page.ts";
+import { openDataCsv } from "../../src/reports/public-site.ts";
 import { ROOT } from "../helpers.ts";
 
 // The report data of the halfjaarcijfers, before disclosure control: the figures must add up to
@@ -91,5 +92,11 @@ describe("halfjaarcijfers report data", () => {
     const values = halfjaar?.rows.map((row) => row.cells[current]?.value ?? 0) ?? [];
     expect(values[0]).toBe(7224);
     expect(values.slice(1).reduce((a, b) => a + b, 0)).toBe(6477);
+  });
+
+  it("names in the open-data CSV what the total covers", () => {
+    const csv = openDataCsv(pages.get("2025-H2")?.filter((page) => page.area.code === "GM0344") ?? []);
+    const total = csv.split(/\r?\n/).find((line) => line.includes(",0.0.0,") && line.includes(",2025-07,"));
+    expect(total).toContain(",0.0.0,Totaal van de 12 soorten in de gegevens,7224,");
   });
 });

@@ -7,7 +7,7 @@ import type { ReportContext } from "../context.ts";
 import type { CategoryTableSpec } from "../definition.ts";
 import { countsOf, planColumns } from "./columns.ts";
 import { tableNotes } from "./notes.ts";
-import { crimeTotalLabel, namesOf } from "./reader-names.ts";
+import { categoryTitle, crimeTotalLabel, namesOf } from "./reader-names.ts";
 
 
 /**
@@ -28,7 +28,6 @@ export function categoryTable(spec: CategoryTableSpec, area: string, level: Area
     .filter((code) => code.split(".").length <= spec.depth)
     .sort(compareInpCodes);
 
-  const { classification } = ctx.reference;
   const rowFor = (category: string, label: string, depth: number): Row => ({
     id: category,
     label,
@@ -36,9 +35,11 @@ export function categoryTable(spec: CategoryTableSpec, area: string, level: Area
     role: depth === 0 ? "total" : depth < spec.depth ? "subtotal" : "detail",
     cells: plan.cells(countsOf(ctx, area, level, category)),
   });
-  const total = spec.part === "J" ? crimeTotalLabel("J", namesOf(ctx)) : "Totaal incidenten en overlast";
+  const names = namesOf(ctx);
+  const total = spec.part === "J" ? crimeTotalLabel("J", names) : "Totaal incidenten en overlast";
   const rows: Row[] = [rowFor(inpKey(spec.part), total, 0)];
-  for (const code of codes) rows.push(rowFor(inpKey(spec.part, code), `${code} ${classification.nameOf(code)}`, code.split(".").length));
+  // "1 Veiligheid", or over soort-level input that lacks some of its soorten "1 Veiligheid (1 van de 15 soorten in de gegevens)".
+  for (const code of codes) rows.push(rowFor(inpKey(spec.part, code), categoryTitle(inpKey(spec.part, code), names), code.split(".").length));
 
   const caption = `${spec.title} in ${ctx.reference.areas.nameOf(area)} per INP-categorie: ${periodLabel(current)} vergeleken met ${periodLabel(previous)}`;
   return { id: spec.id, caption, rowHeading: "Categorie", columns: plan.columns, rows, notes: tableNotes({ columns: plan.columns, rows }, ctx, level) };

@@ -58,6 +58,13 @@ export function notInInput(spec: SectionSpec, coverage: InputCoverage, names: Na
   const months =
     spec.type === "seasonality" || spec.type === "month-series" || ((spec.type === "category-table" || spec.type === "area-table" || spec.type === "selection-table") && spec.columns.includes("months"));
   if (months && coverage.granularity !== "month") return ONLY[coverage.granularity];
+  if (spec.type === "high-impact-crime" && spec.groups.every((group) => group.categories.every((key) => !categoryInInput(key, coverage)))) {
+    const groups = spec.groups.map((group) => group.label.toLowerCase());
+    return {
+      text: `Geen van de soorten van high impact crime (${groups.slice(0, -1).join(", ")}${groups.length > 1 ? " en " : ""}${groups[groups.length - 1] ?? ""}) staat in deze gegevens.`,
+      log: "the exports hold none of the soorten of high impact crime",
+    };
+  }
   const category = spec.type === "category-table" ? spec.part : "category" in spec ? spec.category : spec.type === "key-figures" ? spec.total : undefined;
   return category === undefined ? undefined : categoryNotInInput(category, coverage, names);
 }

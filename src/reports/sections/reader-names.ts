@@ -38,13 +38,19 @@ const WORDS: Record<string, string> = {
  */
 export interface Names {
   nameOf(code: string): string;
-  coverage: Pick<Coverage, "soorten" | "allSoorten" | "crimesOutsideSoorten">;
+  coverage: Pick<Coverage, "soorten" | "allSoorten" | "crimesOutsideSoorten"> & Partial<Pick<Coverage, "klassen">>;
+  /** Every soort code the classification knows (not 0.0.0); for what an INP node of soort-level input covers. */
+  knownSoorten?: readonly string[];
 }
 
 /** The names of a report context: its classification and its coverage. */
 export function namesOf(ctx: Pick<ReportContext, "reference" | "coverage">): Names {
   const { classification } = ctx.reference;
-  return { nameOf: (code) => classification.nameOf(code), coverage: ctx.coverage };
+  const knownSoorten = classification
+    .soorten()
+    .map((soort) => soort.code)
+    .filter((code) => code !== "0.0.0");
+  return { nameOf: (code) => classification.nameOf(code), coverage: ctx.coverage, knownSoorten };
 }
 
 /** Whether a key counts every misdrijf of the input together: J (every crime klasse) or soort:0.0.0 (every soort). */
@@ -70,6 +76,22 @@ function soortenPhrase(names: Names): string {
   return `van de ${soorten.length} soorten in de gegevens`;
 }
 
+/**
+ * " (1 van de 15 soorten in de gegevens)" for an INP node of misdrijven ("J:1", "J:1.2") over
+ * soort-level input that lacks some of the node's soorten: such a node counts only the soorten the
+ * input holds. Empty otherwise — klasse-level input counts a node from its klassen.
+ */
+function nodeCoverage(key: string, names: Names): string {
+  const { coverage, knownSoorten } = names;
+  if (coverage.klassen !== false || coverage.allSoorten || !knownSoorten || !/^J:\d+(\.\d+)?$/.test(key)) return "";
+  const code = key.slice(2);
+  const under = (soort: string): boolean => soort.startsWith(`${code}.`);
+  const known = knownSoorten.filter(under).length;
+  const held = coverage.soorten.filter(under).length;
+  // A node without any soort of the input is not in the input at all: see not-in-input.ts.
+  return held > 0 && held < known ? ` (${held} van de ${known} soorten in de gegevens)` : "";
+}
+
 /** The plural noun phrase for a category key ("J", "N", "J:1.1.1", "soort:1.1.1", "klasse:A20"). */
 export function categoryWords(key: string, names: Names): string {
   if (isCrimeTotal(key)) {
@@ -78,7 +100,7 @@ export function categoryWords(key: string, names: Names): string {
   }
   if (key === "N") return "incidenten en meldingen van overlast";
   const code = key.slice(key.indexOf(":") + 1);
-  if (/^[JNO]:\d+$/.test(key)) return `misdrijven in de categorie ${names.nameOf(code).toLowerCase()}`;
+  if (/^[JNO]:\d+$/.test(key)) return `misdrijven in de categorie ${names.nameOf(code).toLowerCase()}${nodeCoverage(key, names)}`;
   if ((key.startsWith("soort:") || key.startsWith("J:")) && WORDS[code]) return WORDS[code];
   return `registraties van ${lowerFirst(names.nameOf(code))}`;
 }
@@ -114,7 +136,7 @@ export function categoryTitle(key: string, names: Names): string {
   }
   if (key === "N") return "Incidenten en overlast";
   const code = key.slice(key.indexOf(":") + 1);
-  if (/^[JNO]:/.test(key)) return `${code} ${names.nameOf(code)}`;
+  if (/^[JNO]:/.test(key)) return `${code} ${names.nameOf(code)}${nodeCoverage(key, names)}`;
   return names.nameOf(code);
 }
 

@@ -34,11 +34,12 @@ export function yearComparison(spec: YearComparisonSpec, area: string, level: Ar
 
   const sumNow = data.reduce((sum, item) => sum + item.now, 0);
   const sumBefore = data.reduce((sum, item) => sum + item.before, 0);
-  const what = spec.categories === "soorten" ? "misdrijven" : `registraties in deze ${data.length} categorieën`;
+  // The soorten together are the total of the soorten: "misdrijven", or "misdrijven van de 12 soorten in de gegevens".
+  const what = spec.categories === "soorten" ? categoryWords("soort:0.0.0", names) : `registraties in deze ${data.length} categorieën`;
   const lead = [`In ${yearLabel(current)} registreerde de politie in ${areaName} ${formatCount(sumNow)} ${what}, tegen ${formatCount(sumBefore)} in ${yearLabel(previous)}.`];
   const significant = data.filter(({ change }) => change.verdict !== "geen significante verandering").sort((a, b) => a.change.pValue - b.change.pValue);
   if (significant.length === 0) {
-    lead.push(`Bij geen van de ${data.length} soorten is het verschil groter dan toeval kan verklaren.`);
+    lead.push(data.length === 1 ? "Bij deze soort is het verschil niet groter dan toeval kan verklaren." : `Bij geen van de ${data.length} soorten is het verschil groter dan toeval kan verklaren.`);
   } else {
     const list = significant.map(({ category, change }) => `${categoryWords(category, names)} (${change.percent === null ? `${formatCount(change.previous)} → ${formatCount(change.current)}` : formatPercentChange(change.percent)})`);
     const others = data.length - significant.length;

@@ -146,7 +146,7 @@ describe("year-comparison", () => {
     // Bedreiging was registered in 2022 only: not in either compared year, so not shown.
     expect(section.table.rows.map((candidate) => candidate.id)).toEqual(["soort:1.1.1", "soort:1.2.3", "soort:1.4.5"]);
     expect(cell(section.table, "soort:1.4.5", "verdict")?.verdict).toBe("daling");
-    expect(section.lead[0]).toBe("In 2025 registreerde de politie in Oudewater 552 misdrijven, tegen 505 in 2024.");
+    expect(section.lead[0]).toBe("In 2025 registreerde de politie in Oudewater 552 misdrijven van de 4 soorten in de gegevens, tegen 505 in 2024.");
     expect(section.lead[1]).toBe("Meer dan toeval veranderden: mishandelingen (−40%) en woninginbraken (+20%). Bij de andere soort valt het verschil binnen wat toeval kan verklaren.");
     const svg = section.figures[0]?.svg ?? "";
     expect(svg.indexOf("Diefstal/inbraak woning")).toBeLessThan(svg.indexOf("Mishandeling"));

@@ -60,6 +60,9 @@ describe("the gebiedsscan on yearly input of one soort", () => {
     expect(trend.lead).toContain(said);
     expect(trend.table.notes).toContain(said);
     expect(trend.table.notes.join(" ")).not.toContain("Geen registraties");
+    // Veiligheid counts only the one soort of its soorten that the data hold, and says so.
+    const veiligheid = trend.table.rows.find((row) => row.id === "J:1")?.label ?? "";
+    expect(veiligheid).toMatch(/^1 Veiligheid \(1 van de \d+ soorten in de gegevens\)$/);
   });
 
   it("without national figures leaves the comparison out and says why, never 0,0 over 0 soorten", () => {
@@ -71,6 +74,7 @@ describe("the gebiedsscan on yearly input of one soort", () => {
 
   it("tells the build log once per section what it could not show", () => {
     expect(build().notInInput).toEqual([
+      'gebiedsscan 2025: section "High impact crime" (high-impact-crime) is not shown: the exports hold none of the soorten of high impact crime',
       'gebiedsscan 2025: section "Door het jaar heen" (seizoen) is not shown: the exports hold yearly figures only: no months',
       'gebiedsscan 2025: section "Vergeleken met de eenheid en Nederland" (vergelijking) is not shown: no national figures (misdrijven-gemeente-jaar.csv not found in paths.realdata)',
     ]);
@@ -80,5 +84,24 @@ describe("the gebiedsscan on yearly input of one soort", () => {
     const kern = section("kerncijfers");
     expect(kern?.type).toBe("key-figures");
     expect(kern && "tiles" in kern ? kern.tiles[0]?.label : undefined).toBe("Totaal van de 1 soort in de gegevens 2025*");
+  });
+
+  it("says in the year comparison what its sum covers", () => {
+    const soorten = section("soorten") as ChartSection;
+    expect(soorten.lead).toEqual([
+      "In 2025 registreerde de politie in Oudewater 45 misdrijven van de soort diefstal van brom-, snor-, fietsen, tegen 44 in 2024.",
+      "Bij deze soort is het verschil niet groter dan toeval kan verklaren.",
+    ]);
+  });
+
+  it("says that high impact crime is not in a table of fietsdiefstal, instead of an empty table", () => {
+    expect((section("high-impact-crime") as TableSection).emptyText).toBe("Geen van de soorten van high impact crime (woninginbraak, straatroof, overval en geweld) staat in deze gegevens.");
+  });
+
+  it("says on the page what the data hold and where they come from, and does not promise incidenten", () => {
+    const page = build().pages.find((candidate) => candidate.area.code === "GM0589");
+    expect(page?.dataNote).toMatch(/^Deze gegevens bevatten 1 soort misdrijf \(1\.2\.3 Diefstal van brom-, snor-, fietsen\), geen maatschappelijke klassen, geen incidenten en overlast en alleen jaarcijfers, geen maanden\./);
+    expect(page?.subject).toBe("misdrijven");
+    expect(page?.source).toBe("Geregistreerde misdrijven per soort (open data van politie en CBS)");
   });
 });
