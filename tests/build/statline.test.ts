@@ -79,6 +79,21 @@ describe("a CBS StatLine monthly table, as downloaded", () => {
     expect(registered.size).toBeGreaterThan(50);
   });
 
+  it("shows what the total counts under no soort as a row of its own, so that the rows add up to the total", async () => {
+    const table = parse(await readFile(path.join(work, "dist/tabellenboek/2023-12/gm0344-utrecht-misdrijven.csv"), "utf8"), { delimiter: ";", bom: true }) as string[][];
+    const header = table[0] ?? [];
+    const rest = table.find((row) => row[0] === "Niet naar soort verdeeld");
+    expect(rest).toBeDefined();
+    for (let column = 1; column <= 12; column++) {
+      const month = String(column).padStart(2, "0");
+      const total = Number(source.find((row) => row.maand === `2023-${month}` && row.soort_code === "0.0.0")?.aantal);
+      const soorten = source.filter((row) => row.maand === `2023-${month}` && row.soort_code !== "0.0.0").reduce((sum, row) => sum + Number(row.aantal), 0);
+      expect(Number(rest?.[column]), header[column]).toBe(total - soorten);
+      const niv1 = table.filter((row) => /^\d /.test(row[0] ?? "")).reduce((sum, row) => sum + Number(row[column]), 0);
+      expect(niv1 + Number(rest?.[column])).toBe(total);
+    }
+  });
+
   it("keeps the source's total: what it counts under no soort is said, not dropped", () => {
     expect(log.warnings.some((message) => message.includes('"Totaal misdrijven" row that differs from the sum of its soorten') && message.includes("counted as misdrijven niet naar soort verdeeld"))).toBe(true);
   });

@@ -1,4 +1,5 @@
 import { inpKey } from "../../model/categories.ts";
+import { UNASSIGNED_SOORT } from "../../reference/classification.ts";
 import { compareInpCodes } from "../../model/inp-order.ts";
 import { periodLabel, shiftYears } from "../../model/periods.ts";
 import type { Row, Table } from "../../model/table.ts";
@@ -40,6 +41,10 @@ export function categoryTable(spec: CategoryTableSpec, area: string, level: Area
   const rows: Row[] = [rowFor(inpKey(spec.part), total, 0)];
   // "1 Veiligheid", or over soort-level input that lacks some of its soorten "1 Veiligheid (1 van de 15 soorten in de gegevens)".
   for (const code of codes) rows.push(rowFor(inpKey(spec.part, code), categoryTitle(inpKey(spec.part, code), names), code.split(".").length));
+  // A CBS table's "Totaal misdrijven" counts some misdrijven under none of its soorten: their own row,
+  // so that the INP rows and it add up to the total.
+  const unassigned = `klasse:${UNASSIGNED_SOORT}`;
+  if (spec.part === "J" && present(unassigned)) rows.push({ ...rowFor(unassigned, "Niet naar soort verdeeld", 1), role: spec.depth > 1 ? "subtotal" : "detail" });
 
   const caption = `${spec.title} in ${ctx.reference.areas.nameOf(area)} per INP-categorie: ${periodLabel(current)} vergeleken met ${periodLabel(previous)}`;
   return { id: spec.id, caption, rowHeading: "Categorie", columns: plan.columns, rows, notes: tableNotes({ columns: plan.columns, rows }, ctx, level) };
