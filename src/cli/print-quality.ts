@@ -24,7 +24,10 @@ export function formatQualityReport(report: QualityReport, paint: Paint): string
       continue;
     }
     const name = file.file.padEnd(width);
-    if (file.error) lines.push(`  ${name}  ${paint.red("cannot be read")}: ${file.error.split("\n")[0]}`);
+    if (file.error) {
+      lines.push(`  ${name}  ${paint.red("cannot be read")}: ${file.error.split("\n")[0]}`);
+      if (file.hint) lines.push(`  ${" ".repeat(width)}  ${file.hint}`);
+    }
     else {
       const delimiter = file.delimiter === "\t" ? "tab" : file.delimiter;
       const months = file.months.first ? (file.months.first === file.months.last ? file.months.first : `${file.months.first}…${file.months.last}`) : "no months";

@@ -31,6 +31,8 @@ export interface FileReport extends ExportFileInfo {
   granularity?: "quarter" | "year";
   /** Why the file could not be read at all (only with `continueOnFileError`; the file then adds nothing). */
   error?: string;
+  /** What to do about it (the error's hint: the column names accepted, how to map one). */
+  hint?: string;
 }
 
 /** An unknown klasse or area code, with how often it came and the nearest valid code. */
@@ -308,6 +310,7 @@ export async function ingest(files: readonly ExportFile[], options: IngestOption
       if (!(options.continueOnFileError && error instanceof UserError)) throw error;
       // What the file gave before it failed stays counted: validate reports, it does not build.
       fileReport.error = error.message;
+      if (error.hint) fileReport.hint = error.hint;
       info = { rows: fileReport.used + fileReport.rejected };
     }
     bytesBefore += file.size;

@@ -45,6 +45,8 @@ export interface QualityFile {
   months: { first: string | null; last: string | null; rows: Record<string, number> };
   ignoredColumns: string[];
   error: string | null;
+  /** What to do about the error. */
+  hint: string | null;
 }
 
 export interface CountWithExamples {
@@ -206,6 +208,7 @@ function qualityFile(report: FileReport): QualityFile {
     },
     ignoredColumns: report.ignoredColumns,
     error: report.error ?? null,
+    hint: report.hint ?? null,
   };
 }
 

@@ -108,4 +108,14 @@ describe("veiligheidsbeeld validate", () => {
     expect(io.stdout.text).toMatch(/bvh-export-2025-11\.csv\s+cannot be read: bvh-export-2025-11\.csv: the file is empty/);
     expect(io.stdout.text).toMatch(/bvh-export-2025-12\.csv\s+bvh-registraties\s+utf-8\s+;\s+1 rows\s+1 used/);
   });
+
+  it("says what to do about a file it cannot read, as build does (the column names accepted, how to map one)", async () => {
+    const dir = await project("renamed", { "bvh-export-2025-12.csv": "Zaaknummer;Pleegdatum;Maatschappelijke klasse;Buurtcode\nPL1;01-12-2025;B70;BU05890201\n" });
+    const io = fakeIO({ cwd: dir });
+    expect(await main(["validate"], io)).toBe(1);
+    expect(io.stdout.text).toContain("nearest is BVH registrations (one row per registration), which needs a registratienummer column");
+    expect(io.stdout.text).toContain('or map it in the config: "columns": { "registratienummer": "<your column name>" }');
+    const html = await readFile(path.join(dir, "dist", "kwaliteit", "2025-12.html"), "utf8");
+    expect(html).toContain("map it in the config");
+  });
 });

@@ -111,11 +111,11 @@ export function benchmark(spec: BenchmarkSpec, area: string, level: AreaLevel, c
 
   const notes = tableNotes({ columns, rows }, ctx, level);
   notes.unshift(
-    `Nederland: de som van alle gemeenten in ${national?.source ?? "de landelijke tabel"} (CBS/Politie, tabel 47018NED${national?.voorlopig(year) ? `; ${year} voorlopig` : ""}), inclusief misdrijven die aan geen gemeente zijn toe te delen, gedeeld door het inwonertal van Nederland (CBS).`,
+    `Nederland: de som van alle gemeenten in de geregistreerde criminaliteit per gemeente van CBS/Politie (tabel 47018NED${national?.voorlopig(year) ? `; ${year} voorlopig` : ""}), inclusief misdrijven die aan geen gemeente zijn toe te delen, gedeeld door het inwonertal van Nederland (CBS).`,
     `${capitalizeFirst(region.label)}: ${region.description}`,
   );
   if (categories.length > CHART_CATEGORIES) notes.push(`De grafiek toont het totaal en de ${CHART_CATEGORIES} soorten met de meeste misdrijven per 1.000 inwoners in ${areaName}; de tabel alle ${categories.length}.`);
-  if (!national) notes.push("Landelijke cijfers ontbreken in deze omgeving (data/realdata/misdrijven-gemeente-jaar.csv); alleen de eenheid is vergeleken.");
+  if (!national) notes.push("De landelijke cijfers (geregistreerde criminaliteit per gemeente van CBS/Politie) ontbreken bij deze rapportage; alleen de eenheid is vergeleken.");
   return {
     type: "chart",
     id: spec.id,
@@ -135,7 +135,7 @@ export function benchmark(spec: BenchmarkSpec, area: string, level: AreaLevel, c
 export function benchmarkNotPossible(spec: BenchmarkSpec, ctx: ReportContext): NotInInput | undefined {
   if (spec.categories === "national" && !ctx.national) {
     return {
-      text: "De landelijke cijfers (data/realdata/misdrijven-gemeente-jaar.csv) zijn er in deze omgeving niet; zonder die tabel is niet bekend welke soorten te vergelijken zijn, dus de vergelijking is weggelaten.",
+      text: "De landelijke cijfers (geregistreerde criminaliteit per gemeente van CBS/Politie) ontbreken bij deze rapportage; zonder die tabel is niet bekend welke soorten te vergelijken zijn, dus de vergelijking is weggelaten.",
       log: "no national figures (misdrijven-gemeente-jaar.csv not found in paths.realdata)",
     };
   }

@@ -68,7 +68,8 @@ describe("the gebiedsscan on yearly input of one soort", () => {
   it("without national figures leaves the comparison out and says why, never 0,0 over 0 soorten", () => {
     const vergelijking = section("vergelijking") as TableSection;
     expect(vergelijking.type).toBe("table");
-    expect(vergelijking.emptyText).toContain("De landelijke cijfers (data/realdata/misdrijven-gemeente-jaar.csv) zijn er in deze omgeving niet");
+    expect(vergelijking.emptyText).toContain("De landelijke cijfers (geregistreerde criminaliteit per gemeente van CBS/Politie) ontbreken bij deze rapportage");
+    expect(vergelijking.emptyText).not.toContain("data/realdata");
     expect(JSON.stringify(vergelijking)).not.toMatch(/0 soorten|0,0/);
   });
 
