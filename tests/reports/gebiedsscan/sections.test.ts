@@ -211,7 +211,8 @@ describe("benchmark", () => {
   it("without national figures compares with the eenheid and says why Nederland is missing", () => {
     const section = benchmark(spec("benchmark", { categories: ["soort:1.1.1"] }), "GM0589", "gemeente", context());
     expect(cell(section.table, "soort:1.1.1", "per1000-nederland")).toMatchObject({ value: null, symbol: "." });
-    expect(section.table.notes.some((note) => note.startsWith("Landelijke cijfers ontbreken"))).toBe(true);
+    expect(section.table.notes.some((note) => note.startsWith("De landelijke cijfers (geregistreerde criminaliteit per gemeente van CBS/Politie) ontbreken"))).toBe(true);
+    expect(section.table.notes.join(" ")).not.toContain("data/realdata");
   });
 });
 
