@@ -135,12 +135,15 @@ export function choropleth(spec: ChoroplethSpec): Choropleth {
   );
   const path = geoPath(projection).digits(1);
 
-  collection.features.forEach((item, i) => {
+  // One group carries the borders (thin white lines between the areas), so that a map of every
+  // gemeente does not repeat them 342 times; each area carries its fill and, for a pointer, its name.
+  const shapes = collection.features.map((item, i) => {
     const area = areas[i] as MapArea;
     const figure = area.figure;
     const text = `${area.name}: ${typeof figure === "number" ? format(figure) : figure}`;
-    body.push(svgElement("path", { d: path(item) ?? "", fill: fillOf(figure), stroke: COLOURS.paper, "stroke-width": 0.6, "stroke-linejoin": "round" }, [`<title>${escapeXml(text)}</title>`]));
+    return svgElement("path", { d: path(item) ?? "", fill: fillOf(figure) }, [`<title>${escapeXml(text)}</title>`]);
   });
+  body.push(svgElement("g", { stroke: COLOURS.paper, "stroke-width": 0.6, "stroke-linejoin": "round" }, shapes));
   if (highlighted) {
     const outline = path(collection.features[areas.indexOf(highlighted)] as Feature<MapShape>) ?? "";
     // Ink on a white halo: visible on the darkest class and on the lightest alike, and in grey.
