@@ -141,7 +141,9 @@ export function choropleth(spec: ChoroplethSpec): Choropleth {
     const area = areas[i] as MapArea;
     const figure = area.figure;
     const text = `${area.name}: ${typeof figure === "number" ? format(figure) : figure}`;
-    return svgElement("path", { d: path(item) ?? "", fill: fillOf(figure) }, [`<title>${escapeXml(text)}</title>`]);
+    // A hatched or dotted area is white between its marks: a grey border keeps its shape.
+    const stroke = typeof figure === "number" ? undefined : COLOURS.axis;
+    return svgElement("path", { d: path(item) ?? "", fill: fillOf(figure), stroke }, [`<title>${escapeXml(text)}</title>`]);
   });
   body.push(svgElement("g", { stroke: COLOURS.paper, "stroke-width": 0.6, "stroke-linejoin": "round" }, shapes));
   if (highlighted) {

@@ -53,7 +53,7 @@ function viewBox(svg: string): { width: number; height: number } {
 
 /** The fill of the area whose tooltip starts with `name:`. */
 function fillOf(svg: string, name: string): string | undefined {
-  return new RegExp(`<path d="[^"]*" fill="([^"]+)"><title>${name}:`).exec(svg)?.[1];
+  return new RegExp(`<path d="[^"]*" fill="([^"]+)"[^>]*><title>${name}:`).exec(svg)?.[1];
 }
 
 describe("choropleth of the gemeenten of provincie Utrecht (real figures, golden SVG)", () => {
@@ -229,8 +229,8 @@ describe("wijk map from a fixture geometry (hand-made shapes)", () => {
     expect(fillOf(map.svg, "Oudewater-Centrum")).toBe(mapRamp(3)[2]);
     expect(fillOf(map.svg, "Hekendorp")).toBe("url(#kaart-wijken-hatch)");
     // The hole in the first wijk and the second wijk's island are kept.
-    expect(/<path d="([^"]*)" fill="[^"]+"><title>Oudewater-Centrum/.exec(map.svg)?.[1]?.match(/M/g)).toHaveLength(2);
-    expect(/<path d="([^"]*)" fill="[^"]+"><title>Oudewater-Noord/.exec(map.svg)?.[1]?.match(/M/g)).toHaveLength(2);
+    expect(/<path d="([^"]*)" fill="[^"]+"[^>]*><title>Oudewater-Centrum/.exec(map.svg)?.[1]?.match(/M/g)).toHaveLength(2);
+    expect(/<path d="([^"]*)" fill="[^"]+"[^>]*><title>Oudewater-Noord/.exec(map.svg)?.[1]?.match(/M/g)).toHaveLength(2);
     expect(map.description).toBe("Het hoogst was het cijfer in Oudewater-Centrum (4,3 woninginbraken per 1.000 inwoners), het laagst in Papekop (0,8). Oudewater-Noord: 2,1. Van 1 wijk is het cijfer geheim.");
     expect(map.table.rowHeading).toBe("Wijk");
     const { width, height } = viewBox(map.svg);
