@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { choropleth, describeChoropleth, figureOfCell, type ChoroplethSpec, type MapArea, type MapShape } from "../../src/charts/choropleth.ts";
 import { mapClasses } from "../../src/charts/map-classes.ts";
 import { MAP_RAMP, mapRamp } from "../../src/charts/palette.ts";
+import { monthOf } from "../../src/model/months.ts";
 import { GEMEENTE_GEOMETRY, loadGeometry, shapesFor } from "../../src/reference/geometry.ts";
 import { expectGolden } from "./golden.ts";
 import { provincieUtrecht } from "./provincie-utrecht.ts";
@@ -231,6 +232,9 @@ describe("wijk map from a fixture geometry (hand-made shapes)", () => {
     // The hole in the first wijk and the second wijk's island are kept.
     expect(/<path d="([^"]*)" fill="[^"]+"[^>]*><title>Oudewater-Centrum/.exec(map.svg)?.[1]?.match(/M/g)).toHaveLength(2);
     expect(/<path d="([^"]*)" fill="[^"]+"[^>]*><title>Oudewater-Noord/.exec(map.svg)?.[1]?.match(/M/g)).toHaveLength(2);
+    // North is up (RD New's y grows northward; the map flips it): wijk 01 lies north of wijk 03.
+    const ysOf = (name: string) => coordinates(new RegExp(`<path d="[^"]*"[^>]*><title>${name}:`).exec(map.svg)?.[0] ?? "").map(([, y]) => y);
+    expect(Math.max(...ysOf("Oudewater-Centrum"))).toBeLessThanOrEqual(Math.min(...ysOf("Hekendorp")));
     expect(map.description).toBe("Het hoogst was het cijfer in Oudewater-Centrum (4,3 woninginbraken per 1.000 inwoners), het laagst in Papekop (0,8). Oudewater-Noord: 2,1. Van 1 wijk is het cijfer geheim.");
     expect(map.table.rowHeading).toBe("Wijk");
     const { width, height } = viewBox(map.svg);
@@ -258,6 +262,12 @@ describe("choropleth contract", () => {
     for (const [, d] of first.matchAll(/ d="([^"]*)"/g)) expect(d).not.toMatch(/\.\d\d/); // coordinates rounded to one decimal
   });
 
+  it("carries a description given by the caller instead of its own", async () => {
+    const map = await provinceMap(undefined, { description: "Utrecht telde de meeste misdrijven per inwoner." });
+    expect(map.description).toBe("Utrecht telde de meeste misdrijven per inwoner.");
+    expect(map.svg).toContain('<desc id="kaart-provincie-desc">Utrecht telde de meeste misdrijven per inwoner.</desc>');
+  });
+
   it("escapes names and refuses an area without a shape or given twice", async () => {
     const { shapes } = await utrecht;
     const area = { code: AMERSFOORT, name: "<b>Amersfoort</b> & co", figure: 1 };
@@ -271,7 +281,7 @@ describe("choropleth contract", () => {
 
   it("carries the sources and marks of a figure onto its table cell, for disclosure control", async () => {
     const { shapes } = await utrecht;
-    const sources = [{ area: AMERSFOORT, category: "soort:1.1.1", first: "2024-01", last: "2024-12" }];
+    const sources = [{ area: AMERSFOORT, category: "soort:1.1.1", first: monthOf(2024, 1), last: monthOf(2024, 12) }];
     const map = choropleth({ id: "k", title: "t", areas: [{ code: AMERSFOORT, name: "Amersfoort", figure: 1.5, sources, flags: ["voorlopig"] }], shapes, unit: "u" });
     expect(map.table.rows[0]?.cells[0]).toEqual({ value: 1.5, sources, flags: ["voorlopig"] });
   });
