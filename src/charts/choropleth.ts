@@ -74,6 +74,16 @@ const GEHEIM_NOTE = "geheim: niet getoond om herleidbaarheid te voorkomen";
 const MARGIN = 4;
 
 /**
+ * Drawing a map on a page, where the figures are published:
+ *
+ *     const shapes = shapesFor(await loadGeometry(file), codes);   // src/reference/geometry.ts
+ *     if (shapes) { const map = choropleth({ id, title, unit, areas, shapes, highlight }); … }
+ *
+ * with `areas` made from the table after disclosure control (`figureOfCell` of each area's cell),
+ * so that a hidden figure reaches the map only as `geheim`; no shapes means no map (no wijk or
+ * buurt boundaries configured, or not for these areas). `map.svg` is a `Figure`'s svg and
+ * `map.table` the `ChartSection`'s table.
+ *
  * A choropleth of areas keyed by CBS code: each area coloured by the class of its figure (a single-hue
  * ramp of up to five lightness steps from the palette's dark blue, rounded quantile classes), a
  * hidden figure hatched and a missing one dotted, both named in the legend, the page's own area
@@ -145,7 +155,8 @@ export function choropleth(spec: ChoroplethSpec): Choropleth {
     const stroke = typeof figure === "number" ? undefined : COLOURS.axis;
     return svgElement("path", { d: path(item) ?? "", fill: fillOf(figure), stroke }, [`<title>${escapeXml(text)}</title>`]);
   });
-  body.push(svgElement("g", { stroke: COLOURS.paper, "stroke-width": 0.6, "stroke-linejoin": "round" }, shapes));
+  // Even-odd: a hole is a hole whatever the winding of its ring (planar sources do not agree on one).
+  body.push(svgElement("g", { stroke: COLOURS.paper, "stroke-width": 0.6, "stroke-linejoin": "round", "fill-rule": "evenodd" }, shapes));
   if (highlighted) {
     const outline = path(collection.features[areas.indexOf(highlighted)] as Feature<MapShape>) ?? "";
     // Ink on a white halo: visible on the darkest class and on the lightest alike, and in grey.

@@ -229,7 +229,9 @@ describe("wijk map from a fixture geometry (hand-made shapes)", () => {
     expect(map.classes.map((item) => item.label)).toEqual(["minder dan 2", "2 tot 3", "3 of meer"]);
     expect(fillOf(map.svg, "Oudewater-Centrum")).toBe(mapRamp(3)[2]);
     expect(fillOf(map.svg, "Hekendorp")).toBe("url(#kaart-wijken-hatch)");
-    // The hole in the first wijk and the second wijk's island are kept.
+    // The hole in the first wijk and the second wijk's island are kept; a hole is drawn as one
+    // whatever the winding of its ring.
+    expect(map.svg).toContain('fill-rule="evenodd"');
     expect(/<path d="([^"]*)" fill="[^"]+"[^>]*><title>Oudewater-Centrum/.exec(map.svg)?.[1]?.match(/M/g)).toHaveLength(2);
     expect(/<path d="([^"]*)" fill="[^"]+"[^>]*><title>Oudewater-Noord/.exec(map.svg)?.[1]?.match(/M/g)).toHaveLength(2);
     // North is up (RD New's y grows northward; the map flips it): wijk 01 lies north of wijk 03.
