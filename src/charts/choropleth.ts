@@ -72,6 +72,8 @@ export interface Choropleth {
 
 const GEHEIM_NOTE = "geheim: niet getoond om herleidbaarheid te voorkomen";
 const MARGIN = 4;
+/** Where the legend's entries start, below its heading. */
+const LEGEND_TOP = 16;
 
 /**
  * Drawing a map on a page, where the figures are published:
@@ -110,8 +112,10 @@ export function choropleth(spec: ChoroplethSpec): Choropleth {
 
   const swatch = (fill: string) => (x: number, y: number) => svgElement("rect", { x, y: y + 1, width: 16, height: 11, fill, stroke: COLOURS.axis, "stroke-width": 0.5 });
   const entries: LegendEntry[] = classes.map((item, i) => ({ label: item.label, swatch: swatch(ramp[i] as string) }));
-  if (areas.some((area) => area.figure === "geheim")) entries.push({ label: "geheim (x)", swatch: swatch(`url(#${hatchId})`) });
-  if (areas.some((area) => area.figure === "ontbreekt")) entries.push({ label: "ontbreekt (.)", swatch: swatch(`url(#${dotsId})`) });
+  const anyGeheim = areas.some((area) => area.figure === "geheim");
+  const anyOntbreekt = areas.some((area) => area.figure === "ontbreekt");
+  if (anyGeheim) entries.push({ label: "geheim (x)", swatch: swatch(`url(#${hatchId})`) });
+  if (anyOntbreekt) entries.push({ label: "ontbreekt (.)", swatch: swatch(`url(#${dotsId})`) });
   if (highlighted) {
     entries.push({
       label: highlighted.name,
@@ -119,7 +123,6 @@ export function choropleth(spec: ChoroplethSpec): Choropleth {
     });
   }
   // The legend's heading says what is mapped; the entries wrap below it.
-  const LEGEND_TOP = 16;
   const key = legend(entries, MARGIN, width - MARGIN);
   const body: string[] = [
     svgElement("text", { x: MARGIN, y: 12, "font-weight": 600 }, escapeXml(capitalise(spec.unit))),
@@ -165,7 +168,8 @@ export function choropleth(spec: ChoroplethSpec): Choropleth {
   }
 
   const description = spec.description ?? describeChoropleth(spec);
-  const svg = chartFrame({ id: spec.id, title: spec.title, description }, width, top + mapHeight + MARGIN, body, [hatchPattern(hatchId), dotPattern(dotsId)]);
+  const defs = [...(anyGeheim ? [hatchPattern(hatchId)] : []), ...(anyOntbreekt ? [dotPattern(dotsId)] : [])];
+  const svg = chartFrame({ id: spec.id, title: spec.title, description }, width, top + mapHeight + MARGIN, body, defs);
   return { svg, description, table: tableOf(spec, areas, classes), classes };
 }
 
@@ -191,7 +195,7 @@ export function describeChoropleth(spec: Pick<ChoroplethSpec, "areas" | "unit" |
   }
   const own = spec.areas.find((area) => area.code === spec.highlight);
   if (own) {
-    if (typeof own.figure === "number") sentences.push(`${own.name}: ${format(own.figure)}.`);
+    if (typeof own.figure === "number") sentences.push(`In ${own.name} was het ${format(own.figure)}.`);
     else sentences.push(`Het cijfer van ${own.name} ${own.figure === "geheim" ? "is geheim" : "ontbreekt"}.`);
   }
   const count = (figure: MapFigure) => spec.areas.filter((area) => area.figure === figure).length;

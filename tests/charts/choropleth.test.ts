@@ -75,7 +75,7 @@ describe("choropleth of the gemeenten of provincie Utrecht (real figures, golden
 
   it("states the finding: the highest and the lowest figure and the own gemeente's", async () => {
     const map = await provinceMap();
-    expect(map.description).toBe("Het hoogst was het cijfer in Utrecht (33,1 misdrijven per 1.000 inwoners), het laagst in Montfoort (6,5). Amersfoort: 19,8.");
+    expect(map.description).toBe("Het hoogst was het cijfer in Utrecht (33,1 misdrijven per 1.000 inwoners), het laagst in Montfoort (6,5). In Amersfoort was het 19,8.");
     expect(map.svg).toContain(`<desc id="kaart-provincie-desc">${map.description}</desc>`);
     expect(map.svg).toContain('<title id="kaart-provincie-title">Misdrijven van 12 soorten per 1.000 inwoners, provincie Utrecht, 2024*</title>');
   });
@@ -150,7 +150,7 @@ describe("hidden figures on a map", () => {
     const row = map.table.rows.find((item) => item.id === OUDEWATER);
     expect(row?.cells[0]).toEqual({ value: null, symbol: "x", note: "geheim: niet getoond om herleidbaarheid te voorkomen" });
     expect(map.description).toBe(
-      "Het hoogst was het cijfer in Utrecht (33,1 misdrijven per 1.000 inwoners), het laagst in Montfoort (6,5). Amersfoort: 19,8. Van 2 gemeenten is het cijfer geheim.",
+      "Het hoogst was het cijfer in Utrecht (33,1 misdrijven per 1.000 inwoners), het laagst in Montfoort (6,5). In Amersfoort was het 19,8. Van 2 gemeenten is het cijfer geheim.",
     );
     await expectGolden("choropleth-geheim.svg", map.svg);
   });
@@ -237,7 +237,7 @@ describe("wijk map from a fixture geometry (hand-made shapes)", () => {
     // North is up (RD New's y grows northward; the map flips it): wijk 01 lies north of wijk 03.
     const ysOf = (name: string) => coordinates(new RegExp(`<path d="[^"]*"[^>]*><title>${name}:`).exec(map.svg)?.[0] ?? "").map(([, y]) => y);
     expect(Math.max(...ysOf("Oudewater-Centrum"))).toBeLessThanOrEqual(Math.min(...ysOf("Hekendorp")));
-    expect(map.description).toBe("Het hoogst was het cijfer in Oudewater-Centrum (4,3 woninginbraken per 1.000 inwoners), het laagst in Papekop (0,8). Oudewater-Noord: 2,1. Van 1 wijk is het cijfer geheim.");
+    expect(map.description).toBe("Het hoogst was het cijfer in Oudewater-Centrum (4,3 woninginbraken per 1.000 inwoners), het laagst in Papekop (0,8). In Oudewater-Noord was het 2,1. Van 1 wijk is het cijfer geheim.");
     expect(map.table.rowHeading).toBe("Wijk");
     const { width, height } = viewBox(map.svg);
     for (const [x, y] of coordinates(map.svg)) expect(x >= 0 && x <= width && y >= 0 && y <= height).toBe(true);
