@@ -3,6 +3,7 @@ import { scaleLinear } from "d3-scale";
 import { chartFrame, legend, type ChartText } from "./chart-frame.ts";
 import { formatCount } from "./nl-locale.ts";
 import { COLOURS, type BarStyle } from "./palette.ts";
+import { hatchPattern } from "./patterns.ts";
 import { escapeXml, svgElement, textWidth } from "./svg-markup.ts";
 
 export interface BarSeries {
@@ -103,14 +104,6 @@ function bar(style: BarStyle, x: number, y: number, width: number, height: numbe
 
 function swatch(style: BarStyle, x: number, y: number, hatchId: string): string {
   return bar(style, x, y, 16, 10, hatchId);
-}
-
-/** Thin diagonal lines: tells the third series apart from the solid ones, in colour and in grey. */
-function hatchPattern(id: string): string {
-  return svgElement("pattern", { id, width: 4, height: 4, patternUnits: "userSpaceOnUse", patternTransform: "rotate(45)" }, [
-    svgElement("rect", { width: 4, height: 4, fill: COLOURS.paper }),
-    svgElement("line", { x1: 0, y1: 0, x2: 0, y2: 4, stroke: COLOURS.tertiary, "stroke-width": 1.4 }),
-  ]);
 }
 
 /**

@@ -20,6 +20,24 @@ export const COLOURS = {
   paper: "#ffffff",
 } as const;
 
+/**
+ * The classes of a map (choropleth), lightest (lowest) to darkest (highest): one hue, the dark blue
+ * of `primary` at the top, the lightness steps (CIE L* 91, 74, 57, 39, 21) evenly apart, so the
+ * order reads in greyscale print and for every form of colour blindness, where hue does not.
+ */
+export const MAP_RAMP = ["#dee6f6", "#a3b8de", "#698bc0", "#3d5e8d", "#12355b"] as const;
+
+/**
+ * The ramp for a map of `count` classes (1–5): the steps furthest apart, so that fewer classes
+ * differ more, the highest class always the darkest.
+ */
+export function mapRamp(count: number): string[] {
+  const steps: Record<number, number[]> = { 1: [2], 2: [1, 4], 3: [0, 2, 4], 4: [0, 1, 3, 4], 5: [0, 1, 2, 3, 4] };
+  const picked = steps[count];
+  if (!picked) throw new RangeError(`a map has 1 to 5 classes, not ${count}`);
+  return picked.map((step) => MAP_RAMP[step] as string);
+}
+
 /** How one series is drawn in a bar chart. */
 export type BarStyle = "solid-primary" | "solid-secondary" | "hatched-tertiary";
 
