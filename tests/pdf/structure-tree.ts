@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { inflateSync } from "node:zlib";
 
 /**
  * Readers of a tagged PDF's structure tree for the tests: Poppler's view (`pdfinfo -struct-text`,
@@ -162,4 +163,33 @@ function decodeString(raw: string): string {
   }
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return Buffer.from(bytes.slice(2)).swap16().toString("utf16le");
   return Buffer.from(bytes).toString("latin1");
+}
+
+/**
+ * The painting operations of `pdf`'s pages that lie outside every marked-content sequence (neither
+ * tagged nor an artifact), as "page N: line". Reads Skia's layout line by line: one operator (or a
+ * positioning and a text operator) per line, marked-content operators at line ends.
+ */
+export function unmarkedPaint(pdf: Buffer): string[] {
+  const text = pdf.toString("latin1");
+  const objects = new Map<string, number>();
+  for (const match of text.matchAll(/(?:^|[\r\n])(\d+) 0 obj\b/g)) objects.set(match[1] ?? "", match.index);
+  const pages = [...text.matchAll(/\/Type \/Page\n[\s\S]*?\/Contents (\d+) 0 R/g)].map((match) => match[1] ?? "");
+  if (pages.length === 0) throw new Error("PDF without pages whose /Contents is one stream");
+  const found: string[] = [];
+  pages.forEach((ref, index) => {
+    const at = objects.get(ref) ?? -1;
+    const head = /^(?:\r?\n)?\d+ 0 obj\s*<<([\s\S]*?)>>\s*stream\r?\n/.exec(text.slice(at));
+    const length = Number(/\/Length (\d+)/.exec(head?.[1] ?? "")?.[1]);
+    if (!head || !length) throw new Error(`page ${index + 1}: no content stream with a direct /Length`);
+    const start = at + head[0].length;
+    const content = inflateSync(pdf.subarray(start, start + length)).toString("latin1");
+    let depth = 0;
+    for (const line of content.split("\n")) {
+      if (/(?:^|\s|>>)(?:BDC|BMC)$/.test(line)) depth++;
+      else if (/(?:^|\s)EMC$/.test(line)) depth--;
+      else if (depth === 0 && /(?:^|\s|\)|>|\])(?:Tj|TJ|'|"|f\*?|F|S|s|B\*?|b\*?|sh|Do)$/.test(line)) found.push(`page ${index + 1}: ${line}`);
+    }
+  });
+  return found;
 }
