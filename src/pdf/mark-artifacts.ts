@@ -125,74 +125,46 @@ export function markArtifactsInContent(content: string): string {
   return result + content.slice(from);
 }
 
+/**
+ * One token of a content stream: white space or a comment, the start of a literal string (read
+ * on by hand: its parentheses nest), a hex string, a dictionary or array bracket, a name, or a
+ * word (a number, true, false, null, or an operator).
+ */
+const TOKEN = /[\s\0]+|%[^\r\n]*|\(|<<|>>|<[^>]*>|[[\]{}]|\/[^\s\0()<>[\]{}/%]*|[^\s\0()<>[\]{}/%]+/y;
+const OPERAND_WORD = /^(?:[+-]?(?:\d+\.?\d*|\.\d+)|true|false|null)$/;
+
 /** The operations of a content stream: each operator with the span from its first operand to its end. */
 function* operations(content: string): Generator<{ operator: string; start: number; end: number }> {
-  let i = 0;
   let start = -1;
-  const n = content.length;
-  const isSpace = (c: string | undefined) => c === " " || c === "\n" || c === "\r" || c === "\t" || c === "\f" || c === "\0";
-  const isDelimiter = (c: string | undefined) => c !== undefined && "()<>[]{}/%".includes(c);
-  while (i < n) {
-    const c = content[i];
-    if (isSpace(c)) {
-      i++;
-      continue;
-    }
-    if (c === "%") {
-      while (i < n && content[i] !== "\n" && content[i] !== "\r") i++;
-      continue;
-    }
-    const tokenStart = i;
+  let i = 0;
+  while (i < content.length) {
+    TOKEN.lastIndex = i;
+    const match = TOKEN.exec(content);
+    const token = match?.[0] ?? content[i] ?? "";
+    const at = i;
+    i += token.length;
+    const c = token[0];
+    if (c === " " || c === "\n" || c === "\r" || c === "\t" || c === "\f" || c === "\0" || c === "%") continue;
     if (c === "(") {
-      let nesting = 0;
-      for (; i < n; i++) {
-        if (content[i] === "\\") i++;
-        else if (content[i] === "(") nesting++;
-        else if (content[i] === ")" && --nesting === 0) break;
+      for (let nesting = 1; i < content.length && nesting > 0; i++) {
+        const d = content[i];
+        if (d === "\\") i++;
+        else if (d === "(") nesting++;
+        else if (d === ")") nesting--;
       }
-      i++;
-    } else if (c === "<" && content[i + 1] === "<") {
-      let nesting = 0;
-      for (; i < n; i++) {
-        if (content[i] === "(") {
-          // A string inside a dictionary may hold brackets of its own.
-          let inner = 0;
-          for (; i < n; i++) {
-            if (content[i] === "\\") i++;
-            else if (content[i] === "(") inner++;
-            else if (content[i] === ")" && --inner === 0) break;
-          }
-        } else if (content.startsWith("<<", i)) (nesting++, i++);
-        else if (content.startsWith(">>", i)) {
-          i++;
-          if (--nesting === 0) break;
-        }
+    } else if (c !== "<" && c !== ">" && c !== "[" && c !== "]" && c !== "{" && c !== "}" && c !== "/" && !OPERAND_WORD.test(token)) {
+      if (token === "BI") {
+        // An inline image: its data runs from ID to EI and is binary.
+        const data = content.indexOf("ID", i);
+        const end = data < 0 ? -1 : content.slice(data + 3).search(/\sEI(?=\s|$)/);
+        i = end < 0 ? content.length : data + 3 + end + 3;
+        yield { operator: "EI", start: start < 0 ? at : start, end: i };
+      } else {
+        yield { operator: token, start: start < 0 ? at : start, end: i };
       }
-      i++;
-    } else if (c === "<") {
-      i = content.indexOf(">", i) + 1 || n;
-    } else if (c === "[" || c === "]" || c === "{" || c === "}" || c === ">") {
-      i++;
-    } else if (c === "/") {
-      i++;
-      while (i < n && !isSpace(content[i]) && !isDelimiter(content[i])) i++;
-    } else {
-      while (i < n && !isSpace(content[i]) && !isDelimiter(content[i])) i++;
-      const word = content.slice(tokenStart, i);
-      if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(word) && word !== "true" && word !== "false" && word !== "null") {
-        if (word === "BI") {
-          // An inline image: its data runs from ID to EI and is binary.
-          const data = content.indexOf("ID", i);
-          const end = data < 0 ? -1 : content.slice(data + 3).search(/\sEI(?=\s|$)/);
-          i = end < 0 ? n : data + 3 + end + 3;
-          yield { operator: "EI", start: start < 0 ? tokenStart : start, end: i };
-        } else {
-          yield { operator: word, start: start < 0 ? tokenStart : start, end: i };
-        }
-        start = -1;
-        continue;
-      }
+      start = -1;
+      continue;
     }
-    if (start < 0) start = tokenStart;
+    if (start < 0) start = at;
   }
 }
