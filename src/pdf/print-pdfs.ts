@@ -2,7 +2,9 @@ import { writeFile } from "node:fs/promises";
 import { pathToFileURL } from "node:url";
 import type { Page, PDFOptions } from "puppeteer-core";
 import { withBrowser } from "./browser.ts";
+import { markArtifacts } from "./mark-artifacts.ts";
 import { onPagePool } from "./page-pool.ts";
+import { prepareStructure } from "./prepare-structure.ts";
 import { hasTableOfContents, printWithTableOfContents, TocPredictor } from "./table-of-contents.ts";
 
 export interface PdfJob {
@@ -24,8 +26,9 @@ export interface PrintOptions {
 
 /**
  * Prints HTML pages to tagged A4 PDFs with one browser and a pool of pages: print CSS of the
- * page, bookmarks from its headings, and a footer with "pagina X van Y". Fonts are embedded by
- * Chromium.
+ * page, bookmarks from its headings, a structure tree a screen reader can use (headings, tables,
+ * each chart one Figure whose alternative text is its finding), and a footer with "pagina X van Y"
+ * (an artifact, like all content outside the structure tree). Fonts are embedded by Chromium.
  */
 export async function printPdfs(jobs: readonly PdfJob[], options: PrintOptions = {}): Promise<{ prints: number }> {
   let prints = 0;
@@ -54,6 +57,8 @@ async function printPdf(page: Page, job: PdfJob, predictor: TocPredictor): Promi
   await page.goto(pathToFileURL(job.html).href, { waitUntil: "load" });
   // Wait for the self-hosted fonts, so the PDF never embeds a fallback font.
   await page.evaluate("document.fonts.ready.then(() => true)");
+  // Charts as one Figure named by their finding, emphasis as plain text: see prepare-structure.ts.
+  await prepareStructure(page);
   const options: PDFOptions = {
     format: "A4",
     landscape: job.landscape,
@@ -68,10 +73,10 @@ async function printPdf(page: Page, job: PdfJob, predictor: TocPredictor): Promi
   // A page with a table of contents is printed until its page numbers are right (once when guessed right).
   if (await hasTableOfContents(page)) {
     const result = await printWithTableOfContents(page, options, predictor);
-    await writeFile(job.pdf, result.pdf);
+    await writeFile(job.pdf, markArtifacts(result.pdf));
     return result.passes;
   }
-  await page.pdf({ ...options, path: job.pdf });
+  await writeFile(job.pdf, markArtifacts(await page.pdf(options)));
   return 1;
 }
 
