@@ -32,6 +32,7 @@ import { reportInputsLoader } from "./report-inputs.ts";
 import { asWriteError, recoverCrashedBuilds, startStaging } from "./publish.ts";
 import { cachedIngest, ingestCacheKey } from "./ingest-cache.ts";
 import { folderHash, isReportPage, PageCache } from "./page-cache.ts";
+import { openOutput } from "./output-lock.ts";
 import { inShard, type Shard } from "./shard.ts";
 import { toolFingerprint } from "./tool-fingerprint.ts";
 import { buildFingerprint, lastBuildIfCurrent, recordBuild } from "./up-to-date.ts";
@@ -110,6 +111,17 @@ interface PlannedEdition {
  * one pass over the files keeps the state at every month an edition (or its predecessor) needs.
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
+  // Before anything reads the output or its cache: one build at a time per output folder, and an
+  // output a crash left half-swapped put back.
+  const lock = await openOutput(options.config.paths.output, { onWait: (message) => options.log.step(message) });
+  try {
+    return await buildLocked(options);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function buildLocked(options: BuildOptions): Promise<BuildResult> {
   const { config } = options;
   // Warnings are kept with the build's record, to be told again when nothing changed since.
   const warnings: string[] = [];

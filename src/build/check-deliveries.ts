@@ -30,7 +30,7 @@ const LISTED = 12;
 
 /**
  * Stops the build when a delivery looks missing or partial in a month the reports show or compare
- * with: a UserError naming area, month and numbers. With `allowIncomplete` the findings are logged
+ * with: a UserError naming area, soort (when one soort fell short), month and numbers. With `allowIncomplete` the findings are logged
  * as warnings and returned, so that the figures they touch are marked onvolledig. Months that are
  * merely lower than usual are warnings either way.
  */
@@ -43,17 +43,30 @@ export function checkDeliveries(input: CheckDeliveriesInput): CompletenessFindin
   const from = monthOf(firstYear - Math.max(1, input.years), 1);
   const files = input.report.files.filter((file) => file.delivery === undefined || (parseMonth(file.delivery) ?? Infinity) <= month);
   const dated = files.map((file) => (file.delivery === undefined ? undefined : parseMonth(file.delivery))).filter((value): value is Month => value !== undefined);
-  const counts = rollup(input.cube, (area) => reference.areas.ancestorAt(area, "gemeente"), () => ["alle"]);
+  // All registrations together, and each soort misdrijf on its own (a klasse missing from a
+  // delivery shows in its soort long before it shows in the total).
+  const classification = reference.classification;
+  const soortOf = (klasse: string): string | undefined => {
+    const found = classification.klasse(klasse);
+    return found && !found.unassigned ? found.soort : undefined;
+  };
+  const counts = rollup(input.cube, (area) => reference.areas.ancestorAt(area, "gemeente"), (klasse) => {
+    const soort = soortOf(klasse);
+    return soort === undefined ? ["alle"] : ["alle", soort];
+  });
+  const soorten = [...new Set(input.cube.klassen.map(soortOf).filter((soort): soort is string => soort !== undefined))].sort();
   const result = checkCompleteness({
     areas: scope.gemeenten,
     count: (area, m) => counts.count(area, "alle", m),
+    soorten,
+    countOf: (area, soort, m) => counts.count(area, soort, m),
     from,
     to: month,
     ...(dated.length > 0 ? { dataFrom: Math.min(...dated) } : {}),
     files,
   });
   const nameOf = (code: string): string => reference.areas.nameOf(code);
-  const describe = (finding: CompletenessFinding): string => describeFinding(finding, nameOf, scope.name);
+  const describe = (finding: CompletenessFinding): string => describeFinding(finding, nameOf, scope.name, (code) => classification.soort(code)?.naam ?? "");
   for (const finding of result.suspicious) log.warn(`fewer registrations than usual (not enough to stop): ${describe(finding)}`);
   for (const gap of result.redundantGaps) log.info(`no export file for delivery ${formatMonth(gap)}; the registrations of ${monthLabel(gap)} are in other deliveries`);
   if (result.incomplete.length === 0) return [];
@@ -63,7 +76,7 @@ export function checkDeliveries(input: CheckDeliveriesInput): CompletenessFindin
   }
   const lines = result.incomplete.slice(0, LISTED).map((finding) => `  ${describe(finding)}`);
   if (result.incomplete.length > LISTED) lines.push(`  … en nog ${result.incomplete.length - LISTED}`);
-  throw new UserError(`Missing or partial deliveries (editie ${formatMonth(month)}): far fewer registrations than the months around them and the same month a year earlier:\n${lines.join("\n")}`, {
+  throw new UserError(`Missing or partial deliveries (editie ${formatMonth(month)}): far fewer registrations — in all or in one soort — than the months around them and the same month a year earlier:\n${lines.join("\n")}`, {
     hint: "Check that the export files of these months are complete and in the exports folder, and export them again if not. To build anyway, pass --allow-incomplete: every figure that includes these months is then marked onvolledig (°) and no change is judged on them.",
   });
 }

@@ -1,6 +1,7 @@
 import { cp, readdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { UserError } from "../user-error.ts";
+import { openOutput, type OutputLock } from "./output-lock.ts";
 import { PROVISION_DIR, writeRecordFiles, type ProvisionRecord } from "./provision.ts";
 import { asWriteError, startStaging } from "./publish.ts";
 
@@ -13,6 +14,17 @@ import { asWriteError, startStaging } from "./publish.ts";
  */
 export async function mergeShards(shardDirs: readonly string[], outDir: string, organisation: string): Promise<{ files: number }> {
   if (shardDirs.length === 0) throw new UserError("No shard folders to merge", { hint: "Name the output folders of every shard: veiligheidsbeeld merge <folder>… --out dist", exitCode: 2 });
+  // The output and every shard folder locked and, when a crash left one half-swapped, put back first.
+  const locks: OutputLock[] = [];
+  try {
+    for (const dir of [outDir, ...shardDirs.filter((dir) => path.resolve(dir) !== path.resolve(outDir))]) locks.push(await openOutput(dir));
+    return await mergeLocked(shardDirs, outDir, organisation);
+  } finally {
+    for (const lock of locks.reverse()) await lock.release();
+  }
+}
+
+async function mergeLocked(shardDirs: readonly string[], outDir: string, organisation: string): Promise<{ files: number }> {
   const records: ProvisionRecord[] = [];
   for (const dir of shardDirs) {
     const names = (await readdir(path.join(dir, PROVISION_DIR)).catch(() => [] as string[])).filter((name) => name.endsWith(".json"));

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { hashFile } from "./hash-file.ts";
 import type { ReportPage, SitePage } from "../reports/page.ts";
 
 /**
@@ -59,8 +60,7 @@ export class PageCache {
   /** The SHA-256 of a regular file (read once per build: the output does not change meanwhile). */
   async #fileHash(file: string): Promise<string | undefined> {
     if (!this.#files.has(file)) {
-      const content = await readRegularFile(file);
-      this.#files.set(file, content ? sha256(content) : undefined);
+      this.#files.set(file, await regularFileHash(file));
     }
     return this.#files.get(file);
   }
@@ -152,10 +152,13 @@ export function pageOutputs(page: SitePage, pdf: boolean): string[] {
   return files;
 }
 
-/** The bytes of a regular file; undefined for anything else (missing, a folder, a device such as /dev/full). */
-async function readRegularFile(file: string): Promise<Buffer | undefined> {
+/**
+ * The SHA-256 of a regular file, streamed; undefined for anything else (missing, a folder, a device
+ * such as /dev/full): such a file is not what the last build wrote, so its page is built again.
+ */
+async function regularFileHash(file: string): Promise<string | undefined> {
   const info = await stat(file).catch(() => undefined);
-  return info?.isFile() ? readFile(file).catch(() => undefined) : undefined;
+  return info?.isFile() ? (await hashFile(file)).sha256 : undefined;
 }
 
 /** A hash of every file in `dir` (names and contents): for a layouts folder. */
@@ -164,8 +167,7 @@ export async function folderHash(dir: string): Promise<string> {
   const entries = (await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => [])).filter((entry) => entry.isFile());
   const files = entries.map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/")).sort();
   for (const file of files) {
-    hash.update(`\u0000${file}\u0000`);
-    hash.update(await readFile(path.join(dir, file)));
+    hash.update(`\u0000${file}\u0000${(await hashFile(path.join(dir, file))).sha256}`);
   }
   return hash.digest("hex");
 }

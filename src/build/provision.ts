@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { readdir, readFile, stat, writeFile, mkdir } from "node:fs/promises";
 import path from "node:path";
+import { hashFile } from "./hash-file.ts";
 import type { Config } from "../config/normalize-config.ts";
 import type { Audience } from "../model/disclosure/rules.ts";
 import type { ReportPage, SitePage } from "../reports/page.ts";
@@ -59,9 +60,8 @@ export async function writeProvisionRecord(
   const files: ProvidedFile[] = [];
   for (const file of await listFiles(dir)) {
     if (file.startsWith(`${PROVISION_DIR}/`) || file.split("/").includes("assets")) continue;
-    const content = await readFile(path.join(dir, file));
+    const { sha256: hash, bytes } = await hashFile(path.join(dir, file));
     const page = pageOf(file, byStem);
-    const hash = sha256(content);
     const before = earlier.get(file);
     if (!page && before && before.sha256 === hash) {
       files.push(before);
@@ -74,7 +74,7 @@ export async function writeProvisionRecord(
     files.push({
       path: file,
       sha256: hash,
-      bytes: content.length,
+      bytes,
       report: kind,
       ...(edition ? { edition } : {}),
       ...(page ? { area: { code: page.area.code, naam: page.area.naam } } : {}),
@@ -123,13 +123,13 @@ async function earlierEntries(folder: string): Promise<Map<string, ProvidedFile>
   return entries;
 }
 
-/** SHA-256 and size of input files, with paths relative to the project folder. */
+/** SHA-256 and size of input files, with paths relative to the project folder; a file that cannot be read is a UserError. */
 export async function hashInputs(root: string, files: readonly { file: string; kind: ProvisionRecord["inputs"][number]["kind"] }[]): Promise<ProvisionRecord["inputs"]> {
   const inputs: ProvisionRecord["inputs"] = [];
   for (const { file, kind } of files) {
-    const content = await readFile(file).catch(() => undefined);
-    if (!content) continue;
-    inputs.push({ path: path.relative(root, file).split(path.sep).join("/"), sha256: sha256(content), bytes: content.length, kind });
+    // Streamed, and never skipped: a file that cannot be hashed is an error (see hashFile).
+    const { sha256: hash, bytes } = await hashFile(file);
+    inputs.push({ path: path.relative(root, file).split(path.sep).join("/"), sha256: hash, bytes, kind });
   }
   return inputs;
 }

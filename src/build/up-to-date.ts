@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { hashFile } from "./hash-file.ts";
 
 /**
  * What the last successful build into an output folder was made from (a fingerprint of all its
@@ -73,7 +74,7 @@ async function hashFolder(dir: string): Promise<Map<string, string>> {
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const file = path.join(entry.parentPath, entry.name);
-    result.set(path.relative(dir, file).split(path.sep).join("/"), createHash("sha256").update(await readFile(file)).digest("hex"));
+    result.set(path.relative(dir, file).split(path.sep).join("/"), (await hashFile(file)).sha256);
   }
   return result;
 }

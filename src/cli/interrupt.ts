@@ -1,10 +1,11 @@
 import { abortPublishing } from "../build/publish.ts";
+import { stopBrowsers } from "../pdf/browser-processes.ts";
 
 const EXIT_CODE: Record<"SIGINT" | "SIGTERM", number> = { SIGINT: 130, SIGTERM: 143 };
 
 /**
- * Makes Ctrl-C (SIGINT) and SIGTERM safe while a command writes output: the staging folder and
- * temporary files are removed at once, the output folder is left as it was (or, when the swap was
+ * Makes Ctrl-C (SIGINT) and SIGTERM safe while a command writes output: a Chromium printing PDFs is
+ * stopped with all its processes, the staging folder and temporary files are removed at once, the output folder is left as it was (or, when the swap was
  * already under way, finished), a line says so, and the process exits with 130 or 143. A second
  * signal exits at once. `stop` runs first (serve closes its server there) and may set the exit
  * code; returns a function that removes the handlers.
@@ -15,6 +16,8 @@ export function exitSafelyOnSignals(stderr: NodeJS.WritableStream, message: stri
     const code = EXIT_CODE[signal];
     if (stopping) process.exit(code);
     stopping = true;
+    // A Chromium printing PDFs goes first, whole (browser and helpers), before the process exits.
+    stopBrowsers();
     const pending = abortPublishing();
     stderr.write(`\n${signal === "SIGINT" ? "interrupted" : "terminated"}: ${message}\n`);
     if (!stop && !pending) process.exit(code);

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { LAYOUTS_DIR } from "../build/build.ts";
 import { readConfig } from "../config/read-config.ts";
+import { openOutput } from "../build/output-lock.ts";
 import { checkExports } from "../quality/check-exports.ts";
 import { writeQualityReport } from "../quality/write-quality-report.ts";
 import { colours } from "./colours.ts";
@@ -48,6 +49,9 @@ Exit codes: 0 no errors (warnings are printed) · 1 errors: a file cannot be rea
     const buildDate = buildDateOf(values["build-date"], config.buildDate, io);
     const log = consoleLog(io.stderr, io.env);
     const release = exitSafelyOnSignals(io.stderr, `${config.paths.output} was left as it was.`);
+    // Before anything: a build writing the same output is waited for, a half-swapped output put back
+    // (else the quality report would make a new output folder, and the next build drop the old one).
+    const lock = await openOutput(config.paths.output, { onWait: (message) => log.step(message) });
     try {
       const report = await checkExports({ config, buildDate, ...(typeof values.period === "string" ? { period: values.period } : {}), log });
       const written = await writeQualityReport(report, config.paths.output, { layoutsDir: config.paths.layouts ?? LAYOUTS_DIR, organisation: config.organisation });
@@ -56,6 +60,7 @@ Exit codes: 0 no errors (warnings are printed) · 1 errors: a file cannot be rea
       if (report.errors.length > 0) return 1;
       return values.strict && report.warnings.length > 0 ? 1 : 0;
     } finally {
+      await lock.release();
       release();
     }
   },

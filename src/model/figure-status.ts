@@ -12,7 +12,7 @@ export interface DataStatus {
    * Months whose delivery is missing or partial for an area (any level), accepted with
    * `--allow-incomplete`; see `incompleteDeliveries`. No month is affected when absent.
    */
-  incompleteMonths?: (area: string) => readonly Month[];
+  incompleteMonths?: (area: string, category?: string) => readonly Month[];
 }
 
 /** How sure we are of one figure: the count of an area over a period. */
@@ -29,12 +29,14 @@ export interface FigureStatus {
 
 /**
  * The status of the figure of `area` over `period`. Without an area only what holds for every
- * area is considered (provisional years, a running period): the marks of a column header.
+ * area is considered (provisional years, a running period): the marks of a column header. With a
+ * category, only the incomplete deliveries that touch it count (a soort missing from a delivery
+ * leaves the other soorten whole); without one, every incomplete delivery of the area.
  */
-export function figureStatus(status: DataStatus, period: Period, area?: string): FigureStatus {
+export function figureStatus(status: DataStatus, period: Period, area?: string, category?: string): FigureStatus {
   const voorlopig = periodYears(period).some((year) => status.voorlopig.has(year));
   const lopend = period.last > status.lastCompleteMonth;
-  const leveringOnvolledig = area === undefined || !status.incompleteMonths ? [] : status.incompleteMonths(area).filter((month) => containsMonth(period, month));
+  const leveringOnvolledig = area === undefined || !status.incompleteMonths ? [] : status.incompleteMonths(area, category).filter((month) => containsMonth(period, month));
   const flags: Flag[] = [];
   if (voorlopig) flags.push("voorlopig");
   if (lopend || leveringOnvolledig.length > 0) flags.push("onvolledig");

@@ -6,18 +6,24 @@ import type { Month } from "./months.ts";
  * The incomplete deliveries an analyst accepted (`--allow-incomplete`), indexed by every area
  * whose figures they touch: a gemeente's finding affects the gemeente, its wijken and buurten,
  * and every basisteam, district and eenheid that covers one of its buurten; a region finding
- * affects every area.
+ * affects every area. A finding of one soort affects only the categories that count some of its
+ * registrations (the soort, its klassen, and every total above them); asked without a category,
+ * every finding of the area counts.
  */
 export interface IncompleteDeliveries {
   findings: readonly CompletenessFinding[];
-  /** The affected months of an area (any level), sorted. */
-  monthsOf(area: string): readonly Month[];
+  /** The affected months of an area (any level), sorted; of one category when given. */
+  monthsOf(area: string, category?: string): readonly Month[];
   /** The findings behind those months. */
-  findingsOf(area: string): readonly CompletenessFinding[];
+  findingsOf(area: string, category?: string): readonly CompletenessFinding[];
 }
 
-/** Indexes `findings` (missing or partial deliveries) by the areas they affect. */
-export function incompleteDeliveries(findings: readonly CompletenessFinding[], areas: AreaIndex): IncompleteDeliveries {
+/**
+ * Indexes `findings` (missing or partial deliveries) by the areas they affect. `categoriesOfSoort`
+ * gives the category keys that count registrations of a soort (see categoryKeys); without it a
+ * soort's finding affects every category.
+ */
+export function incompleteDeliveries(findings: readonly CompletenessFinding[], areas: AreaIndex, categoriesOfSoort?: (soort: string) => ReadonlySet<string>): IncompleteDeliveries {
   const byArea = new Map<string, CompletenessFinding[]>();
   const everywhere: CompletenessFinding[] = [];
   for (const finding of findings) {
@@ -50,9 +56,22 @@ export function incompleteDeliveries(findings: readonly CompletenessFinding[], a
     }
     return entry;
   };
+  const byCategory = new Map<string, { months: Month[]; findings: CompletenessFinding[] }>();
+  const lookupIn = (area: string, category: string | undefined) => {
+    const all = lookup(area);
+    if (category === undefined || !categoriesOfSoort || all.findings.every((finding) => finding.soort === undefined)) return all;
+    const key = `${area}\u0000${category}`;
+    let entry = byCategory.get(key);
+    if (!entry) {
+      const list = all.findings.filter((finding) => finding.soort === undefined || categoriesOfSoort(finding.soort).has(category));
+      entry = { months: [...new Set(list.map((finding) => finding.month))].sort((a, b) => a - b), findings: list };
+      byCategory.set(key, entry);
+    }
+    return entry;
+  };
   return {
     findings,
-    monthsOf: (area) => lookup(area).months,
-    findingsOf: (area) => lookup(area).findings,
+    monthsOf: (area, category) => lookupIn(area, category).months,
+    findingsOf: (area, category) => lookupIn(area, category).findings,
   };
 }

@@ -19,7 +19,7 @@ export function markIncomplete(table: Table, deliveries: IncompleteDeliveries | 
   const hit = new Set<CompletenessFinding>();
   const affected = (ref: CellRef): boolean => {
     let any = false;
-    for (const finding of deliveries.findingsOf(ref.area)) {
+    for (const finding of deliveries.findingsOf(ref.area, ref.category)) {
       if (finding.month >= ref.first && finding.month <= ref.last) {
         hit.add(finding);
         any = true;

@@ -100,7 +100,7 @@ export function measure(input: MeasureInput): Measure {
   const figure = (of: Period): Figure => ({
     period: of,
     count: input.count(of),
-    status: figureStatus(status, of, area),
+    status: figureStatus(status, of, area, category),
     ref: { area, category, first: of.first, last: of.last },
   });
   const current = figure(period);

@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import puppeteer, { type Browser } from "puppeteer-core";
 import { UserError } from "../user-error.ts";
+import { trackBrowser } from "./browser-processes.ts";
 import { findChromium } from "./find-chromium.ts";
 
 /** Flags for a headless Chromium on a closed network and a small machine. */
@@ -28,6 +29,8 @@ export async function withBrowser<T>(work: (browser: Browser) => Promise<T>, exe
   // An interrupted build exits without reaching `finally`: the profile goes with the process.
   const removeProfile = (): void => rmSync(userDataDir, { recursive: true, force: true });
   process.on("exit", removeProfile);
+  // A signal stops this browser with all its processes before the build exits (see stopBrowsers).
+  const untrack = trackBrowser(userDataDir);
   let browser: Browser | undefined;
   try {
     try {
@@ -47,6 +50,7 @@ export async function withBrowser<T>(work: (browser: Browser) => Promise<T>, exe
     return await work(browser);
   } finally {
     await browser?.close().catch(() => undefined);
+    untrack();
     process.off("exit", removeProfile);
     await rm(userDataDir, { recursive: true, force: true });
   }

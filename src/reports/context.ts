@@ -77,7 +77,16 @@ export function createReportContext(input: ContextInput): ReportContext {
     };
   };
   const voorlopig = new Set(input.voorlopig);
-  const deliveries = input.incomplete && input.incomplete.length > 0 ? incompleteDeliveries(input.incomplete, reference.areas) : undefined;
+  // The categories that count registrations of a soort: a soort's incomplete delivery marks only those.
+  const bySoort = new Map<string, Set<string>>();
+  for (const code of new Set([...input.cube.klassen, ...reference.classification.klasseCodes()])) {
+    const klasse = reference.classification.klasse(code);
+    if (!klasse?.soort || klasse.unassigned) continue;
+    const keys = bySoort.get(klasse.soort) ?? new Set<string>();
+    for (const key of categoryKeys(klasse)) keys.add(key);
+    bySoort.set(klasse.soort, keys);
+  }
+  const deliveries = input.incomplete && input.incomplete.length > 0 ? incompleteDeliveries(input.incomplete, reference.areas, (soort) => bySoort.get(soort) ?? new Set()) : undefined;
   return {
     reference,
     scope: input.scope,

@@ -39,7 +39,12 @@ function decimal(value: number, digits: number): string {
   return value.toFixed(digits).replace(".", ",");
 }
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * A field a spreadsheet may run as a formula: one starting with = + - @, also after leading
+ * white space or control characters (Excel and LibreOffice skip a leading LF or CR, and a quoted
+ * field may start with one), and one starting with a tab, CR or LF at all.
+ */
+const FORMULA_START = /^[\s\u0000-\u001f]*[=+\-@]|^[\t\r\n]/;
 
 /** Quotes a field when needed and defuses text that a spreadsheet would run as a formula. */
 export function quote(field: string): string {

@@ -14,7 +14,7 @@ const KLASSEN = ["A20", "A72", "F550", "E35"];
  * Monthly deliveries 2024-01 … 2025-12 for Oudewater and Montfoort, 60 registrations a month
  * each, except where `override` says otherwise ("GM0589 2025-10" → 3).
  */
-async function writeExports(dir: string, override: Record<string, number> = {}, skip: string[] = []): Promise<void> {
+async function writeExports(dir: string, override: Record<string, number> = {}, skip: string[] = [], shape: { perMonth?: number; drop?: (month: string, klasse: string) => boolean } = {}): Promise<void> {
   const files: Record<string, string> = {};
   let number = 0;
   for (let year = 2024; year <= 2025; year++) {
@@ -26,9 +26,10 @@ async function writeExports(dir: string, override: Record<string, number> = {}, 
         ["GM0589", "BU05890201"],
         ["GM0335", "BU03350100"],
       ] as const) {
-        const count = override[`${gemeente} ${key}`] ?? 60;
+        const count = override[`${gemeente} ${key}`] ?? shape.perMonth ?? 60;
         for (let i = 0; i < count; i++) {
           number++;
+          if (shape.drop?.(key, KLASSEN[i % KLASSEN.length] ?? "")) continue;
           text += `PL${number};${String((i % 28) + 1).padStart(2, "0")}-${key.slice(5)}-${year};${KLASSEN[i % KLASSEN.length]};${buurt}\n`;
         }
       }
@@ -110,5 +111,38 @@ describe("build: missing and partial deliveries", () => {
     expect(result.incomplete).toEqual([]);
     expect(log.warnings).toEqual([]);
     await rm(path.join(work, "complete"), { recursive: true, force: true });
+  });
+
+  it("stops on a delivery cut to 55% of its usual size, which is more than half (Utrecht December 1.101 → 625 was published unmarked)", async () => {
+    await writeExports(path.join(work, "cut", "exports"), { "GM0589 2025-12": 220 }, [], { perMonth: 400 });
+    const error = await build({ ...options, config: configFor("cut"), log: recordingLog() }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).message).toContain("GM0589 Oudewater, december 2025: 220 registraties, verwacht ~400 (november 2025 400, december 2024 400)");
+    expect((error as UserError).message).not.toContain("GM0335");
+  });
+
+  it("stops on a delivery lacking one soort (all December fietsdiefstal, A72), naming gemeente, soort, month and numbers, though the whole is 75% of usual", async () => {
+    await writeExports(path.join(work, "soort", "exports"), {}, [], { perMonth: 400, drop: (month, klasse) => month === "2025-12" && klasse === "A72" });
+    const error = await build({ ...options, config: configFor("soort"), log: recordingLog() }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(UserError);
+    const message = (error as UserError).message;
+    expect(message).toContain("GM0589 Oudewater, 1.2.3 Diefstal van brom-, snor-, fietsen, december 2025: 0 registraties, verwacht ~100 (november 2025 100, december 2024 100)");
+    expect(message).toContain("GM0335 Montfoort, 1.2.3 Diefstal van brom-, snor-, fietsen, december 2025: 0 registraties");
+    expect(message).not.toMatch(/1\.1\.1|1\.4\.5/);
+  });
+
+  it("with --allow-incomplete marks that soort's figures (and the totals over it) and claims no significance on them; the other soorten are judged as usual", async () => {
+    const result = await build({ ...options, config: configFor("soort"), allowIncomplete: true, log: recordingLog() });
+    expect(result.incomplete.map((finding) => [finding.area ?? "regio", finding.soort])).toEqual([["GM0335", "1.2.3"], ["GM0589", "1.2.3"]]);
+    const oudewater = await readFile(path.join(work, "soort", "dist", "tabellenboek", "2025-12", "gm0589-oudewater.html"), "utf8");
+    const fiets = tableRow(oudewater, "misdrijven", "1.2.3 Diefstal van brom-, snor-, fietsen") ?? [];
+    expect(fiets[columnIndex(oudewater, "misdrijven", "dec*")]).toBe("0°");
+    expect(fiets[columnIndex(oudewater, "misdrijven", "%")]).toBe(".");
+    expect(fiets[columnIndex(oudewater, "misdrijven", "significant")]).toBe(".");
+    const total = tableRow(oudewater, "misdrijven", "Totaal van de 3 soorten in de gegevens") ?? [];
+    expect(total[columnIndex(oudewater, "misdrijven", "significant")]).toBe(".");
+    const woning = tableRow(oudewater, "misdrijven", "1.1.1 Diefstal/inbraak woning") ?? [];
+    expect(woning[columnIndex(oudewater, "misdrijven", "dec*")]).toBe("100");
+    expect(woning[columnIndex(oudewater, "misdrijven", "%")]).toBe("0,0%");
   });
 });

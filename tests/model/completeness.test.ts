@@ -47,10 +47,12 @@ describe("checkCompleteness", () => {
     expect(result.incomplete.map((finding) => formatMonth(finding.month))).toEqual(["2025-10", "2025-11"]);
   });
 
-  it("treats a month at 55% of usual as suspicious (a warning), not as a missing delivery", () => {
-    const result = checkCompleteness({ areas: ["GM0344"], count: counts({ GM0344: { fill: 2450, months: { "2025-06": 1350 } } }), from: FROM, to: TO });
-    expect(result.incomplete).toEqual([]);
-    expect(result.suspicious.map((finding) => [finding.kind, finding.area, formatMonth(finding.month)])).toEqual([["opvallend-laag", "GM0344", "2025-06"]]);
+  it("flags a delivery cut to 55% of its usual size (Utrecht December 1.101 → 625), and warns of one at 75%", () => {
+    const cut = checkCompleteness({ areas: ["GM0344"], count: counts({ GM0344: { fill: 1101, months: { "2025-12": 625 } } }), from: FROM, to: TO });
+    expect(cut.incomplete.map((finding) => [finding.kind, finding.area, formatMonth(finding.month), finding.count, finding.expected])).toEqual([["levering-onvolledig", "GM0344", "2025-12", 625, 1101]]);
+    const low = checkCompleteness({ areas: ["GM0344"], count: counts({ GM0344: { fill: 2450, months: { "2025-06": 1840 } } }), from: FROM, to: TO });
+    expect(low.incomplete).toEqual([]);
+    expect(low.suspicious.map((finding) => [finding.kind, finding.area, formatMonth(finding.month)])).toEqual([["opvallend-laag", "GM0344", "2025-06"]]);
   });
 
   it("does not flag a small gemeente's natural low month, nor even an empty month of a gemeente too small to tell", () => {
@@ -64,7 +66,7 @@ describe("checkCompleteness", () => {
   });
 
   it("does not flag a seasonal low (low against its neighbours only) or a trend (low against last year only)", () => {
-    const seasonal: Record<string, number> = { "2024-02": 1600, "2025-02": 1600 };
+    const seasonal: Record<string, number> = { "2023-02": 1600, "2024-02": 1600, "2025-02": 1600 };
     // Amersfoort halves over 2025, 100 fewer each month: by December half of last year, but never far below its neighbours.
     const trend: Record<string, number> = {};
     for (let month = 1; month <= 12; month++) trend[`2025-${String(month).padStart(2, "0")}`] = 2400 - 100 * month;
@@ -77,11 +79,30 @@ describe("checkCompleteness", () => {
     expect(result).toEqual({ incomplete: [], suspicious: [], redundantGaps: [] });
   });
 
-  it("flags an abrupt fall to less than half that persists, in its first month: that is a change in the data, not in crime", () => {
+  it("does not flag a fall that lasts (the real drop of voorlopige figures), but does flag one in the last two months, which nothing yet tells from a gap", () => {
     const step: Record<string, number> = {};
     for (let month = 1; month <= 12; month++) step[`2025-${String(month).padStart(2, "0")}`] = 1000;
-    const result = checkCompleteness({ areas: ["GM0307"], count: counts({ GM0307: { fill: 2400, months: step } }), from: FROM, to: TO });
-    expect(result.incomplete.map((finding) => formatMonth(finding.month))).toEqual(["2025-01"]);
+    const lasting = checkCompleteness({ areas: ["GM0307"], count: counts({ GM0307: { fill: 2400, months: step } }), from: FROM, to: TO });
+    expect(lasting).toEqual({ incomplete: [], suspicious: [], redundantGaps: [] });
+    const late = checkCompleteness({ areas: ["GM0307"], count: counts({ GM0307: { fill: 2400, months: { "2025-11": 1000, "2025-12": 1000 } } }), from: FROM, to: TO });
+    expect(late.incomplete.map((finding) => formatMonth(finding.month))).toEqual(["2025-11", "2025-12"]);
+  });
+
+  it("judges every soort on its own: a soort missing from one month's delivery is found while the whole looks normal", () => {
+    // Utrecht: 2.400 registrations a month, 330 of them fietsdiefstal (1.2.3); in January 2026 the A72 rows are missing: 35 left.
+    const soort = (area: string, code: string, month: Month): number => (code === "1.2.3" ? (formatMonth(month) === "2026-01" ? 35 : 330) : 50);
+    const result = checkCompleteness({
+      areas: ["GM0344"],
+      count: (_area, month) => (formatMonth(month) === "2026-01" ? 2400 - 295 : 2400),
+      soorten: ["1.2.3", "1.1.1"],
+      countOf: soort,
+      from: FROM,
+      to: monthOf(2026, 1),
+    });
+    expect(result.incomplete.map((finding) => [finding.area, finding.soort, formatMonth(finding.month), finding.count, finding.expected])).toEqual([["GM0344", "1.2.3", "2026-01", 35, 330]]);
+    expect(describeFinding(result.incomplete[0]!, nameOf, undefined, () => "Diefstal van brom-, snor-, fietsen")).toBe(
+      "GM0344 Utrecht, 1.2.3 Diefstal van brom-, snor-, fietsen, januari 2026: 35 registraties, verwacht ~330 (december 2025 330, januari 2025 330)",
+    );
   });
 
   it("catches a missing regional delivery in the small gemeenten too, as one finding for the region", () => {
@@ -211,6 +232,43 @@ describe("checkCompleteness: no false alarms from count noise", () => {
         },
       ),
       { seed: 20260110, numRuns: 300 },
+    );
+  });
+});
+
+describe("checkCompleteness per soort: no false alarms from count noise", () => {
+  it("never flags six years of Poisson draws per soort, for soorten from tiny to large (seeded)", () => {
+    const SEASON = [0.92, 0.85, 0.97, 0.98, 1.03, 1.0, 1.05, 1.04, 1.0, 1.05, 1.02, 1.09];
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.double({ min: 0.2, max: 1500, noNaN: true }), { minLength: 1, maxLength: 12 }), { minLength: 1, maxLength: 4 }),
+        fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+        fc.double({ min: -0.1, max: 0.1, noNaN: true }),
+        (areas, seed, trend) => {
+          const random = uniforms(seed);
+          const first = monthOf(2020, 1);
+          const last = monthOf(2025, 12);
+          const series = areas.map((rates) =>
+            rates.map((rate) => {
+              const values = new Map<Month, number>();
+              for (let month = first; month <= last; month++) values.set(month, poisson(rate * (SEASON[month % 12] ?? 1) * (1 + trend) ** Math.floor((month - first) / 12), random));
+              return values;
+            }),
+          );
+          const result = checkCompleteness({
+            areas: areas.map((_, i) => `GM${i}`),
+            count: (area, month) => (series[Number(area.slice(2))] ?? []).reduce((sum, values) => sum + (values.get(month) ?? 0), 0),
+            soorten: areas[0]?.map((_, i) => `S${i}`) ?? [],
+            countOf: (area, soort, month) => series[Number(area.slice(2))]?.[Number(soort.slice(1))]?.get(month) ?? 0,
+            from: first,
+            to: last,
+            dataFrom: first,
+          });
+          expect(result.incomplete).toEqual([]);
+          expect(result.suspicious).toEqual([]);
+        },
+      ),
+      { seed: 20261201, numRuns: 200 },
     );
   });
 });

@@ -53,6 +53,11 @@ describe("tableToCsv", () => {
     expect(quote("-3")).toBe("-3");
     expect(quote("-1,5")).toBe("-1,5");
     expect(quote("a;b")).toBe('"a;b"');
+    // A leading LF or CR (a quoted field may hold one) is skipped by the spreadsheet: still a formula.
+    expect(quote("\n=1+1")).toBe('"\'\n=1+1"');
+    expect(quote("\r=1+1")).toBe('"\'\r=1+1"');
+    expect(quote("\r\n @SUM(A1)")).toBe('"\'\r\n @SUM(A1)"');
+    expect(quote(" =1+1")).toBe("' =1+1");
   });
 });
 

@@ -172,7 +172,7 @@ class RowData {
 
   /** A count cell; marked onvolledig when a delivery of its months is missing for this area. */
   count(period: Period): Cell {
-    const status = figureStatus(this.ctx.dataStatus, period, this.source.area);
+    const status = figureStatus(this.ctx.dataStatus, period, this.source.area, this.source.category);
     return withFlags({ value: this.value(period), ref: this.ref(period) }, status.leveringOnvolledig.length > 0 && !status.lopend ? ["onvolledig"] : []);
   }
 
