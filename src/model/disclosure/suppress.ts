@@ -56,6 +56,8 @@ const SHORTEST_SENSITIVE_PERIOD = 3;
 const CANDIDATES = 40;
 /** Of the cheapest this many candidates, pairs are tried when no single one protects a count. */
 const PAIRS_OF = 6;
+/** How far trials look for a table that protects a count (relation hops); the final audit looks further. */
+const TRIAL_RADII = [1, 2, 3];
 
 /**
  * Disclosure control of one public edition. Primary: counts from 1 to threshold − 1, and sensitive
@@ -174,7 +176,7 @@ export async function suppress(input: SuppressionInput): Promise<SuppressionResu
     for (const finding of audit.findings) {
       // Another hide of this round may have settled it already.
       const bounds = atLeastOne();
-      const again = await auditPattern({ byKey: structure, shown, truth, judged: [finding.key], threshold: input.threshold, atLeastOne: bounds, roughly, groups, certificates, radii: [1, 2] });
+      const again = await auditPattern({ byKey: structure, shown, truth, judged: [finding.key], threshold: input.threshold, atLeastOne: bounds, roughly, groups, certificates, radii: TRIAL_RADII });
       programs += again.programs;
       certificates = again.certificates;
       if (again.findings.length === 0) continue;
@@ -194,30 +196,29 @@ export async function suppress(input: SuppressionInput): Promise<SuppressionResu
           roughly,
           groups: groupsNow(extra),
           certificates,
-          radii: [1, 2],
+          radii: TRIAL_RADII,
         });
         programs += result.programs;
         if (result.findings.length > 0) return false;
         certificates = result.certificates;
         return true;
       };
+      // Singles and pairs in order of what they cost readers: two counts on one page each before a
+      // regional figure on every page.
+      const few = candidates.filter((candidate) => cost(candidate) <= 1).slice(0, PAIRS_OF);
+      const options = [...candidates.slice(0, CANDIDATES).map((candidate) => [candidate]), ...few.flatMap((a, i) => few.slice(i + 1).map((b) => [a, b]))];
+      const costOf = (option: readonly string[]): number => option.reduce((total, candidate) => total + cost(candidate), 0);
+      options.sort((a, b) => costOf(a) - costOf(b) || a.length - b.length);
       let chosen: string[] | undefined;
-      for (const candidate of candidates.slice(0, CANDIDATES)) {
-        if (await trial([candidate])) {
-          chosen = [candidate];
-          break;
-        }
-      }
-      const few = candidates.slice(0, PAIRS_OF);
-      const pairs = few.flatMap((a, i) => few.slice(i + 1).map((b) => [a, b])).sort((x, y) => cost(x[0] as string) + cost(x[1] as string) - cost(y[0] as string) - cost(y[1] as string));
-      for (const pair of chosen ? [] : pairs) {
-        if (await trial(pair)) {
-          chosen = pair;
+      for (const option of options) {
+        if (await trial(option)) {
+          chosen = option;
           break;
         }
       }
       // None protects it on its own: the cheapest goes, and the next round looks again.
       chosen ??= candidates.slice(0, 1);
+      if (process.env.DEBUG_DISCLOSURE && chosen.some((c) => sumIds.has(c))) console.error("SUM for", finding, chosen.map((c) => c.slice(0, 60)), candidates.length, options.length);
       for (const candidate of chosen) {
         hidden.set(candidate, "afleidbaar");
         shown.delete(candidate);
