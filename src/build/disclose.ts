@@ -2,7 +2,8 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Config } from "../config/normalize-config.ts";
 import { patternGroups } from "../model/disclosure/pattern.ts";
-import { readPublishedEdition, type PublishedEdition } from "../model/disclosure/published-edition.ts";
+import { publishedSumRange, readPublishedEdition, type PublishedEdition } from "../model/disclosure/published-edition.ts";
+import { yearOf } from "../model/months.ts";
 import { classificationHierarchy, relationsOf, type Hierarchies, type ShownCount } from "../model/disclosure/relations.ts";
 import { roundToFive, ROUNDING_NOTE } from "../model/disclosure/round.ts";
 import { sensitivity } from "../model/disclosure/rules.ts";
@@ -108,7 +109,7 @@ export async function discloseEditions(
     const hidden = { klein: 0, gevoelig: 0, afleidbaar: 0 };
     for (const [key, reason] of result.hidden) if (cells.counts.has(key)) hidden[reason]++;
     for (const page of editionPages) page.disclosure = { threshold, method, suppressed: perPage.get(page) ?? 0 };
-    if (method === "suppress") foldBuilt(prior, edition.id, cells, result);
+    if (method === "suppress") foldBuilt(prior, edition.id, cells, result, inhabitants);
     priors.set(kind, prior);
     const summary: EditionDisclosure = {
       report: kind,
@@ -160,13 +161,19 @@ function foldPublished(prior: PriorKnowledge, id: string, published: PublishedEd
 }
 
 /** Takes in an edition made in this run. */
-function foldBuilt(prior: PriorKnowledge, id: string, cells: PublishedCells, result: SuppressionResult): void {
+function foldBuilt(prior: PriorKnowledge, id: string, cells: PublishedCells, result: SuppressionResult, inhabitants: (gemeente: string, year: number) => number | undefined): void {
   for (const [key, count] of cells.counts) if (!result.hidden.has(key)) prior.known.set(key, count.value);
   for (const key of result.hidden.keys()) prior.hidden.add(key);
   prior.groups.push(...result.groups);
   for (const [sumId, sum] of cells.sums) {
     const value = sum.sources.reduce((total, source) => total + (cells.counts.get(refKey(source))?.value ?? 0), 0);
-    prior.sums.set(sumId, result.hidden.has(sumId) ? { id: sumId, sources: sum.sources } : { id: sumId, sources: sum.sources, range: [value, value] });
+    // A later reader knows the rate as published (two decimals), as one reading the open data back does.
+    const population = sum.sources.reduce<number | undefined>((total, source) => {
+      const of = inhabitants(source.area, yearOf(source.last));
+      return total === undefined || of === undefined ? undefined : total + of;
+    }, 0);
+    const range: [number, number] = population ? publishedSumRange(value, population) : [value, value];
+    prior.sums.set(sumId, result.hidden.has(sumId) ? { id: sumId, sources: sum.sources } : { id: sumId, sources: sum.sources, range });
   }
   prior.folded.add(id);
 }

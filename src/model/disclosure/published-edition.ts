@@ -72,11 +72,23 @@ export function readPublishedEdition(text: string, inhabitants: (gemeente: strin
     }, 0);
     const value = Number(rate);
     if (population === undefined || !Number.isFinite(value)) continue;
-    // Rounded to two decimals: the sum lies within half a hundredth of the rate.
-    const low = Math.max(0, Math.ceil(((value - 0.005) * population) / 1000 - 1e-9));
-    const high = Math.floor(((value + 0.005) * population) / 1000 + 1e-9);
-    sums.push({ id, sources, range: [low, high] });
+    sums.push({ id, sources, range: sumRange(value, population) });
   }
   return { month, counts, hidden, sums, refs };
 }
 
+
+/**
+ * The range of a regional sum a reader derives from its rate per 1.000 inwoners as published
+ * (rounded to two decimals) and the region's population: within half a hundredth of the rate.
+ */
+export function sumRange(rate: number, population: number): [number, number] {
+  const low = Math.max(0, Math.ceil(((rate - 0.005) * population) / 1000 - 1e-9));
+  const high = Math.floor(((rate + 0.005) * population) / 1000 + 1e-9);
+  return [low, high];
+}
+
+/** The same range for a sum the build computed: as its rate will be published. */
+export function publishedSumRange(sum: number, population: number): [number, number] {
+  return sumRange(Number(((sum / population) * 1000).toFixed(2)), population);
+}

@@ -218,7 +218,6 @@ export async function suppress(input: SuppressionInput): Promise<SuppressionResu
       }
       // None protects it on its own: the cheapest goes, and the next round looks again.
       chosen ??= candidates.slice(0, 1);
-      if (process.env.DEBUG_DISCLOSURE && chosen.some((c) => sumIds.has(c))) console.error("SUM for", finding, chosen.map((c) => c.slice(0, 60)), candidates.length, options.length);
       for (const candidate of chosen) {
         hidden.set(candidate, "afleidbaar");
         shown.delete(candidate);
