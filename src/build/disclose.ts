@@ -10,6 +10,7 @@ import { sensitivity } from "../model/disclosure/rules.ts";
 import { suppress, type KnownSum, type SuppressionResult } from "../model/disclosure/suppress.ts";
 import type { Reference } from "../reference/load-reference.ts";
 import type { ReportDefinition } from "../reports/definition.ts";
+import { disclosureSummary } from "../reports/halfjaarcijfers/disclosure-summary.ts";
 import type { Edition } from "../reports/edition.ts";
 import type { ReportPage, SitePage } from "../reports/page.ts";
 import { tableOf } from "../reports/page.ts";
@@ -81,7 +82,10 @@ export async function discloseEditions(
     if (method === "suppress") {
       // What hiding a figure costs readers: the pages it disappears from.
       const pagesOf = new Map<string, number>();
-      for (const [key, entry] of [...cells.counts, ...cells.sums]) pagesOf.set(key, new Set(entry.places.map((place) => place.area)).size);
+      // A total of figures the page shows (all misdrijven) is what a page that is mostly x still has to
+      // say, and it bounds every part: it counts three times.
+      for (const [key, entry] of cells.counts) pagesOf.set(key, new Set(entry.places.map((place) => place.area)).size * (hierarchies.categoryChildren(entry.ref.category).some((child) => cells.counts.has(refKey({ ...entry.ref, category: child }))) ? TOTAL_WEIGHT : 1));
+      for (const [key, entry] of cells.sums) pagesOf.set(key, new Set(entry.places.map((place) => place.area)).size);
       result = await suppress({
         counts: cells.counts,
         sums: [...cells.sums.values()],
@@ -108,7 +112,10 @@ export async function discloseEditions(
 
     const hidden = { klein: 0, gevoelig: 0, afleidbaar: 0 };
     for (const [key, reason] of result.hidden) if (cells.counts.has(key)) hidden[reason]++;
-    for (const page of editionPages) page.disclosure = { threshold, method, suppressed: perPage.get(page) ?? 0 };
+    for (const page of editionPages) {
+      const summary = method === "suppress" ? disclosureSummary(page) : undefined;
+      page.disclosure = { threshold, method, suppressed: perPage.get(page) ?? 0, ...(summary ? { summary } : {}) };
+    }
     if (method === "suppress") foldBuilt(prior, edition.id, cells, result, inhabitants);
     priors.set(kind, prior);
     const summary: EditionDisclosure = {
@@ -129,6 +136,9 @@ export async function discloseEditions(
   }
   return results;
 }
+
+/** What hiding a total costs against hiding one of its parts. */
+const TOTAL_WEIGHT = 3;
 
 /** What the editions published before the one being made tell every reader. */
 interface PriorKnowledge {
