@@ -1,5 +1,6 @@
 import GLPK, { type LP } from "glpk.js/node";
 import { reduce, type AuditFinding, type Interval, type Reduced } from "./audit.ts";
+import type { PatternGroup } from "./pattern.ts";
 import { compareKeys, type Relation } from "./relations.ts";
 
 /** The shown values as the audit reads them. */
@@ -27,11 +28,11 @@ export interface PatternAuditInput {
   judged: Iterable<string>;
   threshold: number;
   /** Figures a reader knows to be at least 1 (an x where zeros are shown). */
-  atLeastOne: ReadonlySet<string>;
+  atLeastOne: Pick<ReadonlySet<string>, "has">;
   /** Figures a reader knows roughly (from an earlier edition, since revised; a rounded rate): their range. */
   roughly: ReadonlyMap<string, readonly [number, number]>;
-  /** The pattern rule: each group holds at least one count from 1 to threshold − 1 (see patternGroups). */
-  groups: readonly (readonly string[])[];
+  /** The pattern rule: each group holds at least one count from 1 to threshold − 1 (see patternGroups): the groups of a figure. */
+  groupsOf: (key: string) => readonly PatternGroup[];
   /** What earlier rounds proved. */
   certificates?: ReadonlyMap<string, Certificate>;
   /** How far to look around a count for a table that protects it: relation hops, then the whole connected part. */
@@ -99,8 +100,7 @@ export async function auditPattern(input: PatternAuditInput): Promise<PatternAud
   const isUnknown = (key: string): boolean => !input.shown.has(key);
   const hasTruth = (key: string): boolean => input.truth.has(key);
   const truthOf = (key: string): number | undefined => input.truth.get(key);
-  const groupsOf = new Map<string, (readonly string[])[]>();
-  for (const group of input.groups) for (const key of group) groupsOf.set(key, [...(groupsOf.get(key) ?? []), group]);
+  const groupsOf = input.groupsOf;
   const isSmall = (value: number | undefined): boolean => value !== undefined && value >= 1 && value < t;
 
   const needs = (key: string): "high" | "other" | undefined => {
@@ -123,7 +123,7 @@ export async function auditPattern(input: PatternAuditInput): Promise<PatternAud
     const near = new Set([key]);
     const reach = (from: string, add: (name: string) => void): void => {
       for (const relation of input.byKey.get(from) ?? []) for (const [name] of relation.terms) if (isUnknown(name) && !near.has(name)) add(name);
-      for (const group of groupsOf.get(from) ?? []) for (const name of group) if (!near.has(name) && !hasTruth(name)) add(name);
+      for (const group of groupsOf(from)) for (const name of group.unknown) if (!near.has(name)) add(name);
     };
     let frontier = [key];
     for (let hop = 0; hop < radius && frontier.length > 0; hop++) {
@@ -176,10 +176,17 @@ export async function auditPattern(input: PatternAuditInput): Promise<PatternAud
       local.push({ terms, rest, equal: relation.equal });
     }
     const sorted = [...near].sort(compareKeys);
-    const groups = new Set<readonly string[]>();
-    for (const name of sorted) for (const group of groupsOf.get(name) ?? []) groups.add(group);
-    // A group with a small count outside the neighbourhood (held at its true value) holds its small one already.
-    const open = [...groups].filter((group) => !group.some((name) => !near.has(name) && isSmall(truthOf(name))));
+    // The groups nearby, with their members in the neighbourhood; a group with a small count outside
+    // it (held at its true value) holds its small one already.
+    const inside = new Map<PatternGroup, string[]>();
+    for (const name of sorted) {
+      for (const group of groupsOf(name)) {
+        const list = inside.get(group);
+        if (list) list.push(name);
+        else inside.set(group, [name]);
+      }
+    }
+    const open = [...inside].filter(([group, members]) => group.small - members.filter((name) => isSmall(truthOf(name))).length <= 0);
     const id = new Map(sorted.map((name, index) => [name, `v${index}`]));
     const lowOf = (name: string): number => Math.max(input.roughly.get(name)?.[0] ?? 0, input.atLeastOne.has(name) ? 1 : 0, name === key ? (target.low ?? 0) : 0);
     const highOf = (name: string): number => Math.min(input.roughly.get(name)?.[1] ?? Infinity, name === key ? (target.high ?? Infinity) : Infinity);
@@ -199,9 +206,9 @@ export async function auditPattern(input: PatternAuditInput): Promise<PatternAud
     // small_v = 1 exactly when 1 ≤ v ≤ t − 1 (only for the counts of groups that still need their small one).
     const small = new Map<string, string>();
     const binaries: string[] = [];
-    for (const group of open) {
-      for (const name of group) {
-        if (!near.has(name) || small.has(name)) continue;
+    for (const [, members] of open) {
+      for (const name of members) {
+        if (small.has(name)) continue;
         const b = `b${small.size}`;
         small.set(name, b);
         binaries.push(b);
@@ -212,9 +219,8 @@ export async function auditPattern(input: PatternAuditInput): Promise<PatternAud
         subjectTo.push({ name: `${b}p`, vars: [{ name: v, coef: 1 }, { name: b, coef: -1 }], bnds: { type: glpk.GLP_LO, lb: 0, ub: 0 } });
       }
     }
-    open.forEach((group, index) => {
-      const vars = group.filter((name) => small.has(name)).map((name) => ({ name: small.get(name) as string, coef: 1 }));
-      subjectTo.push({ name: `g${index}`, vars, bnds: { type: glpk.GLP_LO, lb: 1, ub: 0 } });
+    open.forEach(([, members], index) => {
+      subjectTo.push({ name: `g${index}`, vars: members.map((name) => ({ name: small.get(name) as string, coef: 1 })), bnds: { type: glpk.GLP_LO, lb: 1, ub: 0 } });
     });
     const lp: LP = {
       name: "pattern",
@@ -235,7 +241,7 @@ export async function auditPattern(input: PatternAuditInput): Promise<PatternAud
         const sum = relation.terms.reduce((total, [name, coefficient]) => total + coefficient * (table.get(name) as number), 0);
         return relation.equal ? sum === relation.rest : sum <= relation.rest;
       }) &&
-      open.every((group) => group.some((name) => near.has(name) && isSmall(table.get(name))));
+      open.every(([, members]) => members.some((name) => isSmall(table.get(name))));
     return fits ? table : undefined;
   };
 

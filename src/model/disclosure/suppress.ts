@@ -1,7 +1,7 @@
 import type { CellRef } from "../table.ts";
 import type { AuditFinding } from "./audit.ts";
 import { auditPattern, structureOf, type Certificate, type ShownValues } from "./pattern-audit.ts";
-import { patternGroups } from "./pattern.ts";
+import { groupIndex, listedGroups, patternGroups, type PatternGroup } from "./pattern.ts";
 import { compareKeys, refOf, relationsOf, type Hierarchies, type Relation, type ShownCount, type ShownSum } from "./relations.ts";
 
 /** Why a count is hidden. */
@@ -149,34 +149,49 @@ export async function suppress(input: SuppressionInput): Promise<SuppressionResu
   };
   // The true values of what is hidden (the audit holds far-away figures at them); earlier figures not in this edition have none.
   const truth: ShownValues = { get: (key) => values.get(key), has: (key) => values.has(key) };
-  const atLeastOne = (): Set<string> => {
-    const keys = new Set([...hidden].filter(([key, reason]) => reason !== "gevoelig" && !sumIds.has(key) && value(key) >= 1).map(([key]) => key));
-    for (const key of input.priorHidden ?? new Set<string>()) if (!values.has(key) && !key.startsWith("Σ")) keys.add(key);
-    return keys;
+  // A reader knows an x is ≥ 1 (zeros are shown), except a sensitive one (hidden whatever its size).
+  const atLeastOne = new Set<string>();
+  for (const key of input.priorHidden ?? new Set<string>()) if (!values.has(key) && !key.startsWith("Σ")) atLeastOne.add(key);
+  const isSmall = (key: string): boolean => values.has(key) && value(key) >= 1 && value(key) < input.threshold;
+  // The groups of x's, linked by this edition's own relations (not by an earlier edition's regional figures).
+  const ownRelation = (relation: Relation): boolean => relation.kind !== "som" || currentSumIds.has(relation.terms[0]?.[0] ?? "");
+  const index = groupIndex(
+    (key) => (byKey.get(key) ?? []).filter(ownRelation).flatMap((relation) => relation.terms.map(([name]) => name)).filter((name) => name !== key),
+    isSmall,
+    (key) => values.has(key),
+  );
+  const prior = listedGroups(input.priorGroups ?? [], isSmall, (key) => values.has(key));
+  const groupsOf = (groupOf: (key: string) => PatternGroup | undefined) => (key: string): PatternGroup[] => {
+    const own = groupOf(key);
+    const earlier = prior.get(key) ?? [];
+    return own ? [own, ...earlier] : earlier;
   };
-  const patternCells = (extra: readonly string[] = []): Set<string> => new Set([...hidden].filter(([key, reason]) => reason !== "gevoelig" && !known.has(key)).map(([key]) => key).concat(extra));
-  const groupsNow = (extra: readonly string[] = []): string[][] => [...patternGroups(relations, patternCells(extra), carried), ...(input.priorGroups ?? []).map((group) => [...group])];
+  const hide = (key: string, reason: HiddenReason): void => {
+    hidden.set(key, reason);
+    if (reason !== "gevoelig" && !sumIds.has(key) && value(key) >= 1) atLeastOne.add(key);
+    if (reason !== "gevoelig" && !known.has(key)) index.add(key, carried.has(key));
+  };
+  for (const [key, reason] of [...hidden]) hide(key, reason);
   const judged = (): string[] => [...hidden.keys()].filter((key) => !known.has(key) && !sumIds.has(key));
+  const patternCells = (): Set<string> => new Set([...hidden].filter(([key, reason]) => reason !== "gevoelig" && !known.has(key)).map(([key]) => key));
+  const ownGroups = (): string[][] => patternGroups(relations.filter(ownRelation), patternCells(), carried);
 
   let roughly = new Map([...revised, ...sumBounds]);
   let certificates = new Map<string, Certificate>();
   let programs = 0;
   let rounds = 0;
-  let groups = groupsNow();
   for (;;) {
     const shown = shownNow();
-    const lowerBounds = atLeastOne();
-    const audit = await auditPattern({ byKey: structure, shown, truth, judged: judged(), threshold: input.threshold, atLeastOne: lowerBounds, roughly, groups, certificates });
+    const audit = await auditPattern({ byKey: structure, shown, truth, judged: judged(), threshold: input.threshold, atLeastOne, roughly, groupsOf: groupsOf(index.groupOf), certificates });
     programs += audit.programs;
     certificates = audit.certificates;
-    if (audit.findings.length === 0) return { hidden, audit: { findings: [], programs }, relations, groups: patternGroups(relations, patternCells(), carried), rounds };
+    if (audit.findings.length === 0) return { hidden, audit: { findings: [], programs }, relations, groups: ownGroups(), rounds };
     if (rounds >= 50) break;
     rounds++;
     let added = 0;
     for (const finding of audit.findings) {
       // Another hide of this round may have settled it already.
-      const bounds = atLeastOne();
-      const again = await auditPattern({ byKey: structure, shown, truth, judged: [finding.key], threshold: input.threshold, atLeastOne: bounds, roughly, groups, certificates, radii: TRIAL_RADII });
+      const again = await auditPattern({ byKey: structure, shown, truth, judged: [finding.key], threshold: input.threshold, atLeastOne, roughly, groupsOf: groupsOf(index.groupOf), certificates, radii: TRIAL_RADII });
       programs += again.programs;
       certificates = again.certificates;
       if (again.findings.length === 0) continue;
@@ -192,9 +207,9 @@ export async function suppress(input: SuppressionInput): Promise<SuppressionResu
           truth,
           judged: [finding.key],
           threshold: input.threshold,
-          atLeastOne: new Set([...bounds, ...extra.filter((candidate) => !sumIds.has(candidate))]),
+          atLeastOne: { has: (key) => atLeastOne.has(key) || (extra.includes(key) && !sumIds.has(key)) },
           roughly,
-          groups: groupsNow(extra),
+          groupsOf: groupsOf(index.with(extra)),
           certificates,
           radii: TRIAL_RADII,
         });
@@ -217,13 +232,15 @@ export async function suppress(input: SuppressionInput): Promise<SuppressionResu
         }
       }
       // None protects it on its own: the cheapest goes, and the next round looks again.
-      chosen ??= candidates.slice(0, 1);
+      // A count too small to show under a small total (a tiny gemeente): no part can give it room
+      // while the total stands, so the total goes, and the next round protects that in turn.
+      const above = finding.problem === "small" ? totalAbove(finding.key, byKey, hideable, value) : undefined;
+      chosen ??= above ? [above] : candidates.slice(0, 1);
       for (const candidate of chosen) {
-        hidden.set(candidate, "afleidbaar");
+        hide(candidate, "afleidbaar");
         shown.delete(candidate);
         added++;
       }
-      groups = groupsNow();
     }
     if (added === 0) {
       // Rough knowledge of revised figures that contradicts this edition is dropped rather than failed on.
@@ -236,8 +253,24 @@ export async function suppress(input: SuppressionInput): Promise<SuppressionResu
     }
   }
   const shown = shownNow();
-  const final = await auditPattern({ byKey: structure, shown, truth, judged: judged(), threshold: input.threshold, atLeastOne: atLeastOne(), roughly, groups, certificates, intervals: true });
-  return { hidden, audit: { findings: final.findings, programs: programs + final.programs }, relations, groups: patternGroups(relations, patternCells(), carried), rounds };
+  const final = await auditPattern({ byKey: structure, shown, truth, judged: judged(), threshold: input.threshold, atLeastOne, roughly, groupsOf: groupsOf(index.groupOf), certificates, intervals: true });
+  return { hidden, audit: { findings: final.findings, programs: programs + final.programs }, relations, groups: ownGroups(), rounds };
+}
+
+/**
+ * The shown total that bounds `key` from above: in a relation where `key` is a part, the smallest
+ * hideable figure on the other side (a total) that is more than zero.
+ */
+function totalAbove(key: string, byKey: ReadonlyMap<string, readonly Relation[]>, hideable: (key: string) => boolean, value: (key: string) => number): string | undefined {
+  let best: string | undefined;
+  for (const relation of byKey.get(key) ?? []) {
+    const own = relation.terms.find(([name]) => name === key)?.[1] ?? 0;
+    for (const [name, coefficient] of relation.terms) {
+      if (Math.sign(coefficient) === Math.sign(own) || !hideable(name) || value(name) <= 0) continue;
+      if (best === undefined || value(name) < value(best) || (value(name) === value(best) && compareKeys(name, best) < 0)) best = name;
+    }
+  }
+  return best;
 }
 
 /** `shown` without `key`, without copying it. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { auditSuppression } from "../../../src/model/disclosure/audit.ts";
 import { auditPattern, structureOf } from "../../../src/model/disclosure/pattern-audit.ts";
-import { patternGroups } from "../../../src/model/disclosure/pattern.ts";
+import { listedGroups, patternGroups } from "../../../src/model/disclosure/pattern.ts";
 import { refKey, relationsOf, type Hierarchies, type ShownCount } from "../../../src/model/disclosure/relations.ts";
 import { suppress } from "../../../src/model/disclosure/suppress.ts";
 import type { CellRef } from "../../../src/model/table.ts";
@@ -42,6 +42,8 @@ async function audit(table: Map<string, ShownCount>, hidden: readonly string[], 
   const shown = new Map([...table].filter(([name]) => !hidden.includes(name)).map(([name, count]) => [name, count.value]));
   const truth = new Map([...table].map(([name, count]) => [name, count.value]));
   const cells = new Set(hidden);
+  const small = (name: string): boolean => (truth.get(name) ?? 0) >= 1 && (truth.get(name) ?? 0) < 5;
+  const groups = listedGroups([...patternGroups(relations, cells), ...extraGroups], small, (name) => truth.has(name));
   return auditPattern({
     byKey: structureOf(relations, new Set(table.keys())),
     shown,
@@ -50,7 +52,7 @@ async function audit(table: Map<string, ShownCount>, hidden: readonly string[], 
     threshold: 5,
     atLeastOne: cells,
     roughly: new Map(),
-    groups: [...patternGroups(relations, cells), ...extraGroups],
+    groupsOf: (name) => groups.get(name) ?? [],
     intervals: true,
   });
 }
