@@ -39,6 +39,8 @@ export interface PatternAuditInput {
   radii?: readonly number[];
   /** For findings, also the range a reader can narrow the count to (two more programs each). */
   intervals?: boolean;
+  /** More unknowns than this in one neighbourhood and the search stops widening (default 4000). */
+  maxNeighbourhood?: number;
 }
 
 export interface PatternAuditResult {
@@ -97,6 +99,7 @@ export async function auditPattern(input: PatternAuditInput): Promise<PatternAud
   const findings: AuditFinding[] = [];
   let programs = 0;
   const radii = input.radii ?? [1, 2, 3, Infinity];
+  const maxNeighbourhood = input.maxNeighbourhood ?? MAX_NEIGHBOURHOOD;
   const isUnknown = (key: string): boolean => !input.shown.has(key);
   const hasTruth = (key: string): boolean => input.truth.has(key);
   const truthOf = (key: string): number | undefined => input.truth.get(key);
@@ -134,7 +137,7 @@ export async function auditPattern(input: PatternAuditInput): Promise<PatternAud
           next.push(name);
         });
       }
-      if (near.size > MAX_NEIGHBOURHOOD) return undefined;
+      if (near.size > maxNeighbourhood) return undefined;
       frontier = next;
     }
     // Unknowns without a true value cannot be held fixed: they and what they touch join in.
@@ -146,7 +149,7 @@ export async function auditPattern(input: PatternAuditInput): Promise<PatternAud
         near.add(name);
         queue.push(name);
       });
-      if (near.size > MAX_NEIGHBOURHOOD) return undefined;
+      if (near.size > maxNeighbourhood) return undefined;
     }
     return near;
   };

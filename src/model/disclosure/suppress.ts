@@ -57,7 +57,10 @@ const CANDIDATES = 40;
 /** Of the cheapest this many candidates, pairs are tried when no single one protects a count. */
 const PAIRS_OF = 6;
 /** How far trials look for a table that protects a count (relation hops); the final audit looks further. */
-const TRIAL_RADII = [1, 2, 3];
+const TRIAL_RADII = [1, 2];
+const WIDER_TRIAL_RADII = [3];
+/** Trials look at neighbourhoods of at most this many unknowns (the final audit goes further). */
+const TRIAL_NEIGHBOURHOOD = 600;
 
 /**
  * Disclosure control of one public edition. Primary: counts from 1 to threshold − 1, and sensitive
@@ -185,6 +188,7 @@ export async function suppress(input: SuppressionInput): Promise<SuppressionResu
     const audit = await auditPattern({ byKey: structure, shown, truth, judged: judged(), threshold: input.threshold, atLeastOne, roughly, groupsOf: groupsOf(index.groupOf), certificates });
     programs += audit.programs;
     certificates = audit.certificates;
+    if (process.env.DEBUG_DISCLOSURE) console.error(`round ${rounds}: ${audit.findings.length} findings, ${hidden.size} hidden, ${programs} programs, ${(performance.now() / 1000).toFixed(1)} s`);
     if (audit.findings.length === 0) return { hidden, audit: { findings: [], programs }, relations, groups: ownGroups(), rounds };
     if (rounds >= 50) break;
     rounds++;
@@ -198,7 +202,7 @@ export async function suppress(input: SuppressionInput): Promise<SuppressionResu
       const candidates = partnersOf(finding.key, byKey, hideable, value, cost, (key) => sumIds.has(key), hidden);
       // Look ahead: the first candidate (cheapest first) whose hiding lets the audit prove the count
       // safe; failing that, the first pair of the cheapest few (a 2 × 2 core needs two more at once).
-      const trial = async (extra: readonly string[]): Promise<boolean> => {
+      const trial = async (extra: readonly string[], radii: readonly number[]): Promise<boolean> => {
         let without: ShownValues = shown;
         for (const candidate of extra) without = withoutKey(without, candidate);
         const result = await auditPattern({
@@ -211,7 +215,8 @@ export async function suppress(input: SuppressionInput): Promise<SuppressionResu
           roughly,
           groupsOf: groupsOf(index.with(extra)),
           certificates,
-          radii: TRIAL_RADII,
+          radii,
+          maxNeighbourhood: TRIAL_NEIGHBOURHOOD,
         });
         programs += result.programs;
         if (result.findings.length > 0) return false;
@@ -226,9 +231,19 @@ export async function suppress(input: SuppressionInput): Promise<SuppressionResu
       options.sort((a, b) => costOf(a) - costOf(b) || a.length - b.length);
       let chosen: string[] | undefined;
       for (const option of options) {
-        if (await trial(option)) {
+        if (await trial(option, TRIAL_RADII)) {
           chosen = option;
           break;
+        }
+      }
+      // Before a costly figure (a total, a regional figure) goes, the cheaper ones get a wider look.
+      const costly = chosen ? costOf(chosen) : Infinity;
+      if (costly > 2) {
+        for (const option of options.filter((candidate) => costOf(candidate) < costly)) {
+          if (await trial(option, WIDER_TRIAL_RADII)) {
+            chosen = option;
+            break;
+          }
         }
       }
       // None protects it on its own: the cheapest goes, and the next round looks again.
