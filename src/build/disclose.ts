@@ -1,14 +1,20 @@
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
 import type { Config } from "../config/normalize-config.ts";
-import { classificationHierarchy, type ShownCount } from "../model/disclosure/relations.ts";
+import { patternGroups } from "../model/disclosure/pattern.ts";
+import { publishedSumRange, readPublishedEdition, type PublishedEdition } from "../model/disclosure/published-edition.ts";
+import { yearOf } from "../model/months.ts";
+import { classificationHierarchy, relationsOf, type Hierarchies, type ShownCount } from "../model/disclosure/relations.ts";
 import { roundToFive, ROUNDING_NOTE } from "../model/disclosure/round.ts";
 import { sensitivity } from "../model/disclosure/rules.ts";
-import { suppress, type SuppressionResult } from "../model/disclosure/suppress.ts";
+import { suppress, type KnownSum, type SuppressionResult } from "../model/disclosure/suppress.ts";
 import type { Reference } from "../reference/load-reference.ts";
 import type { ReportDefinition } from "../reports/definition.ts";
+import { disclosureSummary } from "../reports/halfjaarcijfers/disclosure-summary.ts";
 import type { Edition } from "../reports/edition.ts";
 import type { ReportPage, SitePage } from "../reports/page.ts";
 import { tableOf } from "../reports/page.ts";
-import { forEachCell, hideCells, publishedCells, refKey, type Place } from "../reports/published-cells.ts";
+import { forEachCell, hideCells, publishedCells, refKey, sumKey, type Place, type PublishedCells } from "../reports/published-cells.ts";
 import { UserError } from "../user-error.ts";
 import type { BuildLog } from "./log.ts";
 
@@ -54,16 +60,45 @@ export async function discloseEditions(
   const results: EditionDisclosure[] = [];
 
   const publicPlans = planned.filter((plan) => plan.definition.audience === "public").sort((a, b) => a.edition.month - b.edition.month);
-  const known = new Map<string, Map<string, number>>();
+  const inhabitants = (gemeente: string, year: number): number | undefined => reference.population.of(gemeente, year)?.inwoners;
+  const priors = new Map<string, PriorKnowledge>();
+  const onDisk = new Map<string, Map<string, PublishedEdition>>();
   for (const { definition, edition } of publicPlans) {
     const started = performance.now();
-    const editionPages = pages.filter((page): page is ReportPage => "area" in page && page.report.kind === definition.kind && page.edition.id === edition.id);
+    const kind = definition.kind;
+    if (!onDisk.has(kind)) onDisk.set(kind, await readPublishedEditions(kind, config, inhabitants));
+    const prior = priors.get(kind) ?? emptyPrior();
+    // Editions published earlier that this run does not build again are known as they were published.
+    const builtNow = new Set(publicPlans.filter((plan) => plan.definition.kind === kind).map((plan) => plan.edition.id));
+    for (const [id, published] of [...(onDisk.get(kind) ?? new Map<string, PublishedEdition>())].sort(([, a], [, b]) => a.month - b.month)) {
+      if (published.month >= edition.month || builtNow.has(id) || prior.folded.has(id)) continue;
+      foldPublished(prior, id, published, hierarchies);
+      log.info(`disclosure ${kind} ${edition.id}: reads what ${id} published (${published.counts.size} counts, ${published.hidden.size} x's)`);
+    }
+    const editionPages = pages.filter((page): page is ReportPage => "area" in page && page.report.kind === kind && page.edition.id === edition.id);
     const cells = publishedCells(editionPages);
-    const shownBefore = known.get(definition.kind) ?? new Map<string, number>();
     let result: SuppressionResult;
     let perPage: Map<ReportPage, number>;
     if (method === "suppress") {
-      result = await suppress({ counts: cells.counts, sums: [...cells.sums.values()], known: shownBefore, threshold, isSensitive, isBelowGemeente, hierarchies });
+      // What hiding a figure costs readers: the pages it disappears from.
+      const pagesOf = new Map<string, number>();
+      // A total of figures the page shows (all misdrijven) is what a page that is mostly x still has to
+      // say, and it bounds every part: it counts three times.
+      for (const [key, entry] of cells.counts) pagesOf.set(key, new Set(entry.places.map((place) => place.area)).size * (hierarchies.categoryChildren(entry.ref.category).some((child) => cells.counts.has(refKey({ ...entry.ref, category: child }))) ? TOTAL_WEIGHT : 1));
+      for (const [key, entry] of cells.sums) pagesOf.set(key, new Set(entry.places.map((place) => place.area)).size);
+      result = await suppress({
+        counts: cells.counts,
+        sums: [...cells.sums.values()],
+        known: prior.known,
+        priorHidden: prior.hidden,
+        priorGroups: prior.groups,
+        knownSums: [...prior.sums.values()],
+        cost: (key) => pagesOf.get(key) ?? 1,
+        threshold,
+        isSensitive,
+        isBelowGemeente,
+        hierarchies,
+      });
       if (result.audit.findings.length > 0) throw auditFailure(definition, edition, result, cells.counts);
       perPage = hideCells(editionPages, new Set(result.hidden.keys()));
     } else {
@@ -77,12 +112,14 @@ export async function discloseEditions(
 
     const hidden = { klein: 0, gevoelig: 0, afleidbaar: 0 };
     for (const [key, reason] of result.hidden) if (cells.counts.has(key)) hidden[reason]++;
-    for (const page of editionPages) page.disclosure = { threshold, method, suppressed: perPage.get(page) ?? 0 };
-    const shown = new Map(shownBefore);
-    for (const [key, count] of cells.counts) if (!result.hidden.has(key)) shown.set(key, count.value);
-    known.set(definition.kind, shown);
+    for (const page of editionPages) {
+      const summary = method === "suppress" ? disclosureSummary(page) : undefined;
+      page.disclosure = { threshold, method, suppressed: perPage.get(page) ?? 0, ...(summary ? { summary } : {}) };
+    }
+    if (method === "suppress") foldBuilt(prior, edition.id, cells, result, inhabitants);
+    priors.set(kind, prior);
     const summary: EditionDisclosure = {
-      report: definition.kind,
+      report: kind,
       edition: edition.id,
       method,
       threshold,
@@ -93,11 +130,91 @@ export async function discloseEditions(
       programs: result.audit.programs,
     };
     log.info(
-      `disclosure ${definition.kind} ${edition.id}: ${summary.counts} counts, hidden ${hidden.klein} small, ${hidden.gevoelig} sensitive, ${hidden.afleidbaar} counts and ${summary.hiddenSums} regional figures to protect them; audit passed (${summary.programs} linear programs, ${((performance.now() - started) / 1000).toFixed(1)} s)`,
+      `disclosure ${kind} ${edition.id}: ${summary.counts} counts, hidden ${hidden.klein} small, ${hidden.gevoelig} sensitive, ${hidden.afleidbaar} counts and ${summary.hiddenSums} regional figures to protect them; audit passed (${summary.programs} integer programs, ${((performance.now() - started) / 1000).toFixed(1)} s)`,
     );
     results.push(summary);
   }
   return results;
+}
+
+/** What hiding a total costs against hiding one of its parts. */
+const TOTAL_WEIGHT = 3;
+
+/** What the editions published before the one being made tell every reader. */
+interface PriorKnowledge {
+  /** Counts shown, with their values (a later edition's value wins). */
+  known: Map<string, number>;
+  /** Counts and regional figures shown as x. */
+  hidden: Set<string>;
+  /** The groups of x's of each of those editions. */
+  groups: string[][];
+  /** Regional figures, by id. */
+  sums: Map<string, KnownSum>;
+  /** Editions taken in. */
+  folded: Set<string>;
+}
+
+function emptyPrior(): PriorKnowledge {
+  return { known: new Map(), hidden: new Set(), groups: [], sums: new Map(), folded: new Set() };
+}
+
+/** Takes in an edition read back from its open data. */
+function foldPublished(prior: PriorKnowledge, id: string, published: PublishedEdition, hierarchies: Hierarchies): void {
+  const cells = new Map<string, ShownCount>([...published.refs].map(([key, ref]) => [key, { ref, value: published.counts.get(key) ?? 0 }]));
+  const relations = relationsOf(cells, published.sums, hierarchies);
+  // Its groups, as its own pattern rule had them: x's carried over from before it were exempt.
+  prior.groups.push(...patternGroups(relations, published.hidden, prior.hidden));
+  for (const [key, value] of published.counts) prior.known.set(key, value);
+  for (const key of published.hidden) prior.hidden.add(key);
+  for (const sum of published.sums) if (!prior.sums.get(sum.id)?.range) prior.sums.set(sum.id, sum);
+  prior.folded.add(id);
+}
+
+/** Takes in an edition made in this run. */
+function foldBuilt(prior: PriorKnowledge, id: string, cells: PublishedCells, result: SuppressionResult, inhabitants: (gemeente: string, year: number) => number | undefined): void {
+  for (const [key, count] of cells.counts) if (!result.hidden.has(key)) prior.known.set(key, count.value);
+  for (const key of result.hidden.keys()) prior.hidden.add(key);
+  prior.groups.push(...result.groups);
+  for (const [sumId, sum] of cells.sums) {
+    const value = sum.sources.reduce((total, source) => total + (cells.counts.get(refKey(source))?.value ?? 0), 0);
+    // A later reader knows the rate as published (two decimals), as one reading the open data back does.
+    const population = sum.sources.reduce<number | undefined>((total, source) => {
+      const of = inhabitants(source.area, yearOf(source.last));
+      return total === undefined || of === undefined ? undefined : total + of;
+    }, 0);
+    const range: [number, number] = population ? publishedSumRange(value, population) : [value, value];
+    prior.sums.set(sumId, result.hidden.has(sumId) ? { id: sumId, sources: sum.sources } : { id: sumId, sources: sum.sources, range });
+  }
+  prior.folded.add(id);
+}
+
+/**
+ * The earlier editions of `kind` as published: the open-data CSV of each edition folder in the
+ * output folder's site and in every folder of `disclosure.published` (a copy of the site online).
+ * A folder read later wins over one read earlier for the same edition.
+ */
+async function readPublishedEditions(kind: string, config: Config, inhabitants: (gemeente: string, year: number) => number | undefined): Promise<Map<string, PublishedEdition>> {
+  const editions = new Map<string, PublishedEdition>();
+  const sites = [path.join(config.paths.output, kind), ...config.disclosure.published.map((folder) => path.resolve(config.root, folder))];
+  for (const site of sites) {
+    let entries: string[];
+    try {
+      entries = (await readdir(site, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+    } catch {
+      continue;
+    }
+    for (const id of entries) {
+      let text: string;
+      try {
+        text = await readFile(path.join(site, id, `${kind}-${id}.csv`), "utf8");
+      } catch {
+        continue;
+      }
+      const published = readPublishedEdition(text, inhabitants, sumKey);
+      if (published) editions.set(id, published);
+    }
+  }
+  return editions;
 }
 
 /** Rounds every count shown to five and says so under each table; derived figures of small counts go. */

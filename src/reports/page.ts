@@ -93,6 +93,8 @@ export interface PageDisclosure {
   method: "suppress" | "round5";
   /** Table cells shown as x (counts and the figures derived from them). */
   suppressed: number;
+  /** For a page that is mostly x: what it can tell in words (see disclosureSummary). */
+  summary?: string;
 }
 
 /** Links between pages are relative, so the site works from any folder or sub-path. */

@@ -1,10 +1,11 @@
-import { readdir, readFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, symlink } from "node:fs/promises";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build, type BuildResult } from "../../src/build/build.ts";
 import { recordingLog } from "../../src/build/log.ts";
 import { readConfig } from "../../src/config/read-config.ts";
+import { attack } from "../../scripts/attack-disclosure.ts";
 import { ROOT, cleanup, tempDir } from "../helpers.ts";
 
 // The public halfjaarcijfers of the demo (H1 and H2 2025) after disclosure control, checked from
@@ -78,6 +79,85 @@ describe("disclosure control of the public halfjaarcijfers", () => {
       const text = await readFile(path.join(site, entry), "utf8");
       expect(text, entry).not.toMatch(/\b(WK|BU)\d{6,8}\b/);
     }
+  });
+});
+
+describe("against a reader who knows the method", () => {
+  it("leaves the independent attack nothing to place in 1 … 4 or pin, on the demo built in one run", async () => {
+    const found = await attack(path.join(outDir, "halfjaarcijfers"), path.join(ROOT, "data/reference/bevolking-gemeente.csv"));
+    expect(found.editions).toEqual(["2025-h1", "2025-h2"]);
+    expect(found.hidden).toBeGreaterThan(100);
+    expect(found.small).toEqual([]);
+    expect(found.pinned).toEqual([]);
+    expect(found.undecided).toEqual([]);
+  }, 120_000);
+
+  it("hides no regional figure on every page", async () => {
+    for (const edition of ["2025-h1", "2025-h2"]) {
+      const rates = new Map<string, string[]>();
+      for (const row of await openData(edition)) {
+        if (row.per_1000_inwoners_regio === "") continue;
+        const key = `${row.soort_code} ${row.periode_begin}`;
+        rates.set(key, [...(rates.get(key) ?? []), row.per_1000_inwoners_regio ?? ""]);
+      }
+      expect(rates.size).toBeGreaterThan(5);
+      for (const [key, values] of rates) expect(values.every((value) => value === "x"), `${edition} ${key}`).toBe(false);
+    }
+  });
+
+  it("says in words what a page that is mostly x can tell: Renswoude", async () => {
+    const html = await readFile(path.join(outDir, "halfjaarcijfers/2025-h2/gm0339-renswoude.html"), "utf8");
+    const summary = /class="disclosure-summary">([^<]*)</.exec(html)?.[1] ?? "";
+    expect(summary).toMatch(/^In Renswoude zijn de (meeste )?aantallen per soort misdrijf in het 2e halfjaar 2025 te klein om te tonen\. In totaal registreerde de politie er \d+ misdrijven/);
+    // A page with figures enough says nothing of the kind.
+    expect(await readFile(path.join(outDir, "halfjaarcijfers/2025-h2/gm0344-utrecht.html"), "utf8")).not.toContain("disclosure-summary");
+  });
+});
+
+describe("the second half year built on its own, half a year after the first went online", () => {
+  let twoRuns: string;
+  let second: ReturnType<typeof recordingLog>;
+  beforeAll(async () => {
+    twoRuns = await tempDir();
+    const config = await readConfig(ROOT);
+    // Run 1, in August 2025: the deliveries up to July, the first half year only.
+    const early = path.join(twoRuns, "exports-2025-07");
+    await mkdir(early);
+    for (const file of await readdir(config.paths.exports)) {
+      const month = /(\d{4}-\d{2})\.csv$/.exec(file)?.[1];
+      if (month && month <= "2025-07") await symlink(path.join(config.paths.exports, file), path.join(early, file));
+    }
+    const output = path.join(twoRuns, "dist");
+    const paths = { ...config.paths, output, cache: path.join(twoRuns, "cache") };
+    await build({ config: { ...config, paths: { ...paths, exports: early } }, buildDate: "2025-08-10", reports: ["halfjaarcijfers"], period: "2025-H1", pdf: false, log: recordingLog() });
+    // Run 2, in February 2026: the later deliveries, the second half year only, into the same site.
+    second = recordingLog();
+    await build({ config: { ...config, paths }, buildDate: "2026-02-10", reports: ["halfjaarcijfers"], period: "2025-H2", pdf: false, log: second });
+  }, 300_000);
+  afterAll(() => cleanup(twoRuns));
+
+  it("reads what the first half year published from its open data", () => {
+    expect(second.lines.some((line) => /disclosure halfjaarcijfers 2025-h2: reads what 2025-h1 published \(\d+ counts, \d+ x's\)/.test(line))).toBe(true);
+  });
+
+  it("leaves the independent attack, reading both editions, nothing to place in 1 … 4 or pin", async () => {
+    const found = await attack(path.join(twoRuns, "dist", "halfjaarcijfers"), path.join(ROOT, "data/reference/bevolking-gemeente.csv"));
+    expect(found.editions).toEqual(["2025-h1", "2025-h2"]);
+    expect(found.small).toEqual([]);
+    expect(found.pinned).toEqual([]);
+  }, 120_000);
+
+  it("hides again every count the first half year hid", async () => {
+    const read = async (edition: string): Promise<Row[]> => parse(await readFile(path.join(twoRuns, "dist", "halfjaarcijfers", edition, `halfjaarcijfers-${edition}.csv`), "utf8"), { columns: true }) as Row[];
+    const h2 = new Map((await read("2025-h2")).map((row) => [`${row.gemeentecode}|${row.soort_code}|${row.periode_begin}|${row.periode_eind}`, row.aantal]));
+    let checked = 0;
+    for (const row of await read("2025-h1")) {
+      const key = `${row.gemeentecode}|${row.soort_code}|${row.periode_begin}|${row.periode_eind}`;
+      if (row.aantal !== "x" || !h2.has(key)) continue;
+      expect(h2.get(key), key).toBe("x");
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(20);
   });
 });
 

@@ -129,7 +129,7 @@ export async function auditSuppression(
 }
 
 /** A relation over unknowns only: Σ terms = rest, or Σ terms ≤ rest. */
-interface Reduced {
+export interface Reduced {
   terms: [key: string, coefficient: number][];
   rest: number;
   equal: boolean;
@@ -141,7 +141,7 @@ interface Reduced {
  * equation into an inequality (Σ others ≤ rest when it is added, nothing at all when such unknowns
  * occur with both signs). Repeated until nothing changes; what remains is usually small.
  */
-function reduce(relations: readonly Relation[], shown: Pick<ReadonlyMap<string, number>, "get" | "has">, hidden: ReadonlySet<string>): Reduced[] {
+export function reduce(relations: readonly Relation[], shown: Pick<ReadonlyMap<string, number>, "get" | "has">, hidden: ReadonlySet<string>): Reduced[] {
   let reduced: Reduced[] = [];
   for (const relation of relations) {
     let rest = relation.constant;

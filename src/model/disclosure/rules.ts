@@ -28,6 +28,12 @@ export const disclosureConfigSchema = z
     method: z.enum(["suppress", "round5"]).default("suppress"),
     /** CBS soort codes that are never shown per month or below gemeente level in public output. */
     sensitiveSoorten: z.array(z.string().regex(/^\d+\.\d+\.\d+$/)).default([...SENSITIVE_SOORTEN]),
+    /**
+     * Folders holding a copy of a published public site (as dist/halfjaarcijfers/: one folder per
+     * edition with its open-data CSV), relative to the config. What their editions published is
+     * known to every reader, as is what the output folder's own earlier editions published.
+     */
+    published: z.array(z.string().min(1)).default([]),
   })
   .strict()
   .prefault({});
