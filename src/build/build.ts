@@ -160,7 +160,11 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
   const otherInputs = await hashInputs(config.root, [
     ...reference.files.map((file) => ({ file, kind: "reference" as const })),
     ...(await commentaryFiles(config.paths.commentary)).map((file) => ({ file, kind: "commentary" as const })),
-    ...(requested.some((plan) => plan.definition.kind === "gebiedsscan") ? [{ file: path.join(config.paths.realdata, "misdrijven-gemeente-jaar.csv"), kind: "national" as const }] : []),
+    // The national figures are optional (a project without them compares with the eenheid only):
+    // an input only when the file is there.
+    ...(requested.some((plan) => plan.definition.kind === "gebiedsscan") && (await isFile(path.join(config.paths.realdata, "misdrijven-gemeente-jaar.csv")))
+      ? [{ file: path.join(config.paths.realdata, "misdrijven-gemeente-jaar.csv"), kind: "national" as const }]
+      : []),
   ]);
   const outDir = config.paths.output;
   const layoutsDir = config.paths.layouts ?? LAYOUTS_DIR;
@@ -377,6 +381,16 @@ async function chromiumIdentity(): Promise<string | undefined> {
     return `${executable} ${info.size} ${info.mtimeMs}`;
   } catch {
     return undefined;
+  }
+}
+
+/** Whether `file` exists (a missing one is ENOENT; anything else there is left for the hashing to report). */
+async function isFile(file: string): Promise<boolean> {
+  try {
+    await stat(file);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== "ENOENT";
   }
 }
 

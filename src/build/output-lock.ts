@@ -1,5 +1,5 @@
 import { unlinkSync } from "node:fs";
-import { mkdir, open, readFile, rename, rm, stat } from "node:fs/promises";
+import { link, mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { UserError } from "../user-error.ts";
 import { recoverCrashedBuilds } from "./publish.ts";
@@ -118,22 +118,23 @@ async function acquire(file: string, options: LockOptions): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   let told = false;
   for (;;) {
+    // The pid is written first and the lock made by a hard link, which fails when the lock exists:
+    // a lock file is never seen empty or half-written.
+    const temporary = `${file}.${process.pid}.tmp`;
+    await writeFile(temporary, `${process.pid}\n`);
     try {
-      const handle = await open(file, "wx");
-      try {
-        await handle.writeFile(`${process.pid}\n`);
-      } finally {
-        await handle.close();
-      }
+      await link(temporary, file);
       held.add(file);
       return;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    } finally {
+      await rm(temporary, { force: true });
     }
     const holder = await holderOf(file);
-    if (holder === undefined) continue; // Released meanwhile, or still being written: try again.
+    if (holder === undefined) continue; // Released meanwhile: try again.
     // Our own pid in a lock this process does not hold: left by a build of this process that failed to release it.
-    if (holder === process.pid ? !held.has(file) : !isAlive(holder)) {
+    if (holder === 0 || (holder === process.pid ? !held.has(file) : !isAlive(holder))) {
       await takeOver(file, holder);
       continue;
     }
@@ -145,19 +146,12 @@ async function acquire(file: string, options: LockOptions): Promise<void> {
   }
 }
 
-/** The pid in a lock file; undefined when it is gone or not (yet) a pid. */
+/** The pid in a lock file: undefined when it is gone, 0 when it holds no pid (not a lock of ours: stale). */
 async function holderOf(file: string): Promise<number | undefined> {
   const text = await readFile(file, "utf8").catch(() => undefined);
-  const pid = text === undefined ? NaN : Number(text.trim());
-  if (Number.isInteger(pid) && pid > 0) return pid;
-  if (text === "") {
-    // Created but not yet written by its owner (or left so by a crash between the two): give the
-    // owner a moment, then treat an empty lock that stays empty as stale.
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    const again = await readFile(file, "utf8").catch(() => undefined);
-    if (again === "") await rm(file, { force: true });
-  }
-  return undefined;
+  if (text === undefined) return undefined;
+  const pid = Number(text.trim());
+  return Number.isInteger(pid) && pid > 0 ? pid : 0;
 }
 
 /**
@@ -173,7 +167,7 @@ async function takeOver(file: string, pid: number): Promise<void> {
     return;
   }
   const moved = await holderOf(aside);
-  if (moved !== undefined && moved !== pid && (moved === process.pid || isAlive(moved))) {
+  if (moved !== undefined && moved !== 0 && moved !== pid && (moved === process.pid || isAlive(moved))) {
     await rename(aside, file).catch(() => undefined);
     return;
   }

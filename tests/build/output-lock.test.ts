@@ -57,6 +57,15 @@ describe("lockOutput", () => {
     await lock.release();
     expect((await readdir(path.dirname(out))).sort()).toEqual([]);
   });
+
+  it("takes over a lock file that holds no pid (not one this tool wrote whole)", async () => {
+    const out = path.join(work, "garbage", "dist");
+    await writeFiles(path.dirname(out), { [path.basename(lockFileOf(out))]: "" });
+    const lock = await lockOutput(out);
+    expect((await readFile(lockFileOf(out), "utf8")).trim()).toBe(String(process.pid));
+    await lock.release();
+    expect(await readdir(path.dirname(out))).toEqual([]);
+  });
 });
 
 describe("two builds into one output folder", () => {
