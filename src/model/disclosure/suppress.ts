@@ -188,7 +188,6 @@ export async function suppress(input: SuppressionInput): Promise<SuppressionResu
     const audit = await auditPattern({ byKey: structure, shown, truth, judged: judged(), threshold: input.threshold, atLeastOne, roughly, groupsOf: groupsOf(index.groupOf), certificates });
     programs += audit.programs;
     certificates = audit.certificates;
-    if (process.env.DEBUG_DISCLOSURE) console.error(`round ${rounds}: ${audit.findings.slice(0, 4).map((f) => f.key + " " + f.problem).join("; ")} ${audit.findings.length} findings, ${hidden.size} hidden, ${programs} programs, ${(performance.now() / 1000).toFixed(1)} s`);
     if (audit.findings.length === 0) return { hidden, audit: { findings: [], programs }, relations, groups: ownGroups(), rounds };
     if (rounds >= 50) break;
     rounds++;
@@ -254,7 +253,6 @@ export async function suppress(input: SuppressionInput): Promise<SuppressionResu
       // while the total stands, so the total goes, and the next round protects that in turn.
       const above = finding.problem === "small" ? totalAbove(finding.key, byKey, hideable, value) : undefined;
       chosen ??= above ? [above] : candidates.slice(0, 1);
-      if (process.env.DEBUG_DISCLOSURE && rounds > 2) console.error("  fallback", finding.key, chosen, candidates.length);
       for (const candidate of chosen) {
         hide(candidate, "afleidbaar");
         shown.delete(candidate);
