@@ -39,8 +39,6 @@ export interface PatternAuditInput {
   radii?: readonly number[];
   /** For findings, also the range a reader can narrow the count to (two more programs each). */
   intervals?: boolean;
-  /** Seconds one integer program may take (default 10); one that runs out proves nothing. */
-  timeLimit?: number;
   /** Figures the search should free when it reaches them (the ones a trial would hide). */
   prefer?: readonly string[];
   /** More unknowns than this in one neighbourhood and the search stops widening (default 4000). */
@@ -253,7 +251,7 @@ export async function auditPattern(input: PatternAuditInput): Promise<PatternAud
       generals: sorted.map((name) => id.get(name) as string),
     };
     programs++;
-    const { result } = glpk.solve(lp, { msglev: glpk.GLP_MSG_OFF, presol: true, tmlim: input.timeLimit ?? TIME_LIMIT });
+    const { result } = glpk.solve(lp, { msglev: glpk.GLP_MSG_OFF, presol: true, tmlim: TIME_LIMIT });
     if (result.status !== glpk.GLP_OPT && result.status !== glpk.GLP_FEAS) return undefined;
     const table = new Map(sorted.map((name) => [name, Math.round(result.vars[id.get(name) as string] ?? 0)]));
     // The solver works in floating point; only a table that checks out exactly in whole numbers counts.

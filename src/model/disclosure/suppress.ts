@@ -59,8 +59,6 @@ const PAIRS_OF = 6;
 /** How far trials look for a table that protects a count (relation hops); the final audit looks further. */
 const TRIAL_RADII = [1, 2];
 const WIDER_TRIAL_RADII = [3];
-/** Options that get the wider look, cheapest first. */
-const WIDER_TRIALS = 8;
 /** Trials look at neighbourhoods of at most this many unknowns (the final audit goes further). */
 const TRIAL_NEIGHBOURHOOD = 2500;
 
@@ -219,7 +217,6 @@ export async function suppress(input: SuppressionInput): Promise<SuppressionResu
           radii,
           maxNeighbourhood: TRIAL_NEIGHBOURHOOD,
           prefer: extra,
-          timeLimit: 1,
         });
         programs += result.programs;
         if (result.findings.length > 0) return false;
@@ -244,7 +241,7 @@ export async function suppress(input: SuppressionInput): Promise<SuppressionResu
       // Before a costly figure (a total, a regional figure) goes, the cheaper ones get a wider look.
       const costly = chosen ? costOf(chosen) : Infinity;
       if (costly > 2) {
-        for (const option of options.filter((candidate) => costOf(candidate) < costly).slice(0, WIDER_TRIALS)) {
+        for (const option of options.filter((candidate) => costOf(candidate) < costly)) {
           if (await trial(option, WIDER_TRIAL_RADII)) {
             chosen = option;
             break;
