@@ -39,6 +39,8 @@ export interface PatternAuditInput {
   radii?: readonly number[];
   /** For findings, also the range a reader can narrow the count to (two more programs each). */
   intervals?: boolean;
+  /** Figures the search should free when it reaches them (the ones a trial would hide). */
+  prefer?: readonly string[];
   /** More unknowns than this in one neighbourhood and the search stops widening (default 4000). */
   maxNeighbourhood?: number;
 }
@@ -55,6 +57,8 @@ const MAX_NEIGHBOURHOOD = 4000;
 /** Seconds one integer program may take; a program that runs out proves nothing. */
 const TIME_LIMIT = 10;
 const BIG = 1e7;
+/** Unknowns of one relation that join a neighbourhood at most (besides those that must). */
+const WIDE = 6;
 
 let solver: Awaited<ReturnType<typeof GLPK>> | undefined;
 
@@ -100,6 +104,7 @@ export async function auditPattern(input: PatternAuditInput): Promise<PatternAud
   let programs = 0;
   const radii = input.radii ?? [1, 2, 3, Infinity];
   const maxNeighbourhood = input.maxNeighbourhood ?? MAX_NEIGHBOURHOOD;
+  const prefer = new Set(input.prefer ?? []);
   const isUnknown = (key: string): boolean => !input.shown.has(key);
   const hasTruth = (key: string): boolean => input.truth.has(key);
   const truthOf = (key: string): number | undefined => input.truth.get(key);
@@ -124,8 +129,20 @@ export async function auditPattern(input: PatternAuditInput): Promise<PatternAud
   /** The unknowns within `radius` relation hops of `key`, and every unknown without a true value they touch. */
   const neighbourhood = (key: string, radius: number): Set<string> | undefined => {
     const near = new Set([key]);
+    // From a relation with many unknowns (a regional figure over every gemeente) only a few join:
+    // those without a true value (they must), the ones asked for, and those with the most room (the
+    // largest true values); the rest keep their true values, which only makes the search stricter.
     const reach = (from: string, add: (name: string) => void): void => {
-      for (const relation of input.byKey.get(from) ?? []) for (const [name] of relation.terms) if (isUnknown(name) && !near.has(name)) add(name);
+      for (const relation of input.byKey.get(from) ?? []) {
+        const unknown = relation.terms.map(([name]) => name).filter((name) => isUnknown(name) && !near.has(name));
+        if (unknown.length <= WIDE) {
+          for (const name of unknown) add(name);
+          continue;
+        }
+        const must = unknown.filter((name) => !hasTruth(name) || prefer.has(name));
+        const roomy = unknown.filter((name) => hasTruth(name) && !prefer.has(name)).sort((a, b) => (truthOf(b) ?? 0) - (truthOf(a) ?? 0) || compareKeys(a, b));
+        for (const name of [...must, ...roomy.slice(0, WIDE)]) add(name);
+      }
       for (const group of groupsOf(from)) for (const name of group.unknown) if (!near.has(name)) add(name);
     };
     let frontier = [key];

@@ -60,7 +60,7 @@ const PAIRS_OF = 6;
 const TRIAL_RADII = [1, 2];
 const WIDER_TRIAL_RADII = [3];
 /** Trials look at neighbourhoods of at most this many unknowns (the final audit goes further). */
-const TRIAL_NEIGHBOURHOOD = 600;
+const TRIAL_NEIGHBOURHOOD = 2500;
 
 /**
  * Disclosure control of one public edition. Primary: counts from 1 to threshold − 1, and sensitive
@@ -188,7 +188,6 @@ export async function suppress(input: SuppressionInput): Promise<SuppressionResu
     const audit = await auditPattern({ byKey: structure, shown, truth, judged: judged(), threshold: input.threshold, atLeastOne, roughly, groupsOf: groupsOf(index.groupOf), certificates });
     programs += audit.programs;
     certificates = audit.certificates;
-    if (process.env.DEBUG_DISCLOSURE) console.error(`round ${rounds}: ${audit.findings.length} findings, ${hidden.size} hidden, ${programs} programs, ${(performance.now() / 1000).toFixed(1)} s`);
     if (audit.findings.length === 0) return { hidden, audit: { findings: [], programs }, relations, groups: ownGroups(), rounds };
     if (rounds >= 50) break;
     rounds++;
@@ -217,6 +216,7 @@ export async function suppress(input: SuppressionInput): Promise<SuppressionResu
           certificates,
           radii,
           maxNeighbourhood: TRIAL_NEIGHBOURHOOD,
+          prefer: extra,
         });
         programs += result.programs;
         if (result.findings.length > 0) return false;
@@ -226,7 +226,9 @@ export async function suppress(input: SuppressionInput): Promise<SuppressionResu
       // Singles and pairs in order of what they cost readers: two counts on one page each before a
       // regional figure on every page.
       const few = candidates.filter((candidate) => cost(candidate) <= 1).slice(0, PAIRS_OF);
-      const options = [...candidates.slice(0, CANDIDATES).map((candidate) => [candidate]), ...few.flatMap((a, i) => few.slice(i + 1).map((b) => [a, b]))];
+      // The regional figures always among them (they sort last, behind any number of counts).
+      const singles = [...new Set([...candidates.slice(0, CANDIDATES), ...candidates.filter((candidate) => sumIds.has(candidate))])];
+      const options = [...singles.map((candidate) => [candidate]), ...few.flatMap((a, i) => few.slice(i + 1).map((b) => [a, b]))];
       const costOf = (option: readonly string[]): number => option.reduce((total, candidate) => total + cost(candidate), 0);
       options.sort((a, b) => costOf(a) - costOf(b) || a.length - b.length);
       let chosen: string[] | undefined;

@@ -66,11 +66,13 @@ describe("the audit", () => {
 
     const result = await suppress({ counts: shown, sums, hierarchies: hierarchy(["c1", "c2"]), ...noRules });
     expect(result.audit.findings).toEqual([]);
-    // The four cells of the 2×2 core must go (a classic: any fewer and the totals give the 3 back).
-    const counts4 = [key("G1", "c1"), key("G1", "c2"), key("G2", "c1"), key("G2", "c2")];
-    expect([...result.hidden.keys()].filter((name) => !name.startsWith("regio")).sort()).toEqual(counts4.sort());
+    // Four cells of a 2×2 core must go (a classic: any fewer and the totals give the 3 back): the
+    // 3 with the other gemeente's c1, and in both gemeenten the c2 or the total.
+    const hiddenCounts = [...result.hidden.keys()].filter((name) => !name.startsWith("regio")).sort();
+    expect(hiddenCounts).toHaveLength(4);
+    expect(hiddenCounts).toContain(key("G2", "c1"));
+    expect([[key("G1", "c2"), key("G2", "c2")], [key("G1", "tot"), key("G2", "tot")]].some((pair) => pair.every((name) => hiddenCounts.includes(name)))).toBe(true);
     expect(result.hidden.get(key("G1", "c1"))).toBe("klein");
-    expect(result.hidden.has(key("G1", "tot"))).toBe(false);
     // The hidden 3 can now be anything from 1 (an x is never 0: zeros are shown) to well above the threshold.
     const intervals = await intervalsAfter(result, shown, sums);
     expect(intervals.get(key("G1", "c1"))?.low).toBe(1);
