@@ -73,7 +73,9 @@ describe("a second build", () => {
       ...(await configFor(name)),
       reports: [
         { definition: "gebiedsscan", periods: ["2025"] },
-        { definition: "halfjaarcijfers", periods: ["2025-H1", "2025-H2"] },
+        // H1 only: the pattern audit (issue 15) cannot yet protect the tiny fixture's H2 (two small
+        // gemeenten) and refuses it — a limitation of disclosure control, not of the page cache.
+        { definition: "halfjaarcijfers", periods: ["2025-H1"] },
       ],
     });
     const runAll = async (config: Config) => {
