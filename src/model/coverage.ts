@@ -1,5 +1,6 @@
 import { UNASSIGNED_SOORT, type Classification } from "../reference/classification.ts";
 import type { Cube, Granularity } from "./cube.ts";
+import { compareInpCodes } from "./inp-order.ts";
 
 /**
  * What the input can answer. Reports and sections consult it before they show a figure the input
@@ -51,23 +52,12 @@ export function coverageOf(cube: Pick<Cube, "klassen" | "granularity" | "declare
   const known = classification.soorten().filter((soort) => soort.code !== "0.0.0");
   return {
     granularity: cube.granularity,
-    soorten: [...soorten].sort(compareSoortCodes),
+    soorten: [...soorten].sort(compareInpCodes),
     allSoorten: ownTotal || known.every((soort) => soorten.has(soort.code)),
     klassen,
     incidenten,
     crimesOutsideSoorten,
   };
-}
-
-/** "1.2.3" before "1.10.1": soort codes in the order of the classification. */
-export function compareSoortCodes(a: string, b: string): number {
-  const x = a.split(".").map(Number);
-  const y = b.split(".").map(Number);
-  for (let i = 0; i < Math.max(x.length, y.length); i++) {
-    const difference = (x[i] ?? 0) - (y[i] ?? 0);
-    if (difference !== 0) return difference;
-  }
-  return 0;
 }
 
 /**
