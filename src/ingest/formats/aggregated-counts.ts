@@ -1,7 +1,6 @@
-import { notA } from "../echo.ts";
-import { isRejection, rejection } from "../row-conversions.ts";
+import { isRejection } from "../row-conversions.ts";
 import type { InputFormat } from "./input-format.ts";
-import { AREA_CODES, COUNT, PERIOD, parseCount } from "./requirements.ts";
+import { AREA_CODES, COUNT, countAndPeriod, PERIOD } from "./requirements.ts";
 
 /**
  * Counts from the police's own BI tools: an area by code (buurt, wijk or gemeente), a period, a
@@ -17,11 +16,9 @@ export const aggregatedCounts: InputFormat = {
   converter({ conversions, sink }) {
     return {
       row(fields, line) {
-        const raw = conversions.field(fields, "aantal");
-        const aantal = parseCount(raw);
-        if (aantal === "bad") return sink.reject({ ...rejection("bad-count", "aantal", notA("aantal", raw, "a count (a whole number ≥ 0)")), line });
-        const period = conversions.period(conversions.field(fields, "maand"), "maand");
-        if (isRejection(period)) return sink.reject({ ...period, line });
+        const read = countAndPeriod(conversions, fields);
+        if (isRejection(read)) return sink.reject({ ...read, line });
+        const { aantal, period } = read;
         const klasse = conversions.klasse(conversions.field(fields, "maatschappelijke_klasse"));
         if (isRejection(klasse)) return sink.reject({ ...klasse, line });
         const area = conversions.areaOfCodes(fields);

@@ -7,7 +7,7 @@ import { parseKlasseCode } from "../parse-klasse.ts";
 import { echo, echoes, notA } from "../echo.ts";
 import { isRejection, rejection } from "../row-conversions.ts";
 import type { FormatSink, InputFormat } from "./input-format.ts";
-import { COUNT, PERIOD, parseCount } from "./requirements.ts";
+import { COUNT, countAndPeriod, PERIOD } from "./requirements.ts";
 
 /** A row read, before its area (a name perhaps) is decided over the whole file. */
 interface Pending {
@@ -60,11 +60,9 @@ export function openData(names: AreaNames): InputFormat {
       };
       return {
         row(fields, line) {
-          const raw = conversions.field(fields, "aantal");
-          const aantal = parseCount(raw);
-          if (aantal === "bad") return sink.reject({ ...rejection("bad-count", "aantal", notA("aantal", raw, "a count (a whole number ≥ 0)")), line });
-          const period = conversions.period(conversions.field(fields, "maand"), "maand");
-          if (isRejection(period)) return sink.reject({ ...period, line });
+          const read = countAndPeriod(conversions, fields);
+          if (isRejection(read)) return sink.reject({ ...read, line });
+          const { aantal, period } = read;
           const soort = soortOf(conversions.field(fields, "maatschappelijke_klasse"));
           if (isRejection(soort)) return sink.reject({ ...soort, line });
           const area = conversions.field(fields, "gebied").trim();

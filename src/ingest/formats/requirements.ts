@@ -1,3 +1,7 @@
+import type { Rejection } from "../export-record.ts";
+import { notA } from "../echo.ts";
+import type { CountPeriod } from "../parse-period.ts";
+import { isRejection, rejection, type RowConversions } from "../row-conversions.ts";
 import type { Requirement } from "./input-format.ts";
 
 /** An area by code: a buurtcode, wijkcode or gemeentecode column (the finest one a row fills counts). */
@@ -20,4 +24,13 @@ export function parseCount(raw: string): number | undefined | "bad" {
   if (!/^\d+$/.test(value)) return "bad";
   const count = Number(value);
   return Number.isSafeInteger(count) ? count : "bad";
+}
+
+/** The count and the period of a row of a table of counts, or why the row is refused (its line still to be set). */
+export function countAndPeriod(conversions: RowConversions, fields: string[]): { aantal: number | undefined; period: CountPeriod } | Rejection {
+  const raw = conversions.field(fields, "aantal");
+  const aantal = parseCount(raw);
+  if (aantal === "bad") return rejection("bad-count", "aantal", notA("aantal", raw, "a count (a whole number ≥ 0)"));
+  const period = conversions.period(conversions.field(fields, "maand"), "maand");
+  return isRejection(period) ? period : { aantal, period };
 }
