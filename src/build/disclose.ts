@@ -8,6 +8,7 @@ import { classificationHierarchy, relationsOf, type Hierarchies, type ShownCount
 import { roundToFive, ROUNDING_NOTE } from "../model/disclosure/round.ts";
 import { sensitivity } from "../model/disclosure/rules.ts";
 import { suppress, type KnownSum, type SuppressionResult } from "../model/disclosure/suppress.ts";
+import type { CellRef } from "../model/table.ts";
 import type { Reference } from "../reference/load-reference.ts";
 import type { ReportDefinition } from "../reports/definition.ts";
 import { disclosureSummary } from "../reports/halfjaarcijfers/disclosure-summary.ts";
@@ -88,7 +89,7 @@ export async function discloseEditions(
       for (const [key, entry] of cells.sums) pagesOf.set(key, new Set(entry.places.map((place) => place.area)).size);
       result = await suppress({
         counts: cells.counts,
-        sums: [...cells.sums.values()],
+        sums: [...cells.sums.values()].map((sum) => ({ ...sum, range: rangeOfSum(sum.sources, cells, inhabitants) })),
         known: prior.known,
         priorHidden: prior.hidden,
         priorGroups: prior.groups,
@@ -176,16 +177,21 @@ function foldBuilt(prior: PriorKnowledge, id: string, cells: PublishedCells, res
   for (const key of result.hidden.keys()) prior.hidden.add(key);
   prior.groups.push(...result.groups);
   for (const [sumId, sum] of cells.sums) {
-    const value = sum.sources.reduce((total, source) => total + (cells.counts.get(refKey(source))?.value ?? 0), 0);
-    // A later reader knows the rate as published (two decimals), as one reading the open data back does.
-    const population = sum.sources.reduce<number | undefined>((total, source) => {
-      const of = inhabitants(source.area, yearOf(source.last));
-      return total === undefined || of === undefined ? undefined : total + of;
-    }, 0);
-    const range: [number, number] = population ? publishedSumRange(value, population) : [value, value];
-    prior.sums.set(sumId, result.hidden.has(sumId) ? { id: sumId, sources: sum.sources } : { id: sumId, sources: sum.sources, range });
+    prior.sums.set(sumId, result.hidden.has(sumId) ? { id: sumId, sources: sum.sources } : { id: sumId, sources: sum.sources, range: rangeOfSum(sum.sources, cells, inhabitants) });
   }
   prior.folded.add(id);
+}
+
+/**
+ * What a reader works out of a regional sum from its rate as published (two decimals) and the
+ * region's population, as one reading the open data back does; the sum itself when no population
+ * is known.
+ */
+function rangeOfSum(sources: readonly CellRef[], cells: PublishedCells, inhabitants: (gemeente: string, year: number) => number | undefined): [number, number] {
+  const value = sources.reduce((total, source) => total + (cells.counts.get(refKey(source))?.value ?? 0), 0);
+  // As the rate column counts them: a gemeente without a known population adds none.
+  const population = sources.reduce((total, source) => total + (inhabitants(source.area, yearOf(source.last)) ?? 0), 0);
+  return population > 0 ? publishedSumRange(value, population) : [value, value];
 }
 
 /**

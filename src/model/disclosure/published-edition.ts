@@ -66,12 +66,10 @@ export function readPublishedEdition(text: string, inhabitants: (gemeente: strin
       sums.push({ id, sources });
       continue;
     }
-    const population = [...gemeenten].reduce<number | undefined>((total, gemeente) => {
-      const of = inhabitants(gemeente, yearOf(last));
-      return total === undefined || of === undefined ? undefined : total + of;
-    }, 0);
+    // As the rate column counts them: a gemeente without a known population adds none.
+    const population = [...gemeenten].reduce((total, gemeente) => total + (inhabitants(gemeente, yearOf(last)) ?? 0), 0);
     const value = Number(rate);
-    if (population === undefined || !Number.isFinite(value)) continue;
+    if (population === 0 || !Number.isFinite(value)) continue;
     sums.push({ id, sources, range: sumRange(value, population) });
   }
   return { month, counts, hidden, sums, refs };

@@ -17,8 +17,12 @@ export interface KnownSum {
 export interface SuppressionInput {
   /** Every count the edition would show, by refKey. */
   counts: ReadonlyMap<string, ShownCount>;
-  /** Figures that reveal a sum of counts (a rate over the region); hidden under their id when they must be. */
-  sums: readonly ShownSum[];
+  /**
+   * Figures that reveal a sum of counts (a rate over the region); hidden under their id when they
+   * must be. `range`: what a reader can work out of the sum from the figure as published (a rate
+   * rounded to two decimals, times the known population); without one the sum counts as known exactly.
+   */
+  sums: readonly (ShownSum & { range?: readonly [number, number] })[];
   /** Counts earlier editions already published (with their values): known to every reader, never hidden now. */
   known?: ReadonlyMap<string, number>;
   /** Counts and regional figures earlier editions hid (x): hidden again now, whatever they are now. */
@@ -61,6 +65,13 @@ const TRIAL_RADII = [1, 2];
 const WIDER_TRIAL_RADII = [3];
 /** Trials look at neighbourhoods of at most this many unknowns (the final audit goes further). */
 const TRIAL_NEIGHBOURHOOD = 2500;
+/**
+ * Integer programs the trials for one count may take. A count no single figure or pair protects
+ * (a tiny gemeente, where nearly everything is small) would otherwise try every option at every
+ * radius; past this budget its whole row goes instead (see rowOf). The wider look before a costly
+ * figure goes has a budget of its own.
+ */
+const TRIAL_BUDGET = 60;
 
 /**
  * Disclosure control of one public edition. Primary: counts from 1 to threshold − 1, and sensitive
@@ -127,6 +138,9 @@ export async function suppress(input: SuppressionInput): Promise<SuppressionResu
     carried.add(key);
     hidden.set(key, "afleidbaar");
   }
+  // A regional rate tells its sum only within its rounding: known roughly while it is shown.
+  const ranged = new Map<string, readonly [number, number]>();
+  for (const sum of input.sums) if (sum.range && sumIds.has(sum.id)) ranged.set(sum.id, sum.range);
   const byKey = new Map<string, Relation[]>();
   for (const relation of relations) {
     for (const [key] of relation.terms) {
@@ -145,7 +159,7 @@ export async function suppress(input: SuppressionInput): Promise<SuppressionResu
   const hideable = (key: string): boolean => isShown(key) && !hidden.has(key) && !known.has(key) && value(key) > 0;
   const shownNow = (): Map<string, number> => {
     const shown = new Map<string, number>();
-    for (const [key, count] of values) if (!hidden.has(key)) shown.set(key, count);
+    for (const [key, count] of values) if (!hidden.has(key) && !ranged.has(key)) shown.set(key, count);
     // A count known from an earlier edition stays known even when it is hidden now.
     for (const [key, count] of known) shown.set(key, count);
     return shown;
@@ -175,11 +189,29 @@ export async function suppress(input: SuppressionInput): Promise<SuppressionResu
     if (reason !== "gevoelig" && !known.has(key)) index.add(key, carried.has(key));
   };
   for (const [key, reason] of [...hidden]) hide(key, reason);
+  // Whether a reader knows a figure exactly while `extra` is hidden as well: shown, or published earlier.
+  const isKnownNow = (key: string, extra: readonly string[]): boolean => known.has(key) || (values.has(key) && !hidden.has(key) && !ranged.has(key) && !extra.includes(key));
   const judged = (): string[] => [...hidden.keys()].filter((key) => !known.has(key) && !sumIds.has(key));
   const patternCells = (): Set<string> => new Set([...hidden].filter(([key, reason]) => reason !== "gevoelig" && !known.has(key)).map(([key]) => key));
   const ownGroups = (): string[][] => patternGroups(relations.filter(ownRelation), patternCells(), carried);
 
+  // What a reader knows roughly: revised earlier figures, earlier regional figures, and this
+  // edition's regional rates while they are shown.
+  const shownRanges = (): [string, readonly [number, number]][] => [...ranged].filter(([key]) => !hidden.has(key));
   let roughly = new Map([...revised, ...sumBounds]);
+  for (const [key, range] of shownRanges()) roughly.set(key, narrower(range, sumBounds.get(key)));
+  // Without a regional rate of this edition, a reader still knows what an earlier one told of it.
+  const roughlyWithout = (extra: readonly string[]): ReadonlyMap<string, readonly [number, number]> => {
+    if (!extra.some((key) => ranged.has(key))) return roughly;
+    const less = new Map(roughly);
+    for (const key of extra) {
+      if (!ranged.has(key)) continue;
+      const earlier = sumBounds.get(key);
+      if (earlier) less.set(key, earlier);
+      else less.delete(key);
+    }
+    return less;
+  };
   let certificates = new Map<string, Certificate>();
   let programs = 0;
   let rounds = 0;
@@ -201,7 +233,17 @@ export async function suppress(input: SuppressionInput): Promise<SuppressionResu
       const candidates = partnersOf(finding.key, byKey, hideable, value, cost, (key) => sumIds.has(key), hidden);
       // Look ahead: the first candidate (cheapest first) whose hiding lets the audit prove the count
       // safe; failing that, the first pair of the cheapest few (a 2 × 2 core needs two more at once).
+      // What a trial proves holds only once its option is hidden: each trial starts from what is
+      // proved now, and only the chosen option's proofs are kept.
+      const before = certificates;
+      const proved = new Map<readonly string[], Map<string, Certificate>>();
+      let spent = programs;
+      let exhausted = false;
       const trial = async (extra: readonly string[], radii: readonly number[]): Promise<boolean> => {
+        if (programs - spent >= TRIAL_BUDGET) {
+          exhausted = true;
+          return false;
+        }
         let without: ShownValues = shown;
         for (const candidate of extra) without = withoutKey(without, candidate);
         const result = await auditPattern({
@@ -211,16 +253,16 @@ export async function suppress(input: SuppressionInput): Promise<SuppressionResu
           judged: [finding.key],
           threshold: input.threshold,
           atLeastOne: { has: (key) => atLeastOne.has(key) || (extra.includes(key) && !sumIds.has(key)) },
-          roughly,
+          roughly: roughlyWithout(extra),
           groupsOf: groupsOf(index.with(extra)),
-          certificates,
+          certificates: before,
           radii,
           maxNeighbourhood: TRIAL_NEIGHBOURHOOD,
           prefer: extra,
         });
         programs += result.programs;
         if (result.findings.length > 0) return false;
-        certificates = result.certificates;
+        proved.set(extra, result.certificates);
         return true;
       };
       // Singles and pairs in order of what they cost readers: two counts on one page each before a
@@ -228,11 +270,17 @@ export async function suppress(input: SuppressionInput): Promise<SuppressionResu
       const few = candidates.filter((candidate) => cost(candidate) <= 1).slice(0, PAIRS_OF);
       // The regional figures always among them (they sort last, behind any number of counts).
       const singles = [...new Set([...candidates.slice(0, CANDIDATES), ...candidates.filter((candidate) => sumIds.has(candidate))])];
-      const options = [...singles.map((candidate) => [candidate]), ...few.flatMap((a, i) => few.slice(i + 1).map((b) => [a, b]))];
+      const open = [...singles.map((candidate) => [candidate]), ...few.flatMap((a, i) => few.slice(i + 1).map((b) => [a, b]))];
+      // Each option with what its own hiding then needs: a figure that one relation would give back
+      // exactly (a half year under a shown year and a published half year) takes a partner along.
+      const closed = open.map((option) => closure(option, byKey, (key) => isKnownNow(key, option), hideable, cost, value));
+      const options = [...new Map(closed.map((option) => [option.join("\n"), option])).values()];
       const costOf = (option: readonly string[]): number => option.reduce((total, candidate) => total + cost(candidate), 0);
       options.sort((a, b) => costOf(a) - costOf(b) || a.length - b.length);
       let chosen: string[] | undefined;
       for (const option of options) {
+        // A regional figure (on every page) only once every cheaper option was tried and failed.
+        if (exhausted && option.some((candidate) => sumIds.has(candidate))) break;
         if (await trial(option, TRIAL_RADII)) {
           chosen = option;
           break;
@@ -241,6 +289,7 @@ export async function suppress(input: SuppressionInput): Promise<SuppressionResu
       // Before a costly figure (a total, a regional figure) goes, the cheaper ones get a wider look.
       const costly = chosen ? costOf(chosen) : Infinity;
       if (costly > 2) {
+        spent = programs;
         for (const option of options.filter((candidate) => costOf(candidate) < costly)) {
           if (await trial(option, WIDER_TRIAL_RADII)) {
             chosen = option;
@@ -248,12 +297,20 @@ export async function suppress(input: SuppressionInput): Promise<SuppressionResu
           }
         }
       }
-      // None protects it on its own: the cheapest goes, and the next round looks again.
-      // A count too small to show under a small total (a tiny gemeente): no part can give it room
-      // while the total stands, so the total goes, and the next round protects that in turn.
-      const above = finding.problem === "small" ? totalAbove(finding.key, byKey, hideable, value) : undefined;
-      chosen ??= above ? [above] : candidates.slice(0, 1);
+      if (chosen) certificates = proved.get(chosen) ?? before;
+      // None protects it within the budget: the other parts of its own gemeente and period go
+      // together (a page that is mostly x says so in words, and keeps its total), and the next
+      // round judges them as a whole. When they are all hidden already, a count too small to show
+      // under a small total (a tiny gemeente) gets room only when the total goes; failing that, the
+      // nearest count goes, and a regional figure only when nothing else is left.
+      if (!chosen) {
+        const row = rowOf(finding.key, byKey, hideable, value);
+        const above = finding.problem === "small" ? totalAbove(finding.key, byKey, hideable, value) : undefined;
+        const nearest = candidates.find((candidate) => !sumIds.has(candidate)) ?? candidates[0];
+        chosen = row.length > 0 ? row : above ? [above] : nearest ? [nearest] : [];
+      }
       for (const candidate of chosen) {
+        roughly = new Map(roughlyWithout([candidate]));
         hide(candidate, "afleidbaar");
         shown.delete(candidate);
         added++;
@@ -261,8 +318,9 @@ export async function suppress(input: SuppressionInput): Promise<SuppressionResu
     }
     if (added === 0) {
       // Rough knowledge of revised figures that contradicts this edition is dropped rather than failed on.
-      if (revised.size > 0 && roughly.size > sumBounds.size) {
+      if (revised.size > 0 && [...revised.keys()].some((key) => roughly.has(key))) {
         roughly = new Map(sumBounds);
+        for (const [key, range] of shownRanges()) roughly.set(key, narrower(range, sumBounds.get(key)));
         certificates = new Map();
         continue;
       }
@@ -276,18 +334,81 @@ export async function suppress(input: SuppressionInput): Promise<SuppressionResu
 
 /**
  * The shown total that bounds `key` from above: in a relation where `key` is a part, the smallest
- * hideable figure on the other side (a total) that is more than zero.
+ * hideable figure on the other side (a total of its gemeente, never a regional figure) that is
+ * more than zero.
  */
 function totalAbove(key: string, byKey: ReadonlyMap<string, readonly Relation[]>, hideable: (key: string) => boolean, value: (key: string) => number): string | undefined {
   let best: string | undefined;
   for (const relation of byKey.get(key) ?? []) {
     const own = relation.terms.find(([name]) => name === key)?.[1] ?? 0;
     for (const [name, coefficient] of relation.terms) {
-      if (Math.sign(coefficient) === Math.sign(own) || !hideable(name) || value(name) <= 0) continue;
+      if (Math.sign(coefficient) === Math.sign(own) || name.startsWith("Σ") || !hideable(name) || value(name) <= 0) continue;
       if (best === undefined || value(name) < value(best) || (value(name) === value(best) && compareKeys(name, best) < 0)) best = name;
     }
   }
   return best;
+}
+
+/** Partners closure adds to one option at most. */
+const CLOSURE = 4;
+
+/**
+ * `option` with, for each figure in it that one relation would give back exactly (every other
+ * figure in the relation known), the cheapest hideable other figure of that relation — one of the
+ * same area before a regional figure — and so on for what that adds, up to CLOSURE more.
+ */
+function closure(
+  option: readonly string[],
+  byKey: ReadonlyMap<string, readonly Relation[]>,
+  isKnown: (key: string) => boolean,
+  hideable: (key: string) => boolean,
+  cost: (key: string) => number,
+  value: (key: string) => number,
+): string[] {
+  const closed = [...option];
+  const queue = [...option];
+  while (queue.length > 0 && closed.length < option.length + CLOSURE) {
+    const at = queue.shift() as string;
+    for (const relation of byKey.get(at) ?? []) {
+      const others = relation.terms.map(([name]) => name).filter((name) => name !== at);
+      if (others.some((name) => closed.includes(name) || !isKnown(name))) continue;
+      const area = refOf(at).area;
+      const partner = others
+        .filter((name) => hideable(name) && value(name) > 0)
+        .sort((a, b) => Number(a.startsWith("Σ")) - Number(b.startsWith("Σ")) || Number(refOf(b).area === area) - Number(refOf(a).area === area) || cost(a) - cost(b) || compareKeys(a, b))[0];
+      if (!partner) continue;
+      closed.push(partner);
+      queue.push(partner);
+      if (closed.length >= option.length + CLOSURE) break;
+    }
+  }
+  return closed;
+}
+
+/**
+ * The shown parts beside `key` in its own area: in each relation where `key` is a part, the
+ * hideable figures on the same side of the same area (the other soorten of its gemeente and
+ * period), more than zero. A regional figure is a relation across gemeenten and adds nothing.
+ */
+function rowOf(key: string, byKey: ReadonlyMap<string, readonly Relation[]>, hideable: (key: string) => boolean, value: (key: string) => number): string[] {
+  const area = refOf(key).area;
+  const row = new Set<string>();
+  for (const relation of byKey.get(key) ?? []) {
+    const own = relation.terms.find(([name]) => name === key)?.[1] ?? 0;
+    for (const [name, coefficient] of relation.terms) {
+      if (name === key || name.startsWith("Σ") || Math.sign(coefficient) !== Math.sign(own) || !hideable(name) || value(name) <= 0) continue;
+      if (refOf(name).area === area) row.add(name);
+    }
+  }
+  return [...row].sort(compareKeys);
+}
+
+/** What two ranges of one figure tell together; the first alone when they contradict (a revision). */
+function narrower(range: readonly [number, number], other: readonly [number, number] | undefined): readonly [number, number] {
+  if (!other) return range;
+  const low = Math.max(range[0], other[0]);
+  const high = Math.min(range[1], other[1]);
+  return low <= high ? [low, high] : range;
 }
 
 /** `shown` without `key`, without copying it. */

@@ -29,7 +29,7 @@ export function disclosureSummary(page: ReportPage): string | undefined {
   const before = previous >= 0 ? total?.cells[previous] : undefined;
   if (now && now.value !== null && now.symbol !== "x") {
     const then = before && before.value !== null && before.symbol !== "x" ? `, tegen ${formatCount(before.value)} in het ${page.period.previousLabel}` : "";
-    words.push(`In totaal registreerde de politie er ${formatCount(now.value)} misdrijven${then}.`);
+    words.push(`In totaal registreerde de politie er ${formatCount(now.value)} ${totalWords(total?.label)}${then}.`);
   }
   // The full year, where the page has it (the second half year).
   const year = sections.find((section) => section.table !== main && section.table?.columns.some((column) => column.id === "current"))?.table;
@@ -41,4 +41,15 @@ export function disclosureSummary(page: ReportPage): string | undefined {
   }
   words.push("Per soort zijn de cijfers als x weergegeven: kleine aantallen, en aantallen waaruit een klein aantal af te leiden is.");
   return words.join(" ");
+}
+
+/**
+ * What the total row counts, as the sentence names it: "misdrijven" under "Totaal misdrijven",
+ * "misdrijven van de 12 soorten in de gegevens" under "Totaal van de 12 soorten in de gegevens" —
+ * a total that covers fewer soorten than all misdrijven says so in words as in its label.
+ */
+function totalWords(label: string | undefined): string {
+  const rest = /^Totaal (.+)$/.exec(label ?? "")?.[1];
+  if (!rest) return "misdrijven";
+  return rest.startsWith("misdrijven") ? rest : `misdrijven ${rest}`;
 }

@@ -3,6 +3,7 @@ import { auditSuppression } from "../../../src/model/disclosure/audit.ts";
 import { auditPattern, structureOf } from "../../../src/model/disclosure/pattern-audit.ts";
 import { listedGroups, patternGroups } from "../../../src/model/disclosure/pattern.ts";
 import { refKey, relationsOf, type Hierarchies, type ShownCount } from "../../../src/model/disclosure/relations.ts";
+import { sumRange } from "../../../src/model/disclosure/published-edition.ts";
 import { suppress } from "../../../src/model/disclosure/suppress.ts";
 import type { CellRef } from "../../../src/model/table.ts";
 
@@ -140,6 +141,57 @@ describe("secondary suppression against that reader", () => {
     expect(result.hidden.get(key("G1", "c1"))).toBe("klein");
     // Protected by one count of one page: a second gemeente's c1 can be the small one instead.
     expect([...result.hidden.keys()].sort()).toEqual([key("G1", "c1"), key("G2", "c1")]);
+  });
+
+  it("knows a regional rate as published: its sum within the rounding, not exactly", async () => {
+    // G1's total (4) is small, and so are its parts. It is the only hidden total in the region: were
+    // the region's sum known exactly, the other totals would give it back (89 − 60 − 25), so a
+    // second total would have to go. The rate is published to two decimals per 1.000 inwoners of a
+    // region of 1 million (0,09): the sum lies anywhere in 85 … 95, so G1's total anywhere in
+    // 0 … 10, room for either small part to be 5 or more.
+    const table = counts([
+      ["G1", "c1", YEAR, 1], ["G1", "c2", YEAR, 2], ["G1", "tot", YEAR, 4],
+      ["G2", "c1", YEAR, 20], ["G2", "c2", YEAR, 30], ["G2", "tot", YEAR, 60],
+      ["G3", "c1", YEAR, 10], ["G3", "c2", YEAR, 15], ["G3", "tot", YEAR, 25],
+    ]);
+    const sources = ["G1", "G2", "G3"].map((area) => ({ area, category: "tot", ...YEAR }));
+    const hierarchies = hierarchy(["c1", "c2"], ["c9"]);
+    expect(sumRange(0.09, 1_000_000)).toEqual([85, 95]);
+    const ranged = await suppress({ counts: table, sums: [{ id: "regio tot", sources, range: sumRange(0.09, 1_000_000) }], hierarchies, ...noRules });
+    expect(ranged.audit.findings).toEqual([]);
+    expect([...ranged.hidden.keys()].sort()).toEqual([key("G1", "c1"), key("G1", "c2"), key("G1", "tot")].sort());
+    // Known exactly (a figure that publishes the sum itself), the same table needs more hidden.
+    const exact = await suppress({ counts: table, sums: [{ id: "regio tot", sources }], hierarchies, ...noRules });
+    expect(exact.audit.findings).toEqual([]);
+    expect(exact.hidden.size).toBeGreaterThan(3);
+  });
+
+  it("keeps the proofs of the option it hides, not those of an option it only tried", async () => {
+    // A 2 × 2 core: G1's 3 is given back by its total and by the region's exact column sums. The
+    // first option that protects it costs three counts; a cheaper one (the region's c1 alone) is
+    // tried after it and protects nothing: its trial must not pass on the proof of the first.
+    const table = counts([["G1", "c1", YEAR, 3], ["G1", "c2", YEAR, 20], ["G1", "tot", YEAR, 23], ["G2", "c1", YEAR, 15], ["G2", "c2", YEAR, 30], ["G2", "tot", YEAR, 45]]);
+    const sums = ["c1", "c2", "tot"].map((category) => ({ id: `regio ${category}`, sources: ["G1", "G2"].map((area) => ({ area, category, ...YEAR })) }));
+    const result = await suppress({ counts: table, sums, hierarchies: hierarchy(["c1", "c2"]), ...noRules });
+    expect(result.audit.findings).toEqual([]);
+    // 23 − 20 would give the 3 back: G1's c2 or total must be hidden whatever else is.
+    expect(result.hidden.has(key("G1", "c2")) || result.hidden.has(key("G1", "tot"))).toBe(true);
+  });
+
+  it("hides the soorten of a gemeente where nearly every count is small, and keeps its total", async () => {
+    // As Schiermonnikoog: a total of 19 over soorten of 1 … 4 and one of 7, under a year whose half
+    // the earlier edition published. The page keeps its totals and says the rest in words.
+    const parts = ["c1", "c2", "c3", "c4", "c5"];
+    const table = counts([
+      ["G", "c1", H2, 1], ["G", "c2", H2, 2], ["G", "c3", H2, 3], ["G", "c4", H2, 2], ["G", "c5", H2, 7], ["G", "tot", H2, 19],
+      ["G", "c1", YEAR, 2], ["G", "c2", YEAR, 3], ["G", "c3", YEAR, 9], ["G", "c4", YEAR, 4], ["G", "c5", YEAR, 13], ["G", "tot", YEAR, 40],
+    ]);
+    const known = new Map([[key("G", "c1", H1), 1], [key("G", "c2", H1), 1], [key("G", "c3", H1), 6], [key("G", "c4", H1), 2], [key("G", "c5", H1), 6], [key("G", "tot", H1), 21]]);
+    const result = await suppress({ counts: table, sums: [], known, hierarchies: hierarchy(parts, ["c9"]), ...noRules });
+    expect(result.audit.findings).toEqual([]);
+    expect(result.hidden.has(key("G", "tot", H2))).toBe(false);
+    expect(result.hidden.has(key("G", "tot", YEAR))).toBe(false);
+    for (const part of ["c1", "c2", "c3", "c4"]) expect(result.hidden.has(key("G", part, H2)), part).toBe(true);
   });
 
   it("hides again what an earlier edition hid, and keeps that edition's groups", async () => {
