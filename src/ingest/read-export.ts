@@ -110,28 +110,26 @@ export async function readExport(file: string, options: ReadExportOptions, sink:
 
 /**
  * A quote that opens a field and is closed only rows later turns those rows into text of one
- * field: they would vanish without a trace. A field with a later line that looks like a row —
- * nearly as many separators as the header, and a date (or month) where the header has its date
- * column — is taken for that, and the record is rejected. Free text with line breaks and
- * separators in it does not look like that.
+ * field: they would vanish without a trace. The record is read again as the lines it was written
+ * on (its fields joined by the separator, cut at the line breaks); a line that looks like a row —
+ * exactly as many fields as the header and a date (or month) in the date column — is what such a
+ * quote leaves. The record is taken for swallowed rows when two of its later lines look like rows,
+ * or when all of its lines do. A quoted text with line breaks whose lines do not all look like
+ * rows (a line of free text after one that does, a line with fewer fields, a text in the first
+ * column whose first line is only its start) is one field, as it says.
  */
 function swallowedRows(fields: readonly string[], delimiter: string, width: number, columns: ColumnMap, line: number): Rejection | undefined {
   const dateColumn = columns.pleegdatum ?? columns.maand;
-  if (width < 2 || dateColumn === undefined) return undefined;
-  let breaks = 0;
-  let rowLike = 0;
-  for (const field of fields) {
-    if (!field.includes("\n") && !field.includes("\r")) continue;
-    const parts = field.split(/\r\n|\n|\r/);
-    breaks += parts.length - 1;
-    for (const part of parts.slice(1)) {
-      const cells = part.split(delimiter);
-      const date = (cells[dateColumn] ?? "").trim();
-      if (cells.length >= width - 1 && (!("error" in parseDate(date)) || /^\d{4}[-/ ]?M?\d{1,2}$/.test(date))) rowLike++;
-    }
-  }
-  if (rowLike === 0) return undefined;
-  const start = line - breaks;
+  if (width < 2 || dateColumn === undefined || !fields.some((field) => field.includes("\n") || field.includes("\r"))) return undefined;
+  const looksLikeRow = (text: string): boolean => {
+    const cells = text.split(delimiter);
+    const date = (cells[dateColumn] ?? "").trim();
+    return cells.length === width && (!("error" in parseDate(date)) || /^\d{4}[-/ ]?M?\d{1,2}$/.test(date));
+  };
+  const [first = "", ...later] = fields.join(delimiter).split(/\r\n|\n|\r/);
+  const rowLike = later.filter(looksLikeRow).length;
+  if (rowLike < 2 && !(rowLike === later.length && looksLikeRow(first))) return undefined;
+  const start = line - later.length;
   return {
     reason: "unbalanced-quote",
     line: start,
