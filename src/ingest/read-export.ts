@@ -77,6 +77,10 @@ export async function readExport(file: string, options: ReadExportOptions, sink:
   let converter: Converter | undefined;
   let columns: ColumnMap = {};
   let width = 0;
+  // The header without the unnamed columns at its end (trailing separators): a row may stop there.
+  let named = 0;
+  // The header's names of the columns read (trimmed, lower case), to know the header row again.
+  let headerNames: [number, string][] = [];
   let rows = 0;
   let ignoredColumns: string[] = [];
   let delimiter: Delimiter = ";";
@@ -88,7 +92,10 @@ export async function readExport(file: string, options: ReadExportOptions, sink:
       const read = format.reads.flatMap((field) => (columns[field] === undefined ? [] : [columns[field]]));
       columns = Object.fromEntries(format.reads.flatMap((field) => (columns[field] === undefined ? [] : [[field, columns[field]]])));
       width = fields.length;
+      named = width;
+      while (named > 0 && (fields[named - 1] ?? "").trim() === "") named--;
       ignoredColumns = fields.filter((_, index) => !read.includes(index));
+      headerNames = read.map((index) => [index, (fields[index] ?? "").trim().toLowerCase()]);
       converter = format.converter({ name, columns, width, conversions: rowConversions(columns, options, caches), classification: options.classification, sink: formatSink });
       return read;
     },
@@ -97,8 +104,20 @@ export async function readExport(file: string, options: ReadExportOptions, sink:
       // Only a record that spans lines can hold rows a stray quote swallowed.
       const swallowed = multiline ? swallowedRows(fields, delimiter, width, columns, line) : undefined;
       if (swallowed) return sink.reject(swallowed);
-      if (fields.length !== width) {
+      if (fields.length !== width && !(fields.length >= named && fields.slice(width).every((field) => field.trim() === ""))) {
         return sink.reject({ ...rejection("ragged-row", undefined, `${fields.length} fields where the header has ${width}${otherSeparator(fields, delimiter)}`), line });
+      }
+      // Two exports joined into one file: the second one's header row (its BOM too) is not data.
+      if (headerNames.length > 0 && headerNames.every(([index, name]) => (fields[index] ?? "").trim().toLowerCase() === name)) {
+        return sink.reject({
+          ...rejection("repeated-header", undefined, `the header row again, on line ${line} — were two exports joined into one file? Remove this line, or keep each export in a file of its own`),
+          line,
+        });
+      }
+      // Excel keeps leading zeros by writing a code as a formula that gives the text: ="0589".
+      for (const [index] of headerNames) {
+        const field = fields[index];
+        if (field !== undefined && field.charCodeAt(0) === 0x3d && field.length >= 3 && field.charCodeAt(1) === 0x22 && field.endsWith('"')) fields[index] = field.slice(2, -1);
       }
       converter?.row(fields, line);
     },

@@ -125,7 +125,9 @@ async function readParsedRecords(file: string, encoding: Encoding, delimiter: De
     }
   } catch (error) {
     if (error instanceof UserError) throw error;
-    throw csvProblem(error, name, parser.info.lines + 1);
+    // A record that is too long or never ends is named by the line it starts on, where the
+    // quote that keeps it open is to be found, not by the line the parser had reached.
+    throw csvProblem(error, name, parser.info.lines + 1, previousLine + 1);
   } finally {
     source.destroy();
   }
@@ -372,17 +374,20 @@ async function readSample(file: string, name: string): Promise<Uint8Array> {
   }
 }
 
-function csvProblem(error: unknown, name: string, line: number): Error {
+function csvProblem(error: unknown, name: string, line: number, recordStart = line): Error {
   if (error instanceof CsvError) {
+    const reached = (error as CsvError & { lines?: number }).lines ?? line;
     const where = `${name}:${(error as CsvError & { lines?: number }).lines ?? line}`;
+    const start = Math.min(recordStart, reached);
+    const runsOn = reached > start ? ` (the row that starts on line ${start} runs on to line ${reached})` : "";
     switch (error.code) {
       case "CSV_QUOTE_NOT_CLOSED":
-        return new UserError(`${where}: a quoted field is not closed before the end of the file`, {
+        return new UserError(`${name}:${start}: a quoted field is not closed before the end of the file${runsOn}`, {
           hint: "A quote (\") opens a field that never ends; check the line named for a stray quote.",
         });
       case "CSV_MAX_RECORD_SIZE":
-        return new UserError(`${where}: a row is longer than 1 MB`, {
-          hint: "Such a row is not an export row; check for an unclosed quote or a broken export.",
+        return new UserError(`${name}:${start}: a row is longer than 1 MB${runsOn}`, {
+          hint: "Such a row is not an export row; check the line named for a quote that is not closed, or export the file again.",
         });
       case "CSV_INVALID_CLOSING_QUOTE":
         return new UserError(`${where}: a quote in the middle of a quoted field`, {

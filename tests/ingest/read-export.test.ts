@@ -140,6 +140,30 @@ describe("readExport", () => {
     });
   });
 
+  it("lets a row stop before the header's unnamed trailing columns or run on with empty fields, and no further", async () => {
+    const { records, rejections } = await read(
+      "trailing.csv",
+      [`${HEADER};;`, "PL1;01-12-2025;B70;BU05890201;x;y", "PL2;01-12-2025;B70;BU05890201;x;y;;;;", "PL3;01-12-2025;B70;BU05890201;x", "PL4;01-12-2025;B70;BU05890201;x;y;;;z"].join("\n"),
+    );
+    expect(records.map((record) => record.registratienummer)).toEqual(["PL1", "PL2"]);
+    expect(rejections.map(({ reason, line, detail }) => [reason, line, detail])).toEqual([
+      ["ragged-row", 4, "5 fields where the header has 8"],
+      ["ragged-row", 5, "9 fields where the header has 8"],
+    ]);
+  });
+
+  it("reads a code Excel wrote as a text formula (=\"…\") as the code, and nothing else that starts with =", async () => {
+    const { records, rejections } = await read("formulas.csv", `${HEADER}\n="PL1";="01-12-2025";="B70";="BU05890201";x;y\nPL2;01-12-2025;B70;=BU05890201;x;y\n`);
+    expect(records).toEqual([{ line: 2, registratienummer: "PL1", month: monthOf(2025, 12), klasse: "B70", area: "BU05890201", aantal: 1 }]);
+    expect(rejections.map(({ reason, line }) => [reason, line])).toEqual([["unknown-area", 3]]);
+  });
+
+  it("refuses the header row again mid-file, in any case and with a BOM, naming its line", async () => {
+    const { records, rejections } = await read("joined.csv", `${HEADER}\nPL1;01-12-2025;B70;BU05890201;x;y\n\uFEFF${HEADER.toUpperCase()}\nPL2;01-12-2025;B70;BU05890201;x;y\n`);
+    expect(records.map((record) => record.registratienummer)).toEqual(["PL1", "PL2"]);
+    expect(rejections.map(({ reason, line }) => [reason, line])).toEqual([["repeated-header", 3]]);
+  });
+
   it("never echoes a value that could be free text in a rejection", async () => {
     const { rejections } = await read("privacy.csv", `${HEADER}\nPL1;01-01-2025;Jan Jansen woont hier;BU05890201;x;y\n`);
     expect(rejections[0]?.detail).toBe("a value that is not a maatschappelijke klasse or soort code (not shown)");
