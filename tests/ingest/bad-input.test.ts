@@ -42,6 +42,8 @@ interface Case {
   noWarning?: string;
   encoding?: string;
   delimiter?: string;
+  /** Registrations a later delivery revised, over all files. */
+  revised?: number;
   /** Rows used per pleegmaand of the (first) file. */
   months?: Record<string, number>;
 }
@@ -221,6 +223,12 @@ const CASES: Case[] = [
     detail: "a value that is not a date (expected dd-mm-jjjj or jjjj-mm-dd) (not shown)",
   },
   {
+    name: "registratienummer-invisible-characters",
+    why: "revisions whose registratienummer has a zero-width space, a word joiner or lower case: the same registrations, not new ones",
+    used: 9,
+    revised: 3,
+  },
+  {
     name: "delivery-without-own-month",
     why: "a delivery named december with only rows of november",
     used: 2,
@@ -311,6 +319,7 @@ describe("the bad-input corpus", () => {
     if (testCase.encoding) expect(quality.files[0]?.encoding).toBe(testCase.encoding);
     if (testCase.delimiter) expect(quality.files[0]?.delimiter).toBe(testCase.delimiter);
     if (testCase.months) expect(quality.files[0]?.months.rows).toEqual(testCase.months);
+    if (testCase.revised !== undefined) expect(quality.files.reduce((sum, file) => sum + file.revised, 0)).toBe(testCase.revised);
     const json = JSON.stringify(quality);
     for (const text of PRIVATE) expect(json).not.toContain(text);
 
