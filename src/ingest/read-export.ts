@@ -85,10 +85,10 @@ export async function readExport(file: string, options: ReadExportOptions, sink:
   let ignoredColumns: string[] = [];
   let delimiter: Delimiter = ";";
   const read = await readRecords(file, { name, ...(options.onProgress ? { onProgress: options.onProgress } : {}) }, {
-    header(fields, _line, separator) {
+    header(fields, line, separator) {
       delimiter = separator;
-      columns = mapColumns(fields, options.columns, name);
-      format = detectFormat(fields, columns, inputFormats(options.areaNames), options.columns, name);
+      columns = mapColumns(fields, options.columns, `${name}:${line}`);
+      format = detectFormat(fields, columns, inputFormats(options.areaNames), options.columns, `${name}:${line}`);
       const read = format.reads.flatMap((field) => (columns[field] === undefined ? [] : [columns[field]]));
       columns = Object.fromEntries(format.reads.flatMap((field) => (columns[field] === undefined ? [] : [[field, columns[field]]])));
       width = fields.length;

@@ -211,6 +211,17 @@ const CASES: Case[] = [
   { name: "quoted-text-with-row-like-line-2025-12.csv", why: "a quoted text with line breaks, one of its lines shaped like a row: one field", used: 2 },
   { name: "canary-in-every-personal-column-2025-12.csv", why: "a canary value in every personal column (name, birth date, address, phone, e-mail, BSN, plate, free text)", used: 2 },
   {
+    name: "excel-sep-line-wrong-2025-12.csv",
+    why: 'a "sep=," line over a header separated by ;',
+    error: 'excel-sep-line-wrong-2025-12.csv:1: the first line "sep=," says the columns are separated by ",", but the header row (line 2) uses ";"',
+  },
+  { name: "excel-sep-line-quoted-2025-12.csv", why: 'a quoted "sep=;" line', used: 3, delimiter: ";" },
+  {
+    name: "blank-lines-before-header-2025-12.csv",
+    why: "blank lines before a header with a column twice: named by the header's line",
+    error: 'blank-lines-before-header-2025-12.csv:3: column "Pleegdatum" appears twice (columns 2 and 5)',
+  },
+  {
     name: "aggregated-decimal-comma-counts-2025-12.csv",
     why: "an aggregated export with counts written with a decimal comma (3,00)",
     rejected: { "bad-count": 2 },
