@@ -21,9 +21,3 @@ export function detectDelimiter(headerLine: string): Delimiter | undefined {
   }
   return best;
 }
-
-/** The first line of a text, without its line end. */
-export function firstLine(text: string): string {
-  const end = text.search(/\r\n|\n|\r/);
-  return end < 0 ? text : text.slice(0, end);
-}

@@ -13,13 +13,20 @@ export interface EncodingGuess {
 /**
  * Guesses the encoding from the first bytes of a file: a BOM decides; otherwise bytes that are not
  * valid UTF-8 mean Windows-1252. Returns "binary" when the sample holds NUL bytes without a UTF-16
- * BOM, which no CSV export does.
+ * BOM, which no CSV export does — unless whole lines of text come before the first one: then it is
+ * a text file damaged further on, guessed from those lines, and reading it stops at the NUL with
+ * the line it is on (see guardStream).
  */
 export function detectEncoding(sample: Uint8Array): EncodingGuess | "binary" {
   if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return { encoding: "utf-8", bom: 3 };
   if (sample[0] === 0xff && sample[1] === 0xfe) return { encoding: "utf-16le", bom: 2 };
   if (sample[0] === 0xfe && sample[1] === 0xff) return { encoding: "utf-16be", bom: 2 };
-  if (sample.includes(0)) return utf16WithoutBom(sample) ?? "binary";
+  const nul = sample.indexOf(0);
+  if (nul >= 0) {
+    const text = sample.subarray(0, nul);
+    if (!text.includes(0x0a) || text.some((byte) => byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d)) return utf16WithoutBom(sample) ?? "binary";
+    return { encoding: isUtf8(text) ? "utf-8" : "windows-1252", bom: 0 };
+  }
   return { encoding: isUtf8(sample) ? "utf-8" : "windows-1252", bom: 0 };
 }
 

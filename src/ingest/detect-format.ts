@@ -11,12 +11,12 @@ import { parseKlasseCode } from "./parse-klasse.ts";
  * the header lacks for it ("this looks like an open-data table of counts, but it has no period
  * column"), with the names that column may have.
  */
-export function detectFormat(header: readonly string[], columns: ColumnMap, formats: readonly InputFormat[], accepted: Record<ColumnField, readonly string[]>, file: string): InputFormat {
+export function detectFormat(header: readonly string[], columns: ColumnMap, formats: readonly InputFormat[], accepted: Record<ColumnField, readonly string[]>, where: string): InputFormat {
   const fitting = formats.find((format) => format.claims(columns) && missingRequirements(format, columns).length === 0);
   if (fitting) return fitting;
   // A file without a header row starts with a registration: its values must not be echoed.
   if (looksLikeData(header)) {
-    throw new UserError(`${file}:1: the first row holds data (a date or a code), not column names`, {
+    throw new UserError(`${where}: the first row holds data (a date or a code), not column names`, {
       hint: "Export the file again with its header row (Registratienummer;Pleegdatum;Maatschappelijke klasse;Buurtcode;… or Soort misdrijf;Perioden;Wijken en buurten;Aantal).",
     });
   }
@@ -25,13 +25,13 @@ export function detectFormat(header: readonly string[], columns: ColumnMap, form
     .map((format, order) => ({ format, order, missing: missingRequirements(format, columns), claims: format.claims(columns) }))
     .sort((a, b) => Number(b.claims) - Number(a.claims) || a.missing.length - b.missing.length || a.order - b.order);
   const nearest = ranked[0];
-  if (!nearest) throw new UserError(`${file}:1: no input format is known`);
+  if (!nearest) throw new UserError(`${where}: no input format is known`);
   const lacking = nearest.missing;
   const found = header.map(shownHeader).join(", ");
   const what = nearest.claims
     ? `this looks like ${nearest.format.label}, but it has no ${lacking.map(describe).join(", no ")}`
     : `no input format fits the header; nearest is ${nearest.format.label}, which needs ${lacking.map((requirement) => requirement.description).join(", ")}`;
-  throw new UserError(`${file}:1: ${what} (found ${found || "no columns"})`, {
+  throw new UserError(`${where}: ${what} (found ${found || "no columns"})`, {
     hint: lacking.map((requirement) => hintFor(requirement, accepted)).join(" "),
   });
 }

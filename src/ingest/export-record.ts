@@ -41,7 +41,8 @@ export type RejectReason =
   | "missing-area"
   | "unknown-area"
   | "bad-count"
-  | "unbalanced-quote";
+  | "unbalanced-quote"
+  | "repeated-header";
 
 export interface Rejection {
   reason: RejectReason;

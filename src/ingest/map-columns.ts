@@ -8,16 +8,17 @@ export type ColumnMap = Partial<Record<ColumnField, number>>;
  * Finds the allow-listed fields in a header row. Every other column (names, addresses, free text)
  * gets no index and is therefore never read. Throws a UserError naming the file when an accepted
  * column appears twice, or when two columns could hold one field and neither is named exactly after
- * it. Which format the columns make is decided by `detectFormat`.
+ * it. Which format the columns make is decided by `detectFormat`. `where` is the header's place in
+ * messages ("export.csv:1", or a later line after a "sep=" line or blank lines).
  */
-export function mapColumns(header: readonly string[], accepted: Record<ColumnField, readonly string[]>, file: string): ColumnMap {
+export function mapColumns(header: readonly string[], accepted: Record<ColumnField, readonly string[]>, where: string): ColumnMap {
   const normalized = header.map(normalizeHeader);
   const seen = new Map<string, number>();
   normalized.forEach((name, index) => {
     if (name === "") return;
     const earlier = seen.get(name);
     if (earlier !== undefined && isAccepted(name, accepted)) {
-      throw new UserError(`${file}:1: column ${shownHeader(header[index] ?? "")} appears twice (columns ${earlier + 1} and ${index + 1})`, {
+      throw new UserError(`${where}: column ${shownHeader(header[index] ?? "")} appears twice (columns ${earlier + 1} and ${index + 1})`, {
         hint: "Remove or rename one of them so it is clear which one holds the data.",
       });
     }
@@ -32,7 +33,7 @@ export function mapColumns(header: readonly string[], accepted: Record<ColumnFie
     const canonical = matching.filter((index) => normalized[index] === accepted[field][0]);
     if (matching.length > 1 && canonical.length !== 1) {
       const [a = 0, b = 0] = matching;
-      throw new UserError(`${file}:1: columns ${shownHeader(header[a] ?? "")} (column ${a + 1}) and ${shownHeader(header[b] ?? "")} (column ${b + 1}) could both be ${field}`, {
+      throw new UserError(`${where}: columns ${shownHeader(header[a] ?? "")} (column ${a + 1}) and ${shownHeader(header[b] ?? "")} (column ${b + 1}) could both be ${field}`, {
         hint: `Say which one it is in the config: "columns": { "${field}": "<that column's name>" }, or rename the other.`,
       });
     }

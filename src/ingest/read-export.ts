@@ -77,18 +77,25 @@ export async function readExport(file: string, options: ReadExportOptions, sink:
   let converter: Converter | undefined;
   let columns: ColumnMap = {};
   let width = 0;
+  // The header without the unnamed columns at its end (trailing separators): a row may stop there.
+  let named = 0;
+  // The header's names of the columns read (trimmed, lower case), to know the header row again.
+  let headerNames: [number, string][] = [];
   let rows = 0;
   let ignoredColumns: string[] = [];
   let delimiter: Delimiter = ";";
   const read = await readRecords(file, { name, ...(options.onProgress ? { onProgress: options.onProgress } : {}) }, {
-    header(fields, _line, separator) {
+    header(fields, line, separator) {
       delimiter = separator;
-      columns = mapColumns(fields, options.columns, name);
-      format = detectFormat(fields, columns, inputFormats(options.areaNames), options.columns, name);
+      columns = mapColumns(fields, options.columns, `${name}:${line}`);
+      format = detectFormat(fields, columns, inputFormats(options.areaNames), options.columns, `${name}:${line}`);
       const read = format.reads.flatMap((field) => (columns[field] === undefined ? [] : [columns[field]]));
       columns = Object.fromEntries(format.reads.flatMap((field) => (columns[field] === undefined ? [] : [[field, columns[field]]])));
       width = fields.length;
+      named = width;
+      while (named > 0 && (fields[named - 1] ?? "").trim() === "") named--;
       ignoredColumns = fields.filter((_, index) => !read.includes(index));
+      headerNames = read.map((index) => [index, (fields[index] ?? "").trim().toLowerCase()]);
       converter = format.converter({ name, columns, width, conversions: rowConversions(columns, options, caches), classification: options.classification, sink: formatSink });
       return read;
     },
@@ -97,8 +104,20 @@ export async function readExport(file: string, options: ReadExportOptions, sink:
       // Only a record that spans lines can hold rows a stray quote swallowed.
       const swallowed = multiline ? swallowedRows(fields, delimiter, width, columns, line) : undefined;
       if (swallowed) return sink.reject(swallowed);
-      if (fields.length !== width) {
+      if (fields.length !== width && !(fields.length >= named && fields.slice(width).every((field) => field.trim() === ""))) {
         return sink.reject({ ...rejection("ragged-row", undefined, `${fields.length} fields where the header has ${width}${otherSeparator(fields, delimiter)}`), line });
+      }
+      // Two exports joined into one file: the second one's header row (its BOM too) is not data.
+      if (headerNames.length > 0 && headerNames.every(([index, name]) => (fields[index] ?? "").trim().toLowerCase() === name)) {
+        return sink.reject({
+          ...rejection("repeated-header", undefined, `the header row again, on line ${line} — were two exports joined into one file? Remove this line, or keep each export in a file of its own`),
+          line,
+        });
+      }
+      // Excel keeps leading zeros by writing a code as a formula that gives the text: ="0589".
+      for (const [index] of headerNames) {
+        const field = fields[index];
+        if (field !== undefined && field.charCodeAt(0) === 0x3d && field.length >= 3 && field.charCodeAt(1) === 0x22 && field.endsWith('"')) fields[index] = field.slice(2, -1);
       }
       converter?.row(fields, line);
     },
@@ -110,28 +129,26 @@ export async function readExport(file: string, options: ReadExportOptions, sink:
 
 /**
  * A quote that opens a field and is closed only rows later turns those rows into text of one
- * field: they would vanish without a trace. A field with a later line that looks like a row —
- * nearly as many separators as the header, and a date (or month) where the header has its date
- * column — is taken for that, and the record is rejected. Free text with line breaks and
- * separators in it does not look like that.
+ * field: they would vanish without a trace. The record is read again as the lines it was written
+ * on (its fields joined by the separator, cut at the line breaks); a line that looks like a row —
+ * exactly as many fields as the header and a date (or month) in the date column — is what such a
+ * quote leaves. The record is taken for swallowed rows when two of its later lines look like rows,
+ * or when all of its lines do. A quoted text with line breaks whose lines do not all look like
+ * rows (a line of free text after one that does, a line with fewer fields, a text in the first
+ * column whose first line is only its start) is one field, as it says.
  */
 function swallowedRows(fields: readonly string[], delimiter: string, width: number, columns: ColumnMap, line: number): Rejection | undefined {
   const dateColumn = columns.pleegdatum ?? columns.maand;
-  if (width < 2 || dateColumn === undefined) return undefined;
-  let breaks = 0;
-  let rowLike = 0;
-  for (const field of fields) {
-    if (!field.includes("\n") && !field.includes("\r")) continue;
-    const parts = field.split(/\r\n|\n|\r/);
-    breaks += parts.length - 1;
-    for (const part of parts.slice(1)) {
-      const cells = part.split(delimiter);
-      const date = (cells[dateColumn] ?? "").trim();
-      if (cells.length >= width - 1 && (!("error" in parseDate(date)) || /^\d{4}[-/ ]?M?\d{1,2}$/.test(date))) rowLike++;
-    }
-  }
-  if (rowLike === 0) return undefined;
-  const start = line - breaks;
+  if (width < 2 || dateColumn === undefined || !fields.some((field) => field.includes("\n") || field.includes("\r"))) return undefined;
+  const looksLikeRow = (text: string): boolean => {
+    const cells = text.split(delimiter);
+    const date = (cells[dateColumn] ?? "").trim();
+    return cells.length === width && (!("error" in parseDate(date)) || /^\d{4}[-/ ]?M?\d{1,2}$/.test(date));
+  };
+  const [first = "", ...later] = fields.join(delimiter).split(/\r\n|\n|\r/);
+  const rowLike = later.filter(looksLikeRow).length;
+  if (rowLike < 2 && !(rowLike === later.length && looksLikeRow(first))) return undefined;
+  const start = line - later.length;
   return {
     reason: "unbalanced-quote",
     line: start,

@@ -4,7 +4,7 @@ import { pipeline, type Transform } from "node:stream";
 import { parse, CsvError } from "csv-parse";
 import iconv from "iconv-lite";
 import { UserError } from "../user-error.ts";
-import { DELIMITERS, detectDelimiter, firstLine, type Delimiter } from "./detect-delimiter.ts";
+import { DELIMITERS, detectDelimiter, type Delimiter } from "./detect-delimiter.ts";
 import { detectEncoding, type Encoding } from "./detect-encoding.ts";
 import { guardStream } from "./guard-stream.ts";
 
@@ -64,11 +64,25 @@ export async function readRecords(file: string, options: ReadRecordsOptions, han
     });
   }
   const sampleText = iconv.decode(Buffer.from(sample.subarray(guess.bom)), guess.encoding);
-  // Excel writes "sep=;" as the first line when asked to keep the separator with the file.
-  const separatorLine = /^sep=(.)$/i.exec(firstLine(sampleText).trim());
-  const delimiter = separatorLine ? DELIMITERS.find((candidate) => candidate === separatorLine[1]) : detectDelimiter(firstLine(sampleText));
+  // Excel writes "sep=;" as the first line when asked to keep the separator with the file (some
+  // tools quote it). The header is the first line after it that is not blank, as the readers see it.
+  const lines = sampleText.split(/\r\n|\n|\r/);
+  const separatorLine = /^"?sep=(.)"?$/i.exec((lines[0] ?? "").trim());
+  const headerIndex = Math.max(0, lines.findIndex((line, index) => index >= (separatorLine ? 1 : 0) && line.trim() !== ""));
+  const headerLine = lines[headerIndex] ?? "";
+  const delimiter = separatorLine ? DELIMITERS.find((candidate) => candidate === separatorLine[1]) : detectDelimiter(headerLine);
+  if (separatorLine && delimiter) {
+    // A "sep=" line that names another separator than the header row uses was edited by hand:
+    // reading by it would make the whole header one column.
+    const used = detectDelimiter(headerLine);
+    if (used && used !== delimiter && !headerLine.includes(delimiter)) {
+      throw new UserError(`${name}:1: the first line "sep=${delimiter}" says the columns are separated by ${JSON.stringify(delimiter)}, but the header row (line ${headerIndex + 1}) uses ${JSON.stringify(used)}`, {
+        hint: `Correct the first line to sep=${used}, or remove it.`,
+      });
+    }
+  }
   if (!delimiter) {
-    throw new UserError(`${name}:1: no column separator (; , tab or |) in the header row`, {
+    throw new UserError(`${name}:${headerIndex + 1}: no column separator (; , tab or |) in the header row`, {
       hint: "The first line must be the header row with the column names, separated by ; or ,.",
     });
   }
@@ -125,7 +139,9 @@ async function readParsedRecords(file: string, encoding: Encoding, delimiter: De
     }
   } catch (error) {
     if (error instanceof UserError) throw error;
-    throw csvProblem(error, name, parser.info.lines + 1);
+    // A record that is too long or never ends is named by the line it starts on, where the
+    // quote that keeps it open is to be found, not by the line the parser had reached.
+    throw csvProblem(error, name, parser.info.lines + 1, previousLine + 1);
   } finally {
     source.destroy();
   }
@@ -372,17 +388,20 @@ async function readSample(file: string, name: string): Promise<Uint8Array> {
   }
 }
 
-function csvProblem(error: unknown, name: string, line: number): Error {
+function csvProblem(error: unknown, name: string, line: number, recordStart = line): Error {
   if (error instanceof CsvError) {
+    const reached = (error as CsvError & { lines?: number }).lines ?? line;
     const where = `${name}:${(error as CsvError & { lines?: number }).lines ?? line}`;
+    const start = Math.min(recordStart, reached);
+    const runsOn = reached > start ? ` (the row that starts on line ${start} runs on to line ${reached})` : "";
     switch (error.code) {
       case "CSV_QUOTE_NOT_CLOSED":
-        return new UserError(`${where}: a quoted field is not closed before the end of the file`, {
+        return new UserError(`${name}:${start}: a quoted field is not closed before the end of the file${runsOn}`, {
           hint: "A quote (\") opens a field that never ends; check the line named for a stray quote.",
         });
       case "CSV_MAX_RECORD_SIZE":
-        return new UserError(`${where}: a row is longer than 1 MB`, {
-          hint: "Such a row is not an export row; check for an unclosed quote or a broken export.",
+        return new UserError(`${name}:${start}: a row is longer than 1 MB${runsOn}`, {
+          hint: "Such a row is not an export row; check the line named for a quote that is not closed, or export the file again.",
         });
       case "CSV_INVALID_CLOSING_QUOTE":
         return new UserError(`${where}: a quote in the middle of a quoted field`, {

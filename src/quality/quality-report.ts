@@ -7,6 +7,7 @@ import type { Reference } from "../reference/load-reference.ts";
 /** Dutch names of the reasons a row is not used, in the order the report lists them. */
 export const REJECT_LABELS: Record<RejectReason, string> = {
   "unbalanced-quote": "aanhalingsteken dat rijen opslokt",
+  "repeated-header": "kopregel nog eens midden in het bestand",
   "ragged-row": "ander aantal velden dan de kopregel",
   "missing-registratienummer": "geen registratienummer",
   "bad-date": "geen of geen bestaande datum",

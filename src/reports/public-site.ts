@@ -1,5 +1,6 @@
 import { formatMonth, monthNumberOf, yearOf } from "../model/months.ts";
 import type { Cell, Column, Table } from "../model/table.ts";
+import { quote } from "../site/csv.ts";
 import type { ReportDefinition } from "./definition.ts";
 import type { Edition } from "./edition.ts";
 import type { PublicPage, ReportPage } from "./page.ts";
@@ -209,7 +210,7 @@ export function openDataCsv(pages: readonly ReportPage[]): string {
     }
   }
   const sorted = [...rows.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, fields]) => fields);
-  return [header, ...sorted].map((fields) => fields.map(csvField).join(",")).join("\r\n") + "\r\n";
+  return [header, ...sorted].map((fields) => fields.map((field) => quote(field, ",")).join(",")).join("\r\n") + "\r\n";
 }
 
 function value(cell: Cell, kind: Column["kind"]): string {
@@ -222,10 +223,6 @@ function value(cell: Cell, kind: Column["kind"]): string {
 
 function voorlopig(column: Column | undefined): string {
   return column?.flags?.includes("voorlopig") ? "ja" : "nee";
-}
-
-function csvField(field: string): string {
-  return /[",\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
 }
 
 /** DCAT-AP-NL style metadata of one edition's open data, as JSON-LD. */

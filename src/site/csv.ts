@@ -9,7 +9,7 @@ import { flagMarks } from "./filters.ts";
 export function tableToCsv(table: Table): string {
   const header = [table.rowHeading, ...table.columns.map(columnHeading)];
   const lines = [header, ...table.rows.map((row) => [row.label, ...row.cells.map((cell, i) => csvValue(cell, table.columns[i] as Column))])].map((fields) =>
-    fields.map(quote).join(";"),
+    fields.map((field) => quote(field)).join(";"),
   );
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 }
@@ -45,9 +45,15 @@ function decimal(value: number, digits: number): string {
  * field may start with one), and one starting with a tab, CR or LF at all.
  */
 const FORMULA_START = /^[\s\u0000-\u001f]*[=+\-@]|^[\t\r\n]/;
+/** A plain number (negative, with a decimal comma or point) is data, not a formula. */
+const NUMBER = /^-?\d+([.,]\d+)?$/;
 
-/** Quotes a field when needed and defuses text that a spreadsheet would run as a formula. */
-export function quote(field: string): string {
-  const safe = FORMULA_START.test(field) && !/^-?\d+(,\d+)?$/.test(field) ? `'${field}` : field;
-  return /[;"\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+/**
+ * One field of a CSV file separated by `separator` (the downloads use ";", the open data ","):
+ * text that a spreadsheet would run as a formula is prefixed with ', and the field is quoted when
+ * it holds the separator, a quote or a line break. Every CSV the build writes goes through here.
+ */
+export function quote(field: string, separator: ";" | "," = ";"): string {
+  const safe = FORMULA_START.test(field) && !NUMBER.test(field) ? `'${field}` : field;
+  return safe.includes(separator) || /["\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

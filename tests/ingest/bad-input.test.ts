@@ -42,6 +42,10 @@ interface Case {
   noWarning?: string;
   encoding?: string;
   delimiter?: string;
+  /** Registrations a later delivery revised, over all files. */
+  revised?: number;
+  /** Rows used per pleegmaand of the (first) file. */
+  months?: Record<string, number>;
 }
 
 const GB = 1024 ** 3;
@@ -171,14 +175,103 @@ const CASES: Case[] = [
     },
     error: "sparse-2gb-after-rows-2025-12.csv:1002: binary data (a NUL byte) at position",
   },
+  // Round two of issue 16.
+  {
+    name: "nul-byte-mid-file-2025-12.csv",
+    why: "a NUL byte in the middle of a small text file",
+    error: "nul-byte-mid-file-2025-12.csv:3: binary data (a NUL byte) at position",
+  },
+  {
+    name: "quote-not-closed-mid-file-2025-12.csv",
+    why: "a quote that opens mid-file and never closes: named by the line it opens on",
+    error: "quote-not-closed-mid-file-2025-12.csv:3: a quoted field is not closed before the end of the file (the row that starts on line 3 runs on to line",
+  },
+  { name: "header-trailing-separators-2025-12.csv", why: "trailing separators after the header only (columns without a name)", used: 3 },
+  { name: "rows-trailing-separators-2025-12.csv", why: "trailing separators after some rows only (empty fields beyond the header)", used: 3 },
+  { name: "zero-width-space-in-header-2025-12.csv", why: "a zero-width space and a word joiner in header names", used: 3 },
+  { name: "non-breaking-space-in-header-2025-12.csv", why: "non-breaking spaces in header names", used: 3 },
+  {
+    name: "repeated-header-2025-12.csv",
+    why: "the header row again mid-file (two exports joined)",
+    rejected: { "repeated-header": 1 },
+    detail: "the header row again, on line 3 — were two exports joined into one file?",
+  },
+  {
+    name: "bom-mid-file-2025-12.csv",
+    why: "two UTF-8 exports with BOM joined: a BOM and the header mid-file",
+    rejected: { "repeated-header": 1 },
+    detail: "the header row again, on line 3",
+  },
+  { name: "pipe-separated-2025-12.csv", why: "| as separator", used: 3, delimiter: "|" },
+  { name: "only-sep-line-2025-12.csv", why: 'a file with only Excel\'s "sep=;" line', error: "only-sep-line-2025-12.csv: the file has no header row" },
+  { name: "whitespace-only-lines-2025-12.csv", why: "lines of only tabs, non-breaking or ideographic spaces and separators", used: 2 },
+  { name: "cr-cr-lf-line-ends-2025-12.csv", why: "CR CR LF line ends (a CRLF file converted once more)", used: 3 },
+  { name: "excel-text-formulas-2025-12.csv", why: 'codes written as Excel text formulas ="BU05890201", also quoted', used: 3 },
+  { name: "utc-moments-2025-12.csv", why: "moments in UTC or with an offset late on 30 November UTC: counted in the Dutch month, December", used: 4, months: { "2025-12": 4 } },
+  { name: "quoted-text-with-row-like-line-2025-12.csv", why: "a quoted text with line breaks, one of its lines shaped like a row: one field", used: 2 },
+  { name: "canary-in-every-personal-column-2025-12.csv", why: "a canary value in every personal column (name, birth date, address, phone, e-mail, BSN, plate, free text)", used: 2 },
+  {
+    name: "excel-sep-line-wrong-2025-12.csv",
+    why: 'a "sep=," line over a header separated by ;',
+    error: 'excel-sep-line-wrong-2025-12.csv:1: the first line "sep=," says the columns are separated by ",", but the header row (line 2) uses ";"',
+  },
+  { name: "excel-sep-line-quoted-2025-12.csv", why: 'a quoted "sep=;" line', used: 3, delimiter: ";" },
+  {
+    name: "blank-lines-before-header-2025-12.csv",
+    why: "blank lines before a header with a column twice: named by the header's line",
+    error: 'blank-lines-before-header-2025-12.csv:3: column "Pleegdatum" appears twice (columns 2 and 5)',
+  },
+  {
+    name: "aggregated-decimal-comma-counts-2025-12.csv",
+    why: "an aggregated export with counts written with a decimal comma (3,00)",
+    rejected: { "bad-count": 2 },
+    detail: '"3,00" is not a count (a whole number ≥ 0)',
+  },
+  {
+    name: "dates-with-month-names-2025-12.csv",
+    why: "dates with the month written out (1 dec 2025)",
+    rejected: { "bad-date": 2 },
+    detail: "a value that is not a date (expected dd-mm-jjjj or jjjj-mm-dd) (not shown)",
+  },
+  {
+    name: "registratienummer-invisible-characters",
+    why: "revisions whose registratienummer has a zero-width space, a word joiner or lower case: the same registrations, not new ones",
+    used: 9,
+    revised: 3,
+  },
+  {
+    name: "delivery-without-own-month",
+    why: "a delivery named december with only rows of november",
+    used: 2,
+    warning: "bvh-export-2025-12.csv: no registrations dated in its own month 2025-12",
+  },
   { name: "xlsx-beside-csv", why: "an .xlsx beside the .csv", used: 3, warning: "bvh-export-2025-12.xlsx in the exports folder is not read: not a .csv file" },
   { name: "no-delivery-month-in-name", why: "a file name without jjjj-mm", used: 3, warning: "bvh-export.csv: no delivery month (jjjj-mm) in the file name" },
   { name: "missing-delivery", why: "no delivery for november", used: 5, warning: "no delivery for 2025-11 between 2025-09 and 2025-12", buildStops: "missing or partial deliveries" },
   { name: "revision-moves-category", why: "a revision from mishandeling to bedreiging", used: 7 },
 ];
 
-/** Strings of the corpus that identify a person or carry free text: none may reach a report. */
-const PRIVATE = ["Kerkstraat", "Dorpsstraat", "Jan Jansen", "HYPERLINK", "weggerukt", "gisteren", "PL0900-", "Dijksingel", "DIJKSINGEL", "3451 AB", "3451AB", "12345678", "AB12CD"];
+/**
+ * Strings of the corpus that identify a person or carry free text: none may reach a message, the
+ * quality report or any file of a build's output (the canaries of canary-in-every-personal-column).
+ */
+const PRIVATE = [
+  ...["Kerkstraat", "Dorpsstraat", "Jan Jansen", "HYPERLINK", "weggerukt", "gisteren", "PL0900-", "Dijksingel", "DIJKSINGEL", "3451 AB", "3451AB", "12345678", "AB12CD"],
+  ...["Canarie", "canarie", "CANARIE", "3421 CZ", "3421CZ", "3421 CY", "0612345670", "0612345671", "123456782", "123456791", "CN-001-X", "CN-002-X", "14-03-1961", "15-04-1972", "example.nl"],
+];
+
+/** The text of every file of an output folder: workbooks unpacked, PDFs as text. */
+async function outputTexts(dir: string): Promise<Map<string, string>> {
+  const texts = new Map<string, string>();
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    if (file.endsWith(".xlsx")) texts.set(file, execFileSync("unzip", ["-p", file], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 }));
+    else if (file.endsWith(".pdf")) texts.set(file, execFileSync("pdftotext", [file, "-"], { encoding: "utf8" }));
+    else texts.set(file, await readFile(file, "utf8"));
+  }
+  return texts;
+}
 
 let work: string;
 let reference: Reference;
@@ -219,8 +312,8 @@ async function project(testCase: Case, index: number): Promise<{ config: Config;
 }
 
 describe("the bad-input corpus", () => {
-  it("has at least 30 cases", () => {
-    expect(CASES.length).toBeGreaterThanOrEqual(30);
+  it("has at least 58 cases", () => {
+    expect(CASES.length).toBeGreaterThanOrEqual(58);
   });
 
   it.each(CASES.map((testCase, index) => [testCase.why, testCase, index] as const))("%s", async (_why, testCase, index) => {
@@ -236,6 +329,8 @@ describe("the bad-input corpus", () => {
     if (testCase.noWarning) expect(quality.warnings.join("\n")).not.toContain(testCase.noWarning);
     if (testCase.encoding) expect(quality.files[0]?.encoding).toBe(testCase.encoding);
     if (testCase.delimiter) expect(quality.files[0]?.delimiter).toBe(testCase.delimiter);
+    if (testCase.months) expect(quality.files[0]?.months.rows).toEqual(testCase.months);
+    if (testCase.revised !== undefined) expect(quality.files.reduce((sum, file) => sum + file.revised, 0)).toBe(testCase.revised);
     const json = JSON.stringify(quality);
     for (const text of PRIVATE) expect(json).not.toContain(text);
 
@@ -251,6 +346,10 @@ describe("the bad-input corpus", () => {
     } else {
       expect(outcome).not.toBeInstanceOf(Error);
       expect((await readdir(path.join(dir, "dist"))).sort()).toEqual(["assets", "index.html", "kwaliteit", "tabellenboek", "verstrekkingen"]);
+      const texts = await outputTexts(path.join(dir, "dist"));
+      // The look reaches into every kind of file (here: the area's name in a workbook).
+      expect([...texts].some(([file, text]) => file.endsWith(".xlsx") && text.includes("Oudewater"))).toBe(true);
+      for (const [file, text] of texts) for (const canary of PRIVATE) expect(text, file).not.toContain(canary);
     }
     expect((await readdir(dir)).filter((name) => name.startsWith("."))).toEqual([]);
     // The big files stream: reading them does not hold them in memory.

@@ -31,6 +31,12 @@ describe("detectEncoding", () => {
   it("calls a sample with NUL bytes and no UTF-16 pattern binary", () => {
     expect(detectEncoding(bytes(0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0x06, 0, 0x08, 0, 0, 0, 0x21, 0))).toBe("binary");
   });
+
+  it("calls a sample text when whole lines of text come before its first NUL (a damaged text file, stopped at the NUL's line)", () => {
+    expect(detectEncoding(new Uint8Array(Buffer.from("a;b\r\n1;2\n3;\u00004\n")))).toEqual({ encoding: "utf-8", bom: 0 });
+    expect(detectEncoding(new Uint8Array(Buffer.from("a;b\nx\u0001y\u0000")))).toBe("binary");
+    expect(detectEncoding(new Uint8Array(Buffer.from("a;b\u0000\n")))).toBe("binary");
+  });
 });
 
 describe("detectDelimiter", () => {

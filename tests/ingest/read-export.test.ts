@@ -94,6 +94,76 @@ describe("readExport", () => {
     expect(rejections[1]?.detail).toBe('unknown maatschappelijke klasse "B7O" — did you mean B70 (Straatroof)?');
   });
 
+  describe("a quoted text with line breaks", () => {
+    it("is one field when its second line looks like a row but has other fields than the header (date first)", async () => {
+      const header = "Pleegdatum;Maatschappelijke klasse;Buurtcode;Registratienummer;Omschrijving";
+      const { records, rejections } = await read(
+        "second-line-date.csv",
+        `${header}\n01-12-2025;B70;BU05890201;PL1;"eerste regel\n2025-12-01;B70;BU05890201;zie ook"\n02-12-2025;A20;BU05890201;PL2;y\n`,
+      );
+      expect(rejections).toEqual([]);
+      expect(records.map((record) => [record.registratienummer, record.line])).toEqual([
+        ["PL1", 3],
+        ["PL2", 4],
+      ]);
+    });
+
+    it("is one field when a line that looks like a row is followed by a line of free text", async () => {
+      const { records, rejections } = await read(
+        "row-amid-text.csv",
+        `${HEADER}\nPL1;01-12-2025;B70;BU05890201;x;"melder stuurde:\nPL9;02-12-2025;A20;BU05890201;x;y\ndat is een oude zaak"\nPL2;02-12-2025;A20;BU05890201;x;y\n`,
+      );
+      expect(rejections).toEqual([]);
+      expect(records.map((record) => record.registratienummer)).toEqual(["PL1", "PL2"]);
+    });
+
+    it("is one field when it is not the last column and its later line has the header's number of fields only with the columns after it", async () => {
+      const { records, rejections } = await read("street.csv", `${HEADER}\nPL1;01-12-2025;B70;BU05890201;"Kerkstraat\nhoek Markt";y\nPL2;02-12-2025;A20;BU05890201;x;y\n`);
+      expect(rejections).toEqual([]);
+      expect(records).toHaveLength(2);
+    });
+
+    it("is one field in the first column, whose later line holds the rest of the record", async () => {
+      const header = "Omschrijving;Registratienummer;Pleegdatum;Maatschappelijke klasse;Buurtcode";
+      const { records, rejections } = await read("first-column.csv", `${header}\n"\r\n";PL1;01-12-2025;B70;BU05890201\n`);
+      expect(rejections).toEqual([]);
+      expect(records.map((record) => record.registratienummer)).toEqual(["PL1"]);
+    });
+
+    it("is refused as a stray quote when every later line is a row of the file (the quote closes at the end of the next row)", async () => {
+      const { records, rejections } = await read(
+        "one-swallowed.csv",
+        `${HEADER}\nPL1;01-12-2025;B70;BU05890201;x;"opent hier\nPL2;02-12-2025;A20;BU05890201;x;sluit hier"\nPL3;03-12-2025;A20;BU05890201;x;y\n`,
+      );
+      expect(rejections.map(({ reason, line }) => [reason, line])).toEqual([["unbalanced-quote", 2]]);
+      expect(records.map((record) => record.registratienummer)).toEqual(["PL3"]);
+    });
+  });
+
+  it("lets a row stop before the header's unnamed trailing columns or run on with empty fields, and no further", async () => {
+    const { records, rejections } = await read(
+      "trailing.csv",
+      [`${HEADER};;`, "PL1;01-12-2025;B70;BU05890201;x;y", "PL2;01-12-2025;B70;BU05890201;x;y;;;;", "PL3;01-12-2025;B70;BU05890201;x", "PL4;01-12-2025;B70;BU05890201;x;y;;;z"].join("\n"),
+    );
+    expect(records.map((record) => record.registratienummer)).toEqual(["PL1", "PL2"]);
+    expect(rejections.map(({ reason, line, detail }) => [reason, line, detail])).toEqual([
+      ["ragged-row", 4, "5 fields where the header has 8"],
+      ["ragged-row", 5, "9 fields where the header has 8"],
+    ]);
+  });
+
+  it("reads a code Excel wrote as a text formula (=\"…\") as the code, and nothing else that starts with =", async () => {
+    const { records, rejections } = await read("formulas.csv", `${HEADER}\n="PL1";="01-12-2025";="B70";="BU05890201";x;y\nPL2;01-12-2025;B70;=BU05890201;x;y\n`);
+    expect(records).toEqual([{ line: 2, registratienummer: "PL1", month: monthOf(2025, 12), klasse: "B70", area: "BU05890201", aantal: 1 }]);
+    expect(rejections.map(({ reason, line }) => [reason, line])).toEqual([["unknown-area", 3]]);
+  });
+
+  it("refuses the header row again mid-file, in any case and with a BOM, naming its line", async () => {
+    const { records, rejections } = await read("joined.csv", `${HEADER}\nPL1;01-12-2025;B70;BU05890201;x;y\n\uFEFF${HEADER.toUpperCase()}\nPL2;01-12-2025;B70;BU05890201;x;y\n`);
+    expect(records.map((record) => record.registratienummer)).toEqual(["PL1", "PL2"]);
+    expect(rejections.map(({ reason, line }) => [reason, line])).toEqual([["repeated-header", 3]]);
+  });
+
   it("never echoes a value that could be free text in a rejection", async () => {
     const { rejections } = await read("privacy.csv", `${HEADER}\nPL1;01-01-2025;Jan Jansen woont hier;BU05890201;x;y\n`);
     expect(rejections[0]?.detail).toBe("a value that is not a maatschappelijke klasse or soort code (not shown)");

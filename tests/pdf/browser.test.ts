@@ -37,16 +37,18 @@ async function profileOf(buildPid: number): Promise<string | undefined> {
 
 describe("Chromium of a build that is stopped", () => {
   it.each([
-    ["while it starts", false],
-    ["while it prints", true],
-  ] as const)("goes with the build on SIGTERM %s: no Chromium process (browser, zygotes, renderers) outlives the build's exit", async (_when, printing) => {
+    ["SIGTERM", "while it starts", false],
+    ["SIGTERM", "while it prints", true],
+    ["SIGINT", "while it prints", true],
+  ] as const)("goes with the build on %s %s: no Chromium process (browser, zygotes, renderers) outlives the build's exit", async (signal, _when, printing) => {
     const mini = path.join(ROOT, "tests", "fixtures", "mini");
-    const config = path.join(work, `${printing ? "printing" : "starting"}.config.json`);
+    const name = `${signal}-${printing ? "printing" : "starting"}`;
+    const config = path.join(work, `${name}.config.json`);
     await writeFile(
       config,
       JSON.stringify({
         scope: { gemeenten: ["GM0335", "GM0589"] },
-        paths: { exports: path.join(mini, "exports"), reference: path.join(ROOT, "data", "reference"), output: path.join(work, printing ? "printing" : "starting") },
+        paths: { exports: path.join(mini, "exports"), reference: path.join(ROOT, "data", "reference"), output: path.join(work, name) },
         reference: { basisteams: path.join(mini, "basisteams.csv") },
         buildDate: "2026-01-10",
         reports: [{ definition: "tabellenboek", periods: ["2025-12"] }],
@@ -58,8 +60,8 @@ describe("Chromium of a build that is stopped", () => {
     await waitFor(async () => (profile = await profileOf(pid)) !== undefined, "the build to start Chromium");
     // Printing: the browser and its helpers (zygotes, renderers) are all up, several processes with this profile.
     if (printing) await waitFor(async () => (await processesWith(profile as string)).length >= 3, "Chromium's helper processes");
-    running.child.kill("SIGTERM");
-    expect(await running.exited).toBe(143);
+    running.child.kill(signal);
+    expect(await running.exited).toBe(signal === "SIGINT" ? 130 : 143);
     // At once, not after a while: nothing is waited for between the exit and this look.
     expect(await processesWith(profile as string)).toEqual([]);
   }, 120_000);

@@ -100,3 +100,21 @@ describe("halfjaarcijfers report data", () => {
     expect(total).toContain(",0.0.0,Totaal van de 12 soorten in de gegevens,7224,");
   });
 });
+
+describe("the open-data CSV", () => {
+  it("defuses text a spreadsheet would run as a formula, also after a leading line break, and leaves negative numbers alone", () => {
+    const page = pages.get("2025-H2")?.find((candidate) => candidate.area.code === "GM0344");
+    expect(page).toBeDefined();
+    const hostile = (naam: string): ReportPage => ({ ...(page as ReportPage), area: { ...(page as ReportPage).area, naam } });
+    for (const naam of ['=HYPERLINK("http://x","klik")', '\n=HYPERLINK("http://x","klik")', "\r\n@SUM(A1)", "\t+1", " -1+2"]) {
+      const rows = parse(openDataCsv([hostile(naam)]), { columns: true }) as Record<string, string>[];
+      expect(rows.length).toBeGreaterThan(0);
+      for (const row of rows) expect(row.gemeente).toBe(`'${naam}`);
+    }
+    // Negative changes somewhere in the region: numbers, not formulas, so never prefixed.
+    const plain = parse(openDataCsv(pages.get("2025-H2") ?? []), { columns: true }) as Record<string, string>[];
+    expect(plain.some((row) => /^-\d+$/.test(row.verschil ?? ""))).toBe(true);
+    expect(plain.some((row) => /^-\d+\.\d$/.test(row.verschil_procent ?? ""))).toBe(true);
+    expect(plain.filter((row) => Object.values(row).some((value) => value.startsWith("'")))).toEqual([]);
+  });
+});

@@ -59,6 +59,13 @@ describe("tableToCsv", () => {
     expect(quote("\r\n @SUM(A1)")).toBe('"\'\r\n @SUM(A1)"');
     expect(quote(" =1+1")).toBe("' =1+1");
   });
+
+  it("quotes for the separator it is given (the open data use commas) and defuses the same way", () => {
+    expect(quote("a,b", ",")).toBe('"a,b"');
+    expect(quote("a;b", ",")).toBe("a;b");
+    expect(quote("\n=1+1", ",")).toBe('"\'\n=1+1"');
+    expect(quote("-12.5", ",")).toBe("-12.5");
+  });
 });
 
 describe("tablesToXlsx", () => {

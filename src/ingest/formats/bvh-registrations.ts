@@ -21,7 +21,7 @@ export const bvhRegistrations: InputFormat = {
   converter({ conversions, sink }) {
     return {
       row(fields, line) {
-        const registratienummer = conversions.field(fields, "registratienummer").trim();
+        const registratienummer = normalizeRegistratienummer(conversions.field(fields, "registratienummer"));
         if (registratienummer === "") return sink.reject({ ...rejection("missing-registratienummer", "registratienummer", "no registratienummer"), line });
         const month = conversions.monthOfDate(conversions.field(fields, "pleegdatum"));
         if (isRejection(month)) return sink.reject({ ...month, line });
@@ -34,3 +34,17 @@ export const bvhRegistrations: InputFormat = {
     };
   },
 };
+
+// Anything but printable ASCII without lower case: only such a registratienummer needs more than a trim.
+const UNUSUAL = /[^\x21-\x60\x7b-\x7e]/;
+
+/**
+ * The registratienummer as the key that tells a revision from a new registration: without white
+ * space and invisible characters (a zero-width space or word joiner copied along), in upper case.
+ * "pl0900-2025110001" and "\u200BPL0900-2025110001" are the registration PL0900-2025110001, not
+ * two more: otherwise a revised registration in a later delivery would be counted twice.
+ */
+export function normalizeRegistratienummer(raw: string): string {
+  const trimmed = raw.trim();
+  return UNUSUAL.test(trimmed) ? trimmed.replace(/[\p{Cf}\s]/gu, "").toUpperCase() : trimmed;
+}
