@@ -196,10 +196,9 @@ function roundedValue(cell: Cell, measure: MeasureId): number | null {
   }
 }
 
+/** Rounded exactly as the pages, their CSVs and the open data round (toFixed). */
 function round(value: number, digits: number): number {
-  const factor = 10 ** digits;
-  // Away from zero at .5, as toFixed does for the pages (up to float noise).
-  return Math.sign(value) * Math.round(Math.abs(value) * factor + 1e-9) / factor + 0;
+  return Number(value.toFixed(digits)) + 0;
 }
 
 function statusOf(cell: Cell, column: Column): FigureStatus {

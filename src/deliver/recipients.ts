@@ -39,7 +39,7 @@ export const recipientsSchema = z
   .superRefine((recipients, context) => {
     const seen = new Set<string>();
     recipients.forEach((recipient, index) => {
-      if (seen.has(recipient.id)) context.addIssue({ code: "custom", path: [index, "id"], message: `recipient id "${recipient.id}" is used twice` });
+      if (seen.has(recipient.id)) context.addIssue({ code: "custom", path: [index, "id"], input: recipient.id, message: `recipient id "${recipient.id}" is used twice` });
       seen.add(recipient.id);
     });
   });
