@@ -9,6 +9,19 @@ import { createHash } from "node:crypto";
  */
 export const SCHEMA_VERSION = "1.0.0";
 
+/**
+ * Every version of the schema, oldest first, with the fingerprint of its columns (see
+ * columnsFingerprint) and what changed. A change of the columns adds an entry here and in
+ * docs/delivery.md and raises SCHEMA_VERSION to it; the tests check that all three agree.
+ */
+export const SCHEMA_HISTORY: readonly { version: string; columns: string; change: string }[] = [
+  {
+    version: "1.0.0",
+    columns: "89fc74d2e76f5476",
+    change: "first version: cijfers (area, period, period_start, period_end, category, measure, value, status), gebieden, categorieen, maten",
+  },
+];
+
 /** A field of a Table Schema (https://specs.frictionlessdata.io/table-schema/), as we use it. */
 export interface SchemaField {
   name: string;
