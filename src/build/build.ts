@@ -346,9 +346,13 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
     log.info(`downloads: ${downloads.length} files (CSV, XLSX)`);
     // Data packages per recipient and the JSON API, from the same page data after disclosure control.
     const { deliveryFiles } = await import("../deliver/delivery-files.ts");
-    const delivery = shard
-      ? { files: [], packages: [], notes: ["delivery: no data packages or JSON API from a shard (build without --shard)"] }
-      : deliveryFiles(allPages.filter(isReportPage), planned, config, { buildDate: options.buildDate, whole: !options.areas, areaName: (code) => reference.areas.get(code)?.naam });
+    // A shard writes the API of its areas; shard 1 the rest, as one build would (every shard has all page data).
+    const delivery = deliveryFiles(allPages.filter(isReportPage), planned, config, {
+      buildDate: options.buildDate,
+      whole: !options.areas,
+      areaName: (code) => reference.areas.get(code)?.naam,
+      ...(shard ? { shard: { owns: (code: string) => inShard(code, shard), shared: shard.index === 1 } } : {}),
+    });
     for (const line of delivery.notes) log.info(line);
     await writeFiles(staging.dir, delivery.files);
     if (delivery.packages.length > 0) log.info(`delivery: ${delivery.packages.length} data packages for ${new Set(delivery.packages.map((item) => item.recipient.id)).size} recipients`);

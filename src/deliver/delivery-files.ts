@@ -4,7 +4,7 @@ import type { ReportDefinition } from "../reports/definition.ts";
 import type { ReportPage } from "../reports/page.ts";
 import { dataPackage, packageName, type PackageRecipient } from "./data-package.ts";
 import { figuresOf } from "./figures.ts";
-import { API_FOLDER, jsonApi } from "./json-api.ts";
+import { jsonApi } from "./json-api.ts";
 import type { Recipient } from "./recipients.ts";
 
 /** The folder in the output with each recipient's packages: `leveringen/<recipient>/<package>/`. */
@@ -40,13 +40,28 @@ export function deliveryFiles(
   pages: readonly ReportPage[],
   planned: readonly { definition: ReportDefinition; edition: { id: string; label: string } }[],
   config: Pick<Config, "recipients" | "audiences" | "organisation">,
-  options: { buildDate: string; whole: boolean; areaName?: (code: string) => string | undefined },
+  options: {
+    buildDate: string;
+    whole: boolean;
+    areaName?: (code: string) => string | undefined;
+    /**
+     * For a shard (`build --shard`): the areas whose API files it writes, and whether it writes what
+     * is not per area (the API index and the packages, from the page data every shard has).
+     */
+    shard?: { owns: (code: string) => boolean; shared: boolean };
+  },
 ): DeliveryFiles {
   const result: DeliveryFiles = { files: [], packages: [], notes: [] };
   for (const { definition, edition } of planned) {
     const editionPages = pages.filter((page) => page.report.kind === definition.kind && page.edition.id === edition.id);
     if (editionPages.length === 0) continue;
-    for (const file of jsonApi(editionPages, { index: options.whole })) result.files.push({ path: `${definition.kind}/${edition.id}/${file.path}`, content: file.content });
+    const shared = options.shard?.shared ?? true;
+    const apiPages = options.shard ? editionPages.filter((page) => options.shard?.owns(page.area.code)) : editionPages;
+    for (const file of jsonApi(apiPages, { index: false })) result.files.push({ path: `${definition.kind}/${edition.id}/${file.path}`, content: file.content });
+    if (options.whole && shared) {
+      for (const file of jsonApi(editionPages, { index: true, areas: false })) result.files.push({ path: `${definition.kind}/${edition.id}/${file.path}`, content: file.content });
+    }
+    if (!shared) continue;
 
     for (const recipient of config.recipients.filter((candidate) => candidate.reports.includes(definition.kind))) {
       const wanted = recipient.areas ? new Set(recipient.areas) : undefined;
@@ -73,9 +88,4 @@ export function deliveryFiles(
 /** The recipient with its legal basis: its own, else that of its audience. */
 function packageRecipient(recipient: Recipient, audiences: Config["audiences"]): PackageRecipient {
   return { id: recipient.id, name: recipient.name, audience: recipient.audience as Audience, legalBasis: recipient.legalBasis ?? audiences[recipient.audience].legalBasis };
-}
-
-/** Whether `file` (relative to the output) is part of an edition's JSON API. */
-export function isApiFile(file: string): boolean {
-  return file.split("/")[2] === API_FOLDER;
 }

@@ -13,7 +13,7 @@ export const API_FOLDER = "api";
  * page data after disclosure control, so it shows what the pages show. Paths are relative to the
  * edition's folder. See docs/delivery.md for examples.
  */
-export function jsonApi(pages: readonly ReportPage[], options: { index: boolean }): PackageFile[] {
+export function jsonApi(pages: readonly ReportPage[], options: { index: boolean; areas?: boolean }): PackageFile[] {
   const files: PackageFile[] = [];
   const first = pages[0];
   if (!first) return files;
@@ -23,7 +23,7 @@ export function jsonApi(pages: readonly ReportPage[], options: { index: boolean 
     report: { kind: first.report.kind, title: first.report.title, audience: first.report.audience },
     edition: { id: first.edition.id, label: first.edition.label, period: first.period.label },
   };
-  for (const page of sorted) {
+  for (const page of options.areas === false ? [] : sorted) {
     const set = figuresOf([page]);
     const document = {
       ...about,
