@@ -118,6 +118,28 @@ describe("deliver", () => {
 });
 
 describe("veiligheidsbeeld deliver", () => {
+  it("builds, delivers to the drop folder given and says so", async () => {
+    const project = path.join(work, "cli");
+    await mkdir(project, { recursive: true });
+    await writeFile(
+      path.join(project, "veiligheidsbeeld.config.json"),
+      JSON.stringify({
+        scope: { gemeenten: ["GM0335", "GM0589"] },
+        paths: { exports: path.join(ROOT, "tests/fixtures/mini/exports"), reference: path.join(ROOT, "data/reference") },
+        reference: { basisteams: path.join(ROOT, "tests/fixtures/mini/basisteams.csv") },
+        recipients: RECIPIENTS,
+        reports: [{ definition: "tabellenboek", periods: ["2025-12"] }],
+      }),
+    );
+    const io = fakeIO({ cwd: project });
+    const code = await main(["deliver", "--no-pdf", "--build-date", "2026-01-10", "--recipient", "gemeente-oudewater", "--drop", "share"], io);
+    expect(code, io.stderr.text).toBe(0);
+    expect(await readdir(path.join(project, "share"))).toEqual(["gemeente-oudewater"]);
+    expect(io.stderr.text).toContain("delivered 1 data package(s) to 1 recipient(s)");
+    const lines = (await readFile(path.join(project, "dist", DELIVERY_LOG), "utf8")).trim().split("\n");
+    expect(lines).toHaveLength(1);
+  });
+
   it("delivers nothing when the build fails", async () => {
     const project = path.join(work, "broken");
     await mkdir(path.join(project, "exports"), { recursive: true });
