@@ -68,8 +68,6 @@ export async function writeProvisionRecord(
     const page = pageOf(file, byStem);
     const item = packageOf.get(file);
     if (item) {
-      const pages = reportPages.filter((candidate) => candidate.report.kind === item.report && candidate.edition.id === item.edition);
-      const controlled = pages.find((candidate) => candidate.disclosure)?.disclosure;
       files.push({
         path: file,
         sha256: hash,
@@ -79,9 +77,9 @@ export async function writeProvisionRecord(
         audience: item.recipient.audience,
         recipients: [item.recipient.name],
         legalBasis: item.recipient.legalBasis,
-        disclosure: controlled
-          ? { applied: true, method: controlled.method, threshold: controlled.threshold, suppressedCells: 0 }
-          : { applied: false, reason: `data package for ${item.recipient.id}: the figures of ${item.report} ${item.edition} as on its pages` },
+        disclosure: item.disclosure
+          ? { applied: true, ...item.disclosure }
+          : { applied: false, reason: `data package for ${item.recipient.id}: the figures of ${item.report} ${item.edition} as on its pages, audience ${item.recipient.audience}` },
       });
       continue;
     }

@@ -18,6 +18,8 @@ export interface BuiltPackage {
   /** Folder relative to the output: leveringen/<recipient>/<package>. */
   folder: string;
   files: string[];
+  /** The disclosure control of the pages it was made from (public reports), with the cells hidden on them. */
+  disclosure?: { method: "suppress" | "round5"; threshold: number; suppressedCells: number };
 }
 
 export interface DeliveryFiles {
@@ -79,7 +81,15 @@ export function deliveryFiles(
       const folder = `${PACKAGES_DIR}/${recipient.id}/${packageName(definition.kind, edition.id, recipient.id)}`;
       const files = dataPackage(set, { recipient: party, report: definition, edition, pages: own, organisation: config.organisation, buildDate: options.buildDate });
       for (const file of files) result.files.push({ path: `${folder}/${file.path}`, content: file.content });
-      result.packages.push({ recipient: party, report: definition.kind, edition: edition.id, folder, files: files.map((file) => `${folder}/${file.path}`) });
+      const controlled = own.find((page) => page.disclosure)?.disclosure;
+      result.packages.push({
+        recipient: party,
+        report: definition.kind,
+        edition: edition.id,
+        folder,
+        files: files.map((file) => `${folder}/${file.path}`),
+        ...(controlled ? { disclosure: { method: controlled.method, threshold: controlled.threshold, suppressedCells: own.reduce((sum, page) => sum + (page.disclosure?.suppressed ?? 0), 0) } } : {}),
+      });
     }
   }
   return result;

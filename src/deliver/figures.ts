@@ -156,21 +156,27 @@ function anchorOf(row: Row, table: Table): CellRef | undefined {
   return row.cells.find((cell) => cell.ref)?.ref;
 }
 
-/** The measure of a cell: a count with its CellRef is `aantal`; every other column names its own. */
+/** The measure of each column id of the report tables (src/reports/sections/columns.ts, month-series, revisions). */
+const COLUMN_MEASURES: Readonly<Record<string, MeasureId>> = {
+  before: "aantal_vorige_editie",
+  average: "gemiddelde_eerdere_jaren",
+  change: "verschil_vorig_jaar",
+  percent: "verschil_vorig_jaar_procent",
+  "change-average": "verschil_gemiddelde",
+  "percent-average": "verschil_gemiddelde_procent",
+  verdict: "betekenis_vorig_jaar",
+  per1000: "per_1000_inwoners",
+  "per1000-region": "per_1000_inwoners_regio",
+};
+
+/**
+ * The measure of a cell: a count with its CellRef is `aantal`; every other column names its own. In
+ * the table of revisions (a "before" column) the change is against the previous edition.
+ */
 function measureOf(column: Column, cell: Cell, table: Table): MeasureId {
-  const revisions = table.columns.some((candidate) => candidate.id === "before");
   if (column.kind === "count" && cell.ref) return "aantal";
-  const measure: MeasureId | undefined = {
-    before: "aantal_vorige_editie",
-    average: "gemiddelde_eerdere_jaren",
-    change: revisions ? "verschil_vorige_editie" : "verschil_vorig_jaar",
-    percent: "verschil_vorig_jaar_procent",
-    "change-average": "verschil_gemiddelde",
-    "percent-average": "verschil_gemiddelde_procent",
-    verdict: "betekenis_vorig_jaar",
-    per1000: "per_1000_inwoners",
-    "per1000-region": "per_1000_inwoners_regio",
-  }[column.id] as MeasureId | undefined;
+  const revisions = table.columns.some((candidate) => candidate.id === "before");
+  const measure = column.id === "change" && revisions ? "verschil_vorige_editie" : COLUMN_MEASURES[column.id];
   if (!measure) throw new Error(`table "${table.id}": column "${column.id}" (${column.kind}) has no measure in src/deliver/figures.ts`);
   return measure;
 }

@@ -156,6 +156,10 @@ describe("the demo's data packages", () => {
       const recipient = file.path.split("/")[1];
       expect(file.audience, file.path).toBe(recipient === "dashboard-provincie" ? "public" : "gezag");
       expect(file.sha256).toMatch(/^[0-9a-f]{64}$/);
+      // The halfjaarcijfers passed disclosure control, for the gemeente as for the dashboard; the tabellenboek did not.
+      const disclosure = file.disclosure;
+      if (file.report === "halfjaarcijfers") expect(disclosure.applied && (recipient !== "dashboard-provincie" || disclosure.suppressedCells > 0), file.path).toBe(true);
+      else expect(disclosure.applied, file.path).toBe(false);
     }
   });
 });
