@@ -70,6 +70,7 @@ ${EXIT_CODES}`,
         ...(Array.isArray(values.recipient) ? { recipients: values.recipient.map(String) } : {}),
         buildDate,
         deliveredAt: (io.now?.() ?? new Date()).toISOString(),
+        organisation: config.organisation,
         onWait: (message) => log.step(message),
       });
       for (const entry of entries) log.info(`delivered ${entry.package} to ${entry.recipient.name} (${entry.files.length} files)`);

@@ -1,14 +1,17 @@
-import { appendFile, copyFile, mkdir, readdir, rename, rm } from "node:fs/promises";
+import { appendFile, copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { hashFile } from "../build/hash-file.ts";
 import { openOutput } from "../build/output-lock.ts";
 import { PROVISION_DIR } from "../build/provision.ts";
 import { UserError } from "../user-error.ts";
 import type { BuiltPackage } from "./delivery-files.ts";
+import { deliveryLogPage } from "./delivery-log-page.ts";
 import { SCHEMA_VERSION } from "./package-schema.ts";
 
 /** The record of deliveries in the output's record of provision: one JSON object per line, appended. */
 export const DELIVERY_LOG = `${PROVISION_DIR}/leveringen.jsonl`;
+/** The same as a readable page, written again after every delivery. */
+export const DELIVERY_PAGE = `${PROVISION_DIR}/leveringen.html`;
 
 /** One package delivered: what, to whom, on which legal basis, when, where, and every file's hash. */
 export interface DeliveryEntry {
@@ -37,12 +40,15 @@ export interface DeliverOptions {
   buildDate: string;
   /** The moment of delivery, ISO 8601 (the CLI reads the clock; tests pass their own). */
   deliveredAt: string;
+  /** Named on the readable page of the record. */
+  organisation?: string;
   onWait?: (message: string) => void;
 }
 
 /**
  * Puts each package of a successful build into its recipient's folder under the drop folder and
- * appends the delivery to the record of provision (`verstrekkingen/leveringen.jsonl` in the output).
+ * appends the delivery to the record of provision (`verstrekkingen/leveringen.jsonl` in the output,
+ * and the readable `leveringen.html` beside it).
  * Each package is copied into a hidden folder beside its target and swapped in with renames, so a
  * recipient's system never sees half a package: it sees the previous delivery or this one. The
  * hashes recorded are of the files as copied into the drop folder. One delivery at a time per
@@ -64,6 +70,8 @@ export async function deliverPackages(options: DeliverOptions): Promise<Delivery
     if (entries.length > 0) {
       await mkdir(path.join(options.outDir, PROVISION_DIR), { recursive: true });
       await appendFile(path.join(options.outDir, DELIVERY_LOG), entries.map((entry) => `${JSON.stringify(entry)}\n`).join(""));
+      const all = (await readFile(path.join(options.outDir, DELIVERY_LOG), "utf8")).split("\n").filter(Boolean).map((line) => JSON.parse(line) as DeliveryEntry);
+      await writeFile(path.join(options.outDir, DELIVERY_PAGE), deliveryLogPage(all, options.organisation ?? ""));
     }
   } finally {
     await lock.release();

@@ -6,7 +6,7 @@ import { build, type BuildResult } from "../../src/build/build.ts";
 import { recordingLog } from "../../src/build/log.ts";
 import type { ProvisionRecord } from "../../src/build/provision.ts";
 import type { Config } from "../../src/config/normalize-config.ts";
-import { DELIVERY_LOG, deliverPackages, type DeliveryEntry } from "../../src/deliver/deliver.ts";
+import { DELIVERY_LOG, DELIVERY_PAGE, deliverPackages, type DeliveryEntry } from "../../src/deliver/deliver.ts";
 import { main } from "../../src/cli/main.ts";
 import { fakeIO } from "../cli/fake-io.ts";
 import { ROOT, cleanup, fixtureConfig, tempDir } from "../helpers.ts";
@@ -99,6 +99,11 @@ describe("deliver", () => {
     expect(lines.find((line) => line.recipient.id === "basisteam-lopikerwaard")?.legalBasis).toBe(config.audiences.gezag.legalBasis);
     for (const file of oudewater?.files ?? []) expect(file.sha256, file.path).toBe(await sha256(path.join(oudewater?.target ?? "", file.path)));
     expect(oudewater?.files.map((file) => file.path).sort()).toEqual(["categorieen.csv", "cijfers.csv", "datapackage.json", "gebieden.csv", "maten.csv"]);
+    // And readable for the privacy officer: who, when, and each file's hash.
+    const page = await readFile(path.join(config.paths.output, DELIVERY_PAGE), "utf8");
+    expect(page).toContain("Gemeente Oudewater, OOV");
+    expect(page).toContain("2026-01-10T08:00:00.000Z");
+    expect(page).toContain(oudewater?.files[0]?.sha256 ?? "no file");
   });
 
   it("replaces a package delivered before whole, leaving no working folder behind, and appends again", async () => {
