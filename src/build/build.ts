@@ -23,6 +23,7 @@ import { BUILT_IN_DEFINITIONS, definitionFor } from "../reports/registry.ts";
 import { nlDate } from "../site/filters.ts";
 import { UserError } from "../user-error.ts";
 import type { CompletenessFinding } from "../model/completeness.ts";
+import type { BuiltPackage } from "../deliver/delivery-files.ts";
 import { checkDeliveries } from "./check-deliveries.ts";
 import type { EditionDisclosure } from "./disclose.ts";
 import { commentaryFiles, configHash, hashInputs, writeProvisionRecord } from "./provision.ts";
@@ -90,6 +91,8 @@ export interface BuildResult {
   quality: QualityReport;
   /** Disclosure control of each public edition. */
   disclosure: EditionDisclosure[];
+  /** The data packages written for recipients (src/deliver), in leveringen/ of the output. */
+  packages: BuiltPackage[];
 }
 
 interface PlannedEdition {
@@ -341,6 +344,18 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
     const { writeDownloads } = await import("../site/write-downloads.ts");
     const downloads = await writeDownloads(fresh, staging.dir, options.buildDate);
     log.info(`downloads: ${downloads.length} files (CSV, XLSX)`);
+    // Data packages per recipient and the JSON API, from the same page data after disclosure control.
+    const { deliveryFiles } = await import("../deliver/delivery-files.ts");
+    // A shard writes the API of its areas; shard 1 the rest, as one build would (every shard has all page data).
+    const delivery = deliveryFiles(allPages.filter(isReportPage), planned, config, {
+      buildDate: options.buildDate,
+      whole: !options.areas,
+      areaName: (code) => reference.areas.get(code)?.naam,
+      ...(shard ? { shard: { owns: (code: string) => inShard(code, shard), shared: shard.index === 1 } } : {}),
+    });
+    for (const line of delivery.notes) log.info(line);
+    await writeFiles(staging.dir, delivery.files);
+    if (delivery.packages.length > 0) log.info(`delivery: ${delivery.packages.length} data packages for ${new Set(delivery.packages.map((item) => item.recipient.id)).size} recipients`);
     const jobs: PdfJob[] = makePdfs ? pdfJobs(fresh, staging.dir) : [];
     if (jobs.length > 0) {
       log.step(`pdf: ${jobs.length} files${kept}`);
@@ -351,7 +366,7 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
     }
     await pinDates([...jobs.map((job) => job.pdf), ...downloads.filter((file) => file.endsWith(".xlsx")).map((file) => path.join(staging.dir, file))], options.buildDate);
     // Last: the record of what this build provides to whom, over the files exactly as published.
-    const record = await writeProvisionRecord(staging.dir, { pages: allPages, config, buildDate: options.buildDate, toolVersion: TOOL_VERSION, inputs: [...exportInputs, ...otherInputs] });
+    const record = await writeProvisionRecord(staging.dir, { pages: allPages, config, buildDate: options.buildDate, toolVersion: TOOL_VERSION, inputs: [...exportInputs, ...otherInputs], packages: delivery.packages });
     await staging.commit();
     await pageCache?.save(ownPages(pages), makePdfs, new Map(record.files.map((file) => [file.path, file.sha256])));
     const result: BuildResult = {
@@ -363,6 +378,7 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
       incomplete: [...new Set([...incomplete.values()].flat())],
       quality,
       disclosure,
+      packages: delivery.packages,
     };
     if (fingerprint) await recordBuild(config.paths.cache, outDir, fingerprint, result, warnings);
     return result;

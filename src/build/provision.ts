@@ -6,6 +6,7 @@ import type { Config } from "../config/normalize-config.ts";
 import type { Audience } from "../model/disclosure/rules.ts";
 import type { ReportPage, SitePage } from "../reports/page.ts";
 import { BUILT_IN_DEFINITIONS } from "../reports/registry.ts";
+import type { BuiltPackage } from "../deliver/delivery-files.ts";
 
 /** The folder in the output with the record of provision (verstrekkingenregister). */
 export const PROVISION_DIR = "verstrekkingen";
@@ -44,7 +45,7 @@ export interface ProvisionRecord {
  */
 export async function writeProvisionRecord(
   dir: string,
-  options: { pages: readonly SitePage[]; config: Config; buildDate: string; toolVersion: string; inputs: ProvisionRecord["inputs"] },
+  options: { pages: readonly SitePage[]; config: Config; buildDate: string; toolVersion: string; inputs: ProvisionRecord["inputs"]; packages?: readonly BuiltPackage[] },
 ): Promise<ProvisionRecord> {
   const { config } = options;
   const reportPages = options.pages.filter((page): page is ReportPage => "area" in page);
@@ -54,6 +55,9 @@ export async function writeProvisionRecord(
     ...[...BUILT_IN_DEFINITIONS.values(), ...config.definitions].map((definition): [string, Audience] => [definition.kind, definition.audience]),
     ...reportPages.map((page): [string, Audience] => [page.report.kind, page.report.audience]),
   ]);
+  // A data package's files are provided to its recipient, on the recipient's legal basis.
+  const packageOf = new Map<string, BuiltPackage>();
+  for (const item of options.packages ?? []) for (const file of item.files) packageOf.set(file, item);
   // Files this build did not write (other editions, other reports) were recorded by the build that did.
   const earlier = await earlierEntries(path.join(dir, PROVISION_DIR));
 
@@ -62,6 +66,23 @@ export async function writeProvisionRecord(
     if (file.startsWith(`${PROVISION_DIR}/`) || file.split("/").includes("assets")) continue;
     const { sha256: hash, bytes } = await hashFile(path.join(dir, file));
     const page = pageOf(file, byStem);
+    const item = packageOf.get(file);
+    if (item) {
+      files.push({
+        path: file,
+        sha256: hash,
+        bytes,
+        report: item.report,
+        edition: item.edition,
+        audience: item.recipient.audience,
+        recipients: [item.recipient.name],
+        legalBasis: item.recipient.legalBasis,
+        disclosure: item.disclosure
+          ? { applied: true, ...item.disclosure }
+          : { applied: false, reason: `data package for ${item.recipient.id}: the figures of ${item.report} ${item.edition} as on its pages, audience ${item.recipient.audience}` },
+      });
+      continue;
+    }
     const before = earlier.get(file);
     if (!page && before && before.sha256 === hash) {
       files.push(before);

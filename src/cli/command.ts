@@ -9,6 +9,8 @@ export interface CliIO {
   cwd: string;
   /** Today as "jjjj-mm-dd": the default build date. */
   today(): string;
+  /** The moment now (when a delivery is recorded); the clock when absent. */
+  now?(): Date;
 }
 
 export type OptionValues = Record<string, string | boolean | (string | boolean)[] | undefined>;

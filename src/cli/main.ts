@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { UserError } from "../user-error.ts";
 import { buildCommand } from "./build-command.ts";
+import { deliverCommand } from "./deliver-command.ts";
 import { colours } from "./colours.ts";
 import { EXIT_CODES, type CliIO, type Command } from "./command.ts";
 import { initCommand } from "./init-command.ts";
@@ -9,7 +10,7 @@ import { mergeCommand } from "./merge-command.ts";
 import { serveCommand } from "./serve-command.ts";
 import { validateCommand } from "./validate-command.ts";
 
-const COMMANDS: readonly Command[] = [initCommand, validateCommand, buildCommand, mergeCommand, serveCommand];
+const COMMANDS: readonly Command[] = [initCommand, validateCommand, buildCommand, deliverCommand, mergeCommand, serveCommand];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));

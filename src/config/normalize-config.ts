@@ -3,6 +3,8 @@ import path from "node:path";
 import { z } from "zod";
 import type { ReportDefinition } from "../reports/definition.ts";
 import { UserError } from "../user-error.ts";
+import { recipientProblems, recipientsSchema } from "../deliver/recipients.ts";
+import { BUILT_IN_DEFINITIONS } from "../reports/registry.ts";
 
 /**
  * The export columns the tool reads. Nothing else in an export is ever loaded: names, addresses
@@ -67,6 +69,8 @@ const schema = z
         cache: relativePath.default(".cache"),
         /** A folder with your own copy of the layouts (house style); the tool's own when absent. */
         layouts: relativePath.optional(),
+        /** The drop folder `deliver` writes each recipient's data packages into (a mounted share). */
+        delivery: relativePath.default("levering"),
       })
       .strict()
       .prefault({}),
@@ -122,6 +126,11 @@ const schema = z
       })
       .strict()
       .prefault({}),
+    /**
+     * Who receives data packages (`deliver`): a gemeente, an RIEC, a Veiligheidshuis; with audience,
+     * legal basis, reports and areas. See docs/delivery.md.
+     */
+    recipients: recipientsSchema,
     /** The public site (reports with audience "public", such as the halfjaarcijfers). */
     publicSite: z
       .object({
@@ -184,7 +193,26 @@ export function normalizeConfig(spec: unknown, root: string, source = "config"):
   for (const [field, names] of Object.entries(config.columns) as [ColumnField, string | string[]][]) {
     columns[field] = (Array.isArray(names) ? names : [names]).map(normalizeHeader);
   }
-  return { ...config, root, paths, columns, definitions: [] };
+  const normalized: Config = { ...config, root, paths, columns, definitions: [] };
+  // Report kinds defined in JSON files are known only once readConfig has read them: it checks again.
+  checkRecipients(normalized, source, config.reports.some((report) => report.definition.endsWith(".json")));
+  return normalized;
+}
+
+/**
+ * Refuses a recipient who would receive more than its audience allows (see recipientProblems),
+ * with a UserError naming the key. With `deferUnknown`, report kinds not known yet (defined in a
+ * JSON file not read yet) pass.
+ */
+export function checkRecipients(config: Config, source = "config", deferUnknown = false): void {
+  const audiences = new Map([...BUILT_IN_DEFINITIONS.values(), ...config.definitions].map((definition) => [definition.kind, definition.audience] as const));
+  const problems = recipientProblems(config.recipients, (kind) => audiences.get(kind), [...audiences.keys()]).filter((problem) => !(deferUnknown && problem.message.startsWith("unknown report")));
+  if (problems.length === 0) return;
+  const lines = problems.map((problem) => `  ${source}: ${problem.path.join(".")}: ${problem.message}`);
+  throw new UserError(`The configuration is not valid:\n${lines.join("\n")}`, {
+    hint: "Give the recipient only reports of its own audience (or a less restricted one), or change its audience if the legal basis allows it; see docs/delivery.md.",
+    exitCode: 2,
+  });
 }
 
 /** Header comparison ignores case, accents, spaces, underscores, dashes and dots. */

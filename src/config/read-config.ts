@@ -4,7 +4,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { UserError } from "../user-error.ts";
 import { normalizeDefinition, type ReportDefinition } from "../reports/definition.ts";
-import { normalizeConfig, type Config } from "./normalize-config.ts";
+import { checkRecipients, normalizeConfig, type Config } from "./normalize-config.ts";
 
 export const CONFIG_FILE = "veiligheidsbeeld.config.json";
 /** The config as a JavaScript module (default export: the same object), for comments and computed values. */
@@ -36,8 +36,9 @@ export function configFileOf(file: string): string {
 export async function readConfig(file: string): Promise<Config> {
   const resolved = configFileOf(file);
   const spec = resolved.endsWith(".mjs") ? await importConfig(resolved) : await readJsonConfig(resolved);
-  const config = normalizeConfig(spec, path.dirname(resolved), path.basename(resolved));
-  return withDefinitionFiles(config);
+  const config = await withDefinitionFiles(normalizeConfig(spec, path.dirname(resolved), path.basename(resolved)));
+  checkRecipients(config, path.basename(resolved));
+  return config;
 }
 
 async function readJsonConfig(resolved: string): Promise<unknown> {
