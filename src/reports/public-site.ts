@@ -176,7 +176,7 @@ export function openDataCsv(pages: readonly ReportPage[]): string {
           row.cells.forEach((cell) => {
             const ref = cell.ref;
             if (!ref) return;
-            const key = `${page.area.code}|${ref.first}|${soort}`;
+            const key = `${page.area.code}|${ref.first}|${ref.last}|${soort}`;
             if (rows.has(key)) return;
             rows.set(key, [page.area.code, page.area.naam, formatMonth(ref.first), formatMonth(ref.last), soort, row.label, value(cell, "count"), "", "", "", "", "", "", voorlopig(table.columns[row.cells.indexOf(cell)])]);
           });
@@ -190,7 +190,8 @@ export function openDataCsv(pages: readonly ReportPage[]): string {
           const entry = byColumn.get(id);
           return entry ? value(entry.cell, entry.column.kind) : "";
         };
-        rows.set(`${page.area.code}|${ref.first}|${soort}`, [
+        // Keyed by the whole period: the full year and its first half year begin in the same month.
+        rows.set(`${page.area.code}|${ref.first}|${ref.last}|${soort}`, [
           page.area.code,
           page.area.naam,
           formatMonth(ref.first),

@@ -102,6 +102,15 @@ describe("halfjaarcijfers report data", () => {
 });
 
 describe("the open-data CSV", () => {
+  it("holds every period a page shows: the full year and its first half year, which begin in the same month", () => {
+    const rows = parse(openDataCsv(pages.get("2025-H2")?.filter((page) => page.area.code === "GM0344") ?? []), { columns: true }) as Record<string, string>[];
+    const totals = rows.filter((row) => row.soort_code === "0.0.0").map((row) => `${row.periode_begin}..${row.periode_eind}`);
+    expect(totals).toContain("2025-01..2025-12");
+    expect(totals).toContain("2025-01..2025-06");
+    expect(totals).toContain("2025-07..2025-12");
+    expect(new Set(totals).size).toBe(totals.length);
+  });
+
   it("defuses text a spreadsheet would run as a formula, also after a leading line break, and leaves negative numbers alone", () => {
     const page = pages.get("2025-H2")?.find((candidate) => candidate.area.code === "GM0344");
     expect(page).toBeDefined();
