@@ -73,6 +73,35 @@ describe("an interrupted build", () => {
     await waitFor(() => !isAlive(chromium), "Chromium to be stopped");
   });
 
+  it("on SIGTERM during disclosure control stops in the solver, not after it", async () => {
+    // The demo's public halfjaarcijfers: the second half year's suppression runs for a second or
+    // more after the first half year's line. The solver gives the event loop a turn every 100 ms,
+    // so the signal stops the build before the second half year is done; a solver that never
+    // yields would finish it (and print its line) first.
+    const output = path.join(work, "disclosure-dist");
+    const demo = path.join(work, "disclosure.config.json");
+    await writeFile(
+      demo,
+      JSON.stringify({
+        title: "Test",
+        organisation: "Test",
+        scope: { provincie: "Utrecht" },
+        paths: { exports: path.join(ROOT, "data", "sample", "exports"), reference: path.join(ROOT, "data", "reference"), realdata: path.join(ROOT, "data", "realdata"), output },
+        reference: { basisteamsIllustrative: true },
+        voorlopig: [2024, 2025, 2026],
+        buildDate: "2026-02-10",
+        reports: [{ definition: "halfjaarcijfers", periods: ["2025-H1", "2025-H2"] }],
+      }),
+    );
+    const running = startCli(["build", "--config", demo]);
+    await waitFor(() => /disclosure halfjaarcijfers 2025-h1: \d+ counts/.test(running.stdout() + running.stderr()), "the first half year's disclosure control to finish");
+    running.child.kill("SIGTERM");
+    expect(await running.exited).toBe(143);
+    expect(running.stdout() + running.stderr()).not.toMatch(/disclosure halfjaarcijfers 2025-h2: \d+ counts/);
+    expect(running.stderr()).toContain("terminated:");
+    expect(existsSync(output)).toBe(false);
+  });
+
   it("killed outright (a crash) leaves dist/ as it was, and the next build clears what it left behind", async () => {
     const { running, chromium, profile } = await buildUntilPdfStage(path.join(work, "SIGKILL.pid"));
     running.child.kill("SIGKILL");

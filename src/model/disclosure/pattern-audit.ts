@@ -62,6 +62,17 @@ const WIDE = 6;
 
 let solver: Awaited<ReturnType<typeof GLPK>> | undefined;
 
+/** How long the solver runs before the event loop gets a turn (so Ctrl-C and SIGTERM are honoured). */
+const SLICE_MS = 100;
+let sliceStarted = performance.now();
+
+/** Lets the event loop run (signal handlers, timers) once the solver has had its slice. */
+async function breathe(): Promise<void> {
+  if (performance.now() - sliceStarted < SLICE_MS) return;
+  await new Promise((resolve) => setImmediate(resolve));
+  sliceStarted = performance.now();
+}
+
 /**
  * The relations between published figures only: the parts no edition publishes (soorten outside
  * the selection, klassen) take any value ≥ 0 and are eliminated once (an equation with such a part
@@ -266,6 +277,7 @@ export async function auditPattern(input: PatternAuditInput): Promise<PatternAud
   };
 
   for (const key of [...new Set(input.judged)].sort(compareKeys)) {
+    await breathe();
     let need = needs(key);
     if (!need) continue;
     let last: Set<string> | undefined;
