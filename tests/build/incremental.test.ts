@@ -73,8 +73,10 @@ describe("a second build", () => {
       ...(await configFor(name)),
       reports: [
         { definition: "gebiedsscan", periods: ["2025"] },
-        // H1 only: the pattern audit (issue 15) cannot yet protect the tiny fixture's H2 (two small
-        // gemeenten) and refuses it — a limitation of disclosure control, not of the page cache.
+        // H1 only: in the fixture's region of two small gemeenten the regional rates give their
+        // sums almost exactly, and what H1 published leaves H2 no pattern that protects every
+        // small count: the build refuses H2, as it must (docs/disclosure.md, "What the build
+        // refuses"). A limitation of this fixture, not of the page cache.
         { definition: "halfjaarcijfers", periods: ["2025-H1"] },
       ],
     });
