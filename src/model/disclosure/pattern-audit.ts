@@ -57,6 +57,9 @@ const MAX_NEIGHBOURHOOD = 4000;
 /** Seconds one integer program may take; a program that runs out proves nothing. */
 const TIME_LIMIT = 10;
 const BIG = 1e7;
+/** The box tables are looked for in: every unknown at most this many times the largest figure around, and at least BOX_FLOOR. */
+const BOX_FACTOR = 4;
+const BOX_FLOOR = 100;
 /** Unknowns of one relation that join a neighbourhood at most (besides those that must). */
 const WIDE = 6;
 
@@ -220,7 +223,14 @@ export async function auditPattern(input: PatternAuditInput): Promise<PatternAud
     const open = [...inside].filter(([group, members]) => group.small - members.filter((name) => isSmall(truthOf(name))).length <= 0);
     const id = new Map(sorted.map((name, index) => [name, `v${index}`]));
     const lowOf = (name: string): number => Math.max(input.roughly.get(name)?.[0] ?? 0, input.atLeastOne.has(name) ? 1 : 0, name === key ? (target.low ?? 0) : 0);
-    const highOf = (name: string): number => Math.min(input.roughly.get(name)?.[1] ?? Infinity, name === key ? (target.high ?? Infinity) : Infinity);
+    // Tables are looked for within a box a few times the size of the figures around: a table in it
+    // is as good a proof as any (the box only leaves tables out), and it keeps the big-M rows of
+    // the small binaries tight, so the solver does not wander through counts of millions.
+    let largest = 0;
+    for (const relation of local) largest = Math.max(largest, Math.abs(relation.rest));
+    for (const name of near) largest = Math.max(largest, input.truth.get(name) ?? 0, input.roughly.get(name)?.[1] ?? 0);
+    const ceiling = Math.min(BIG, Math.max(BOX_FLOOR, BOX_FACTOR * largest));
+    const highOf = (name: string): number => Math.min(input.roughly.get(name)?.[1] ?? Infinity, name === key ? (target.high ?? Infinity) : Infinity, ceiling);
     const bounds: NonNullable<LP["bounds"]> = [];
     for (const name of sorted) {
       const low = lowOf(name);
