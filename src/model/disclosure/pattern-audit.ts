@@ -54,8 +54,11 @@ export interface PatternAuditResult {
 
 /** More unknowns than this in one neighbourhood and the search stops widening (the count stays uncertified). */
 const MAX_NEIGHBOURHOOD = 4000;
-/** Seconds one integer program may take; a program that runs out proves nothing. */
-const TIME_LIMIT = 10;
+/**
+ * Seconds one integer program may take; a program that runs out proves nothing (the count gets
+ * more protection). Short, so that a signal waits at most this long (see breathe).
+ */
+const TIME_LIMIT = 1;
 const BIG = 1e7;
 /** The box tables are looked for in: every unknown at most this many times the largest figure around, and at least BOX_FLOOR. */
 const BOX_FACTOR = 4;
