@@ -14,7 +14,7 @@ export async function pinDates(files: readonly string[], buildDate: string): Pro
   const date = parseBuildDate(buildDate);
   for (const file of files) {
     const bytes = await readFile(file);
-    const pinned = file.endsWith(".pdf") ? pinPdfNodeIds(pinPdfDates(stripLocalLinks(bytes), date)) : file.endsWith(".xlsx") ? pinZipDates(bytes, date) : bytes;
+    const pinned = file.endsWith(".pdf") ? pinPdfCreator(pinPdfNodeIds(pinPdfDates(stripLocalLinks(bytes), date))) : file.endsWith(".xlsx") ? pinZipDates(bytes, date) : bytes;
     if (pinned !== bytes) await writeFile(file, pinned);
   }
 }
@@ -47,6 +47,29 @@ export function pinPdfDates(pdf: Buffer, date: CalendarDay): Buffer {
     return `/${key} (D:${stamp}${same})`;
   });
   return changed ? Buffer.from(pinned, "latin1") : pdf;
+}
+
+// "/Creator (Mozilla/5.0 (X11; Linux x86_64) … HeadlessChrome/138.0.0.0 Safari/537.36)": the
+// browser's user agent, with the parentheses of the user agent escaped or balanced inside the string.
+const PDF_CREATOR = /\/Creator \((?:[^()\\]|\\.|\((?:[^()\\]|\\.)*\))*\)/;
+
+/** What the PDFs say made them, instead of the browser's user agent. */
+export const PDF_CREATOR_NAME = "Veiligheidsbeeld";
+
+/**
+ * Names the tool as the PDF's creator instead of the browser that printed it ("HeadlessChrome",
+ * with its version: a reader's question, and a byte that changes with every Chromium update). The
+ * entry keeps its length — the rest is filled with spaces between the dictionary's tokens, which
+ * a PDF reader skips — so every offset stays valid.
+ */
+export function pinPdfCreator(pdf: Buffer): Buffer {
+  const text = pdf.toString("latin1");
+  const match = PDF_CREATOR.exec(text);
+  if (!match) return pdf;
+  const entry = `/Creator (${PDF_CREATOR_NAME})`;
+  if (entry.length > match[0].length || match[0] === entry) return pdf;
+  const pinned = text.slice(0, match.index) + entry.padEnd(match[0].length, " ") + text.slice(match.index + match[0].length);
+  return Buffer.from(pinned, "latin1");
 }
 
 // The action of a link annotation to a local file: "/A <</Type /Action\n/S /URI\n/URI (file:///…)>>".

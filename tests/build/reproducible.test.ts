@@ -5,7 +5,7 @@ import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../src/build/build.ts";
 import { recordingLog } from "../../src/build/log.ts";
-import { pinPdfDates, pinPdfNodeIds, pinZipDates, stripLocalLinks } from "../../src/build/reproducible.ts";
+import { pinPdfCreator, pinPdfDates, pinPdfNodeIds, pinZipDates, stripLocalLinks } from "../../src/build/reproducible.ts";
 import { cleanup, fixtureConfig, tempDir } from "../helpers.ts";
 
 let work: string;
@@ -65,6 +65,9 @@ describe("two builds of the same inputs", () => {
     const info = execFileSync("pdfinfo", [path.join(work, "first", "dist", "tabellenboek", "2025-12", "gm0589-oudewater.pdf")], { encoding: "utf8", env: { ...process.env, TZ: "UTC" } });
     expect(info).toMatch(/CreationDate:\s+Sat Jan 10 00:00:00 2026 UTC/);
     expect(info).toMatch(/ModDate:\s+Sat Jan 10 00:00:00 2026 UTC/);
+    // The tool made it, not "HeadlessChrome" with a version that changes with every update.
+    expect(info).toMatch(/Creator:\s+Veiligheidsbeeld\s*\n/);
+    expect(info).not.toContain("HeadlessChrome");
   });
 });
 
@@ -76,6 +79,13 @@ describe("pinning the stamps of writers", () => {
     const pinned = pinPdfDates(pdf, day);
     expect(pinned.length).toBe(pdf.length);
     expect(pinned.toString("latin1")).toBe("%PDF-1.4\n<</Producer (Skia/PDF m156)\n/CreationDate (D:20260110000000+00'00')\n/ModDate (D:20260110000000+00'00')>>\n");
+  });
+
+  it("names the tool as the PDF's creator in place, keeping the entry's length", () => {
+    const pdf = Buffer.from("<</Creator (Mozilla/5.0 \\(X11; Linux x86_64\\) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/138.0.0.0 Safari/537.36)\n/Producer (Skia/PDF m138)>>", "latin1");
+    const pinned = pinPdfCreator(pdf);
+    expect(pinned.length).toBe(pdf.length);
+    expect(pinned.toString("latin1")).toMatch(/^<<\/Creator \(Veiligheidsbeeld\) +\n\/Producer \(Skia\/PDF m138\)>>$/);
   });
 
   it("removes the actions of links to local files and moves the cross-reference offsets with them", () => {
