@@ -34,10 +34,10 @@ export async function checkExports(options: CheckOptions): Promise<QualityReport
       hint: "Put the BVH export files in that folder (or set paths.exports in the config).",
     });
   }
-  const last = lastDelivery(options.period, folder.files.map((file) => file.delivery), buildMonth);
-  const files = folder.files.filter((file) => file.delivery === undefined || file.delivery <= last);
-  log.step(`ingest: ${files.length} export file(s) up to ${formatMonth(last)}`);
-  const { report } = await ingest(files, {
+  const upTo = lastDelivery(options.period, folder.files.map((file) => file.delivery));
+  const files = folder.files.filter((file) => file.delivery === undefined || upTo === undefined || file.delivery <= upTo);
+  log.step(`ingest: ${files.length} export file(s)${upTo === undefined ? "" : ` up to ${formatMonth(upTo)}`}`);
+  const { cube, report } = await ingest(files, {
     reference,
     columns: config.columns,
     lastPlausibleMonth: buildMonth,
@@ -50,7 +50,8 @@ export async function checkExports(options: CheckOptions): Promise<QualityReport
     ingest: report,
     folder,
     reference,
-    periode: formatMonth(last),
+    // Without a dated delivery (file names without jjjj-mm), the report is of the data's last month, not of the build date's.
+    periode: formatMonth(upTo ?? (cube.lastMonth >= cube.firstMonth ? cube.lastMonth : buildMonth)),
     buildDate: options.buildDate,
     maxRejectedShare: config.ingest.maxRejectedShare,
     earliestYear: config.ingest.earliestYear,
@@ -58,12 +59,13 @@ export async function checkExports(options: CheckOptions): Promise<QualityReport
   });
 }
 
-function lastDelivery(period: string | undefined, deliveries: readonly (Month | undefined)[], buildMonth: Month): Month {
+/** The month the check goes up to: --period, else the latest dated delivery, else undefined (none is dated). */
+function lastDelivery(period: string | undefined, deliveries: readonly (Month | undefined)[]): Month | undefined {
   if (period !== undefined) {
     const month = parseMonth(period);
     if (month === undefined) throw new UserError(`--period "${period}" is not a month`, { hint: "Use jjjj-mm, e.g. --period 2025-12.", exitCode: 2 });
     return month;
   }
   const dated = deliveries.filter((month): month is Month => month !== undefined);
-  return dated.length > 0 ? Math.max(...dated) : buildMonth;
+  return dated.length > 0 ? Math.max(...dated) : undefined;
 }

@@ -316,6 +316,16 @@ describe("the bad-input corpus", () => {
     expect(CASES.length).toBeGreaterThanOrEqual(58);
   });
 
+  it("checks a folder without a dated delivery for the data's last month, not the build date's", async () => {
+    const index = CASES.findIndex((testCase) => testCase.name === "no-delivery-month-in-name");
+    const { config } = await project(CASES[index] as Case, 1000 + index);
+    const quality = await checkExports({ config, buildDate: "2026-01-10", log: recordingLog(), reference });
+    const last = quality.files[0]?.months.last;
+    expect(last).toMatch(/^\d{4}-\d{2}$/);
+    expect(quality.periode).toBe(last);
+    expect(quality.periode).not.toBe("2026-01");
+  });
+
   it.each(CASES.map((testCase, index) => [testCase.why, testCase, index] as const))("%s", async (_why, testCase, index) => {
     const { config, dir } = await project(testCase, index);
     const rssBefore = process.memoryUsage().rss;
