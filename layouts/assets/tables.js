@@ -81,4 +81,16 @@
   }
 
   Array.prototype.forEach.call(document.querySelectorAll("table.data"), enhance);
+
+  // The hint above a table shows exactly when the table is wider than its box.
+  document.documentElement.classList.add("js-tables");
+  var boxes = Array.prototype.slice.call(document.querySelectorAll(".table-scroll"));
+  function showHints() {
+    boxes.forEach(function (box) {
+      var hint = box.previousElementSibling;
+      if (hint && hint.hasAttribute("data-scroll-hint")) hint.classList.toggle("overflows", box.scrollWidth > box.clientWidth + 1);
+    });
+  }
+  showHints();
+  window.addEventListener("resize", showHints);
 })();

@@ -80,6 +80,8 @@ export function buildReport(definition: ReportDefinition, ctx: ReportContext, op
         area: { code, naam, level },
         ...(note ? { dataNote: note } : {}),
         subject: ctx.coverage.incidenten ? "misdrijven en incidenten" : "misdrijven",
+        // A public page compares its total with Nederland only over the same soorten.
+        ...(definition.audience === "public" ? { totalCovers: ctx.coverage.allSoorten ? ("all" as const) : ctx.coverage.soorten } : {}),
         // Counts by klasse come from BVH (registrations, or the police's own aggregates of them); counts by soort are published tables.
         source: ctx.coverage.klassen ? "Registraties in BVH (politie)" : "Geregistreerde misdrijven per soort (open data van politie en CBS)",
         sections: sections.map((section) =>
