@@ -54,7 +54,7 @@ describe("the public halfjaarcijfers site", () => {
     expect(gemeenten).toHaveLength(52);
     for (const file of gemeenten) {
       const html = await readFile(file, "utf8");
-      expect(html, file).toMatch(/<svg[^>]+id="kaart"/);
+      expect(html, file).toMatch(/<svg[^>]+id="grafiek-kaart"/);
       expect(html, file).toContain('<dl class="key-figures">');
       expect(html.match(/<div class="key-figure">/g)?.length, file).toBeGreaterThanOrEqual(3);
       expect((/<ul class="headline-sentences">([\s\S]*?)<\/ul>/.exec(html)?.[1] ?? "").match(/<li>/g)?.length ?? 0, file).toBeGreaterThanOrEqual(1);
@@ -64,7 +64,7 @@ describe("the public halfjaarcijfers site", () => {
       expect(html, file).toMatch(/<path d="[^"]+" fill="none" stroke="#1b1b1f" stroke-width="1.8"/);
     }
     const home = await readFile(path.join(site, "index.html"), "utf8");
-    expect(home).toMatch(/<svg[^>]+id="kaart"/);
+    expect(home).toMatch(/<svg[^>]+id="grafiek-kaart"/);
     expect(home).toContain("De cijfers bij deze kaart");
   });
 

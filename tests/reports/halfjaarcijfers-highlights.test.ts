@@ -152,7 +152,7 @@ describe("the headline of a public gemeente page", () => {
 describe("the map of a public edition", () => {
   it("hatches a hidden rate and names it geheim in the legend and the table, outlining the page's gemeente", () => {
     const map = gemeenteMap([utrecht, bunnik], geometry, { id: "kaart", highlight: "GM0312", regionName: "provincie Utrecht" });
-    expect(map?.figures[0]?.svg).toContain('fill="url(#kaart-hatch)"');
+    expect(map?.figures[0]?.svg).toContain('fill="url(#grafiek-kaart-hatch)"');
     expect(map?.figures[0]?.svg).toContain("geheim (x)");
     expect(map?.table.rows.find((row) => row.id === "GM0312")?.cells[0]).toMatchObject({ value: null, symbol: "x" });
     expect(map?.lead[0]).toContain("Het cijfer van Bunnik is geheim.");

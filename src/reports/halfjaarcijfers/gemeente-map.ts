@@ -41,8 +41,10 @@ export function gemeenteMap(pages: readonly ReportPage[], geometry: AreaGeometry
   if (!shapes || !first || !label || areas.length === 0) return undefined;
   const subject = soort === TOTAL ? (label === "Totaal misdrijven" ? "Misdrijven" : `Misdrijven (${label.charAt(0).toLowerCase()}${label.slice(1)})`) : label;
   const title = `${subject} per 1.000 inwoners per gemeente in ${options.regionName}, ${first.period.label}`;
+  // The section carries the id; the drawing and its table their own (ids are unique on a page).
+  const figureId = `grafiek-${options.id}`;
   const map = choropleth({
-    id: options.id,
+    id: figureId,
     title,
     areas,
     shapes,
@@ -56,7 +58,7 @@ export function gemeenteMap(pages: readonly ReportPage[], geometry: AreaGeometry
     id: options.id,
     title: "Kaart",
     lead: [map.description],
-    figures: [{ id: options.id, caption: title, svg: map.svg }],
+    figures: [{ id: figureId, caption: title, svg: map.svg }],
     table: { ...map.table, notes: [...map.table.notes, ...(map.table.rows.some((row) => row.cells[0]?.symbol === "x") ? ["x : geheim — gearceerd op de kaart; het cijfer is niet getoond om herleidbaarheid te voorkomen."] : [])] },
     printTable: true,
   };
