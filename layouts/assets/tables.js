@@ -87,7 +87,9 @@
   var boxes = Array.prototype.slice.call(document.querySelectorAll(".table-scroll"));
   function showHints() {
     boxes.forEach(function (box) {
+      // The filter box, when there is one, sits between the hint and the table.
       var hint = box.previousElementSibling;
+      while (hint && hint.classList.contains("table-filter")) hint = hint.previousElementSibling;
       if (hint && hint.hasAttribute("data-scroll-hint")) hint.classList.toggle("overflows", box.scrollWidth > box.clientWidth + 1);
     });
   }
