@@ -45,7 +45,9 @@ export function trendPanel(spec: TrendPanelSpec): string {
     .range([height - MARGIN.bottom, MARGIN.top])
     .nice(3);
   const body: string[] = [];
-  for (const tick of y.ticks(3)) {
+  // Whole numbers only for counts (no "0,5 misdrijf"); without any figure only the baseline.
+  const ticks = top > 0 ? y.ticks(3).filter((tick) => Number.isInteger(tick)) : [0];
+  for (const tick of ticks) {
     const at = y(tick);
     body.push(svgElement("line", { x1: MARGIN.left - 4, x2: width - MARGIN.right, y1: at, y2: at, stroke: tick === 0 ? COLOURS.axis : COLOURS.grid, "stroke-width": 1 }));
     body.push(svgElement("text", { x: MARGIN.left - 7, y: at + 3.5, "text-anchor": "end", "font-size": 10, fill: COLOURS.muted }, escapeXml(format(tick))));

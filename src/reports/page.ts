@@ -191,8 +191,8 @@ export interface PublicPage {
   edition?: { label: string; csv: string; metadata: string };
   contact?: string;
   columns?: { name: string; meaning: string }[];
-  /** The home page's map of the latest edition. */
-  map?: ChartSection;
+  /** The home page's headline of the latest edition: the region's cards, sentences, map, trends and Nederland. */
+  highlights?: PublicHighlights & { trends?: Figure[]; trendsTable?: Table; trendsNote?: string };
 }
 
 export type SitePage = ReportPage | IndexPage | PublicPage;

@@ -8,6 +8,7 @@ import type { AreaGeometry } from "../reference/geometry.ts";
 import { gemeenteMap } from "./halfjaarcijfers/gemeente-map.ts";
 import { headline } from "./halfjaarcijfers/headline.ts";
 import { nederlandComparison } from "./halfjaarcijfers/nederland.ts";
+import { regionHeadline } from "./halfjaarcijfers/region-headline.ts";
 import { soortTrends } from "./halfjaarcijfers/soort-trends.ts";
 
 /** Settings of a public site, from the config. */
@@ -124,7 +125,8 @@ export function publicSite(
       ? {
           ...(() => {
             const map = gemeenteMap(latestPages, options.geometry, { id: "kaart", regionName });
-            return map ? { map } : {};
+            const region = regionHeadline(latestPages, regionName, options.national);
+            return region || map ? { highlights: { tiles: [], sentences: [], ...region, ...(map ? { map } : {}) } } : {};
           })(),
           areas: byName(latestPages.map((page) => ({ href: page.path.slice(kind.length + 1), naam: page.area.naam, code: page.area.code }))),
           edition: { label: latest.label, csv: `${latest.id}/${fileName(latest, "csv")}`, metadata: `${latest.id}/${fileName(latest, "jsonld")}` },

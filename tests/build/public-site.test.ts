@@ -66,6 +66,10 @@ describe("the public halfjaarcijfers site", () => {
     const home = await readFile(path.join(site, "index.html"), "utf8");
     expect(home).toMatch(/<svg[^>]+id="grafiek-kaart"/);
     expect(home).toContain("De cijfers bij deze kaart");
+    expect(home).toContain('<dl class="key-figures">');
+    expect(home).toContain('<ul class="headline-sentences">');
+    expect(home).toContain('<figure class="panel"');
+    expect(home).toContain('id="nederland"');
   });
 
   it("draws hidden figures on the map as geheim and never writes their value into a card or sentence", async () => {

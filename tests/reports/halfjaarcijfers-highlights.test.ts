@@ -6,8 +6,9 @@ import { nationalFigures } from "../../src/reference/national-figures.ts";
 import { gemeenteMap } from "../../src/reports/halfjaarcijfers/gemeente-map.ts";
 import { headline } from "../../src/reports/halfjaarcijfers/headline.ts";
 import { nederlandComparison } from "../../src/reports/halfjaarcijfers/nederland.ts";
+import { regionHeadline } from "../../src/reports/halfjaarcijfers/region-headline.ts";
 import { soortTrends } from "../../src/reports/halfjaarcijfers/soort-trends.ts";
-import type { ReportPage } from "../../src/reports/page.ts";
+import { tableOf, type ReportPage } from "../../src/reports/page.ts";
 
 // Hand-made public pages as disclosure control leaves them. A hidden cell here still holds a
 // tell-tale value (4321, 8765, 9753) beside its x — as a cell would if a stage forgot to clear it —
@@ -142,7 +143,7 @@ describe("the headline of a public gemeente page", () => {
     for (const subject of [utrecht, bunnik]) {
       const nederland = nederlandComparison(subject, { national, inwoners });
       const map = gemeenteMap([utrecht, bunnik], geometry, { id: "kaart", highlight: subject.area.code, regionName: "provincie Utrecht" });
-      const trends = soortTrends(subject.sections.find((section) => section.id === "verloop")?.table as Table, subject.area.naam);
+      const trends = soortTrends(tableOf(subject.sections.find((section) => section.id === "verloop")) as Table, subject.area.naam);
       const output = JSON.stringify({ headline: headline(subject, "provincie Utrecht", nederland), nederland: nederland?.section, map, trends });
       expect(output, subject.area.naam).not.toMatch(secretText);
     }
@@ -182,5 +183,18 @@ describe("the comparison with Nederland", () => {
     const comparison = nederlandComparison({ ...utrecht, totalCovers: "all" }, { national, inwoners });
     expect(comparison?.total).toBeUndefined();
     expect(comparison?.section.table.rows.map((row) => row.id)).not.toContain("soort:0.0.0");
+  });
+});
+
+describe("the home page's headline of the region", () => {
+  it("sums the gemeenten only where every part is shown, leaves soorten with a hidden part out of the trends, and never shows a hidden value", () => {
+    const region = regionHeadline([utrecht, bunnik], "provincie Utrecht", national);
+    expect(region?.trendsTable?.rows.find((row) => row.id === "soort:0.0.0")?.cells.map((cell) => cell.symbol ?? cell.value)).toEqual([830, 731, "x", 928]);
+    // Bunnik's verloop has no woninginbraak row: the region has no figure for it either.
+    expect(region?.trendsTable?.rows.find((row) => row.id === "soort:1.1.1")?.cells.every((cell) => cell.symbol === ".")).toBe(true);
+    expect(region?.trends).toHaveLength(0);
+    expect(region?.trendsNote).toContain("niet te tonen");
+    expect(region?.tiles[1]).toMatchObject({ value: "1 van 2", detail: "0 met minder, van 1 geheim; vergeleken met 1e halfjaar 2024" });
+    expect(JSON.stringify(region)).not.toMatch(secretText);
   });
 });
