@@ -188,7 +188,7 @@ export interface PublicPage {
   /** Gemeenten with a link to their page, for the searchable list. */
   areas?: { href: string; naam: string; code: string }[];
   editions?: { href: string; label: string; csv: string; metadata: string }[];
-  edition?: { label: string; csv: string; metadata: string };
+  edition?: { label: string; csv: string; metadata: string; /** The same figures as CSV for Dutch Excel (;, decimal comma, BOM). */ excel?: string };
   contact?: string;
   columns?: { name: string; meaning: string }[];
   /** The home page's headline of the latest edition: the region's cards, sentences, map, trends and Nederland. */

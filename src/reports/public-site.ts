@@ -106,9 +106,10 @@ export function publicSite(
       breadcrumbs: [{ href: "../index.html", label: definition.title }],
       intro: `Geregistreerde misdrijven per gemeente in het ${edition.label}, vergeleken met dezelfde periode een jaar eerder. Kies een gemeente.`,
       areas,
-      edition: { label: edition.label, csv: fileName(edition, "csv"), metadata: fileName(edition, "jsonld") },
+      edition: { label: edition.label, csv: fileName(edition, "csv"), excel: `${kind}-${edition.id}-excel.csv`, metadata: fileName(edition, "jsonld") },
     });
     files.push({ path: `${kind}/${edition.id}/${fileName(edition, "csv")}`, content: openDataCsv(reportPages) });
+    files.push({ path: `${kind}/${edition.id}/${kind}-${edition.id}-excel.csv`, content: openDataExcelCsv(reportPages) });
     files.push({ path: `${kind}/${edition.id}/${fileName(edition, "jsonld")}`, content: metadata(definition, edition, options, `${kind}/${edition.id}/${fileName(edition, "csv")}`) });
   }
 
@@ -129,7 +130,7 @@ export function publicSite(
             return region || map ? { highlights: { tiles: [], sentences: [], ...region, ...(map ? { map } : {}) } } : {};
           })(),
           areas: byName(latestPages.map((page) => ({ href: page.path.slice(kind.length + 1), naam: page.area.naam, code: page.area.code }))),
-          edition: { label: latest.label, csv: `${latest.id}/${fileName(latest, "csv")}`, metadata: `${latest.id}/${fileName(latest, "jsonld")}` },
+          edition: { label: latest.label, csv: `${latest.id}/${fileName(latest, "csv")}`, excel: `${latest.id}/${kind}-${latest.id}-excel.csv`, metadata: `${latest.id}/${fileName(latest, "jsonld")}` },
         }
       : {}),
     editions: editions.map((edition) => ({
@@ -188,6 +189,30 @@ function byName<T extends { naam: string }>(areas: T[]): T[] {
 
 /** Every figure shown on the gemeente pages of one edition, one row per gemeente × period × soort. */
 export function openDataCsv(pages: readonly ReportPage[]): string {
+  return openDataRows(pages).map((fields) => fields.map(csvField).join(",")).join("\r\n") + "\r\n";
+}
+
+/** Columns whose figures have decimals (a point in the open data, a comma for Dutch Excel). */
+const DECIMAL_COLUMNS = new Set(["verschil_procent", "per_1000_inwoners", "per_1000_inwoners_regio"]);
+
+/**
+ * The open data as Dutch Excel opens it by a double click: UTF-8 with BOM, `;` between fields and
+ * a decimal comma; the same rows and columns (and the same x for geheim) as the open-data CSV.
+ */
+export function openDataExcelCsv(pages: readonly ReportPage[]): string {
+  const [header = [], ...rows] = openDataRows(pages);
+  const decimals = header.map((name) => DECIMAL_COLUMNS.has(name));
+  const lines = [header, ...rows.map((fields) => fields.map((field, i) => (decimals[i] ? field.replace(".", ",") : field)))];
+  return `\uFEFF${lines.map((fields) => fields.map(excelField).join(";")).join("\r\n")}\r\n`;
+}
+
+function excelField(field: string): string {
+  // Text Excel would take for a formula is prefixed with '; numbers (−5, +3) are left as they are.
+  const safe = /^[=+\-@]/.test(field) && !/^[+-]?\d+(,\d+)?$/.test(field) ? `'${field}` : field;
+  return /[";\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+function openDataRows(pages: readonly ReportPage[]): string[][] {
   const header = OPEN_DATA_COLUMNS.map((column) => column.name);
   const rows = new Map<string, string[]>();
   for (const page of pages) {
@@ -234,7 +259,7 @@ export function openDataCsv(pages: readonly ReportPage[]): string {
     }
   }
   const sorted = [...rows.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, fields]) => fields);
-  return [header, ...sorted].map((fields) => fields.map(csvField).join(",")).join("\r\n") + "\r\n";
+  return [header, ...sorted];
 }
 
 function value(cell: Cell, kind: Column["kind"]): string {

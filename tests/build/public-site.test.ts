@@ -156,6 +156,13 @@ describe("the public halfjaarcijfers site", () => {
     ]);
     const utrechtYear = rows.filter((row) => row.gemeentecode === "GM0344" && row.periode_begin === "2025-01" && row.periode_eind === "2025-12");
     expect(utrechtYear.map((row) => row.soort_code)).toContain("1.1.1");
+    // Beside it the same rows for Dutch Excel: BOM, ";" and a decimal comma.
+    const excel = await readFile(path.join(site, "2025-h2/halfjaarcijfers-2025-h2-excel.csv"), "utf8");
+    expect(excel.startsWith("\uFEFFgemeentecode;gemeente;periode_begin")).toBe(true);
+    const excelRows = parse(excel, { columns: true, delimiter: ";", bom: true }) as Record<string, string>[];
+    expect(excelRows).toHaveLength(rows.length);
+    const rate = excelRows.find((row) => row.gemeentecode === "GM0344" && row.soort_code === "0.0.0" && row.periode_begin === "2025-07")?.per_1000_inwoners;
+    expect(rate).toMatch(/^\d+,\d\d$/);
     const metadata = JSON.parse(await readFile(path.join(site, "2025-h2/halfjaarcijfers-2025-h2.jsonld"), "utf8"));
     expect(metadata["@type"]).toBe("dcat:Dataset");
     expect(metadata["dct:license"]).toEqual({ "@id": "http://creativecommons.org/licenses/by/4.0/" });
