@@ -167,8 +167,8 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
     ...(requested.some((plan) => plan.definition.kind === "gebiedsscan" || plan.definition.audience === "public") && (await isFile(path.join(config.paths.realdata, "misdrijven-gemeente-jaar.csv")))
       ? [{ file: path.join(config.paths.realdata, "misdrijven-gemeente-jaar.csv"), kind: "national" as const }]
       : []),
-    // The public site's maps are drawn from the gemeente boundaries, when the reference has them.
-    ...(requested.some((plan) => plan.definition.audience === "public") && (await isFile(path.join(config.paths.reference, GEMEENTE_GEOMETRY)))
+    // The maps (public site, the gebiedsscan's eenheid) are drawn from the gemeente boundaries, when the reference has them.
+    ...(requested.some((plan) => plan.definition.audience === "public" || plan.definition.kind === "gebiedsscan") && (await isFile(path.join(config.paths.reference, GEMEENTE_GEOMETRY)))
       ? [{ file: path.join(config.paths.reference, GEMEENTE_GEOMETRY), kind: "reference" as const }]
       : []),
   ]);

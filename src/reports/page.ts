@@ -46,6 +46,8 @@ export interface ChartSection {
    */
   printTable: boolean;
   csv?: FileLink;
+  /** The numbers of a further figure (a map's value per area), shown beside the main table on screen. */
+  extraTables?: Table[];
 }
 
 export interface Figure {
