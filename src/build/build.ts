@@ -162,6 +162,7 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
   const otherInputs = await hashInputs(config.root, [
     ...reference.files.map((file) => ({ file, kind: "reference" as const })),
     ...(await commentaryFiles(config.paths.commentary)).map((file) => ({ file, kind: "commentary" as const })),
+    ...(config.reference.wijkBuurtGeometry ? [{ file: path.resolve(config.paths.reference, config.reference.wijkBuurtGeometry), kind: "reference" as const }] : []),
     // The national figures are optional (a project without them compares with the eenheid only):
     // an input only when the file is there.
     ...(requested.some((plan) => plan.definition.kind === "gebiedsscan" || plan.definition.audience === "public") && (await isFile(path.join(config.paths.realdata, "misdrijven-gemeente-jaar.csv")))

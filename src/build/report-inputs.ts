@@ -16,6 +16,7 @@ export interface ReportInputs {
   commentary?: ReadonlyMap<string, Commentary>;
   national?: NationalFigures;
   geometry?: AreaGeometry;
+  areaGeometry?: AreaGeometry;
 }
 
 /**
@@ -28,6 +29,7 @@ export function reportInputsLoader(config: Config, reference: Reference, scope: 
   const commentaryByYear = new Map<number, Promise<ReadonlyMap<string, Commentary>>>();
   let national: Promise<NationalFigures | undefined> | undefined;
   let geometry: Promise<AreaGeometry | undefined> | undefined;
+  let areaGeometry: Promise<AreaGeometry> | undefined;
   const warned = new Set<string>();
   return async (definition, edition) => {
     const inputs: ReportInputs = {};
@@ -68,6 +70,12 @@ export function reportInputsLoader(config: Config, reference: Reference, scope: 
       );
       const shapes = await geometry;
       if (shapes) inputs.geometry = shapes;
+    }
+    // Wijk and buurt maps only when the config points at their boundaries (the CBS Wijk- en buurtkaart).
+    const wijkBuurt = config.reference.wijkBuurtGeometry;
+    if (types.has("area-table") && wijkBuurt) {
+      areaGeometry ??= loadGeometry(path.resolve(config.paths.reference, wijkBuurt));
+      inputs.areaGeometry = await areaGeometry;
     }
     return inputs;
   };

@@ -9,6 +9,7 @@ import { editionOf } from "./edition.ts";
 import type { IndexPage, PageSection, ReportPage, TableSection } from "./page.ts";
 import { areaTable } from "./sections/area-table.ts";
 import { benchmark, benchmarkNotPossible } from "./sections/benchmark.ts";
+import { areaMap } from "./sections/area-map.ts";
 import { commentarySection } from "./sections/commentary.ts";
 import { highImpactCrime } from "./sections/high-impact-crime.ts";
 import { keyFigures } from "./sections/key-figures.ts";
@@ -143,8 +144,12 @@ function buildSection(spec: SectionSpec, area: string, level: AreaLevel, ctx: Re
   switch (spec.type) {
     case "category-table":
       return section(categoryTable(spec, area, level, ctx), "Geen registraties in deze periode.");
-    case "area-table":
-      return section(areaTable(spec, area, level, ctx), "Geen registraties in deze periode.");
+    case "area-table": {
+      const built = section(areaTable(spec, area, level, ctx), "Geen registraties in deze periode.");
+      // The wijken (or buurten) on a map, when the config points at their boundaries.
+      const map = spec.top === undefined && built.type === "table" ? areaMap(built.table, spec.childLevel, ctx.areaGeometry, ctx.reference.areas.nameOf(area)) : undefined;
+      return map && built.type === "table" ? { ...built, chart: map } : built;
+    }
     case "month-series":
       return section(monthSeries(spec, area, level, ctx));
     case "selection-table": {

@@ -43,6 +43,8 @@ export interface ReportContext {
   national?: NationalFigures;
   /** Gemeente boundaries, for the map of the eenheid (`benchmark` sections); no map without them. */
   geometry?: AreaGeometry;
+  /** Wijk and buurt boundaries (config reference.wijkBuurtGeometry), for maps of `area-table` sections. */
+  areaGeometry?: AreaGeometry;
 }
 
 export interface ContextInput {
@@ -59,6 +61,7 @@ export interface ContextInput {
   commentary?: ReadonlyMap<string, Commentary>;
   national?: NationalFigures;
   geometry?: AreaGeometry;
+  areaGeometry?: AreaGeometry;
 }
 
 export function createReportContext(input: ContextInput): ReportContext {
@@ -110,5 +113,6 @@ export function createReportContext(input: ContextInput): ReportContext {
     ...(input.commentary ? { commentary: input.commentary } : {}),
     ...(input.national ? { national: input.national } : {}),
     ...(input.geometry ? { geometry: input.geometry } : {}),
+    ...(input.areaGeometry ? { areaGeometry: input.areaGeometry } : {}),
   };
 }
