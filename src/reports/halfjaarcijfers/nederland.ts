@@ -129,7 +129,7 @@ export function nederlandComparison(page: ReportPage, options: NederlandOptions)
                 { name: "Nederland", style: "hatched-tertiary", values: charted.map((line) => line.nlRate), mark: nlMark },
               ],
               format: formatRate,
-              width: 640,
+              width: 400,
             }),
           },
         ]

@@ -172,7 +172,7 @@ function regionNederland(pages: readonly ReportPage[], regionName: string, natio
                     { name: "Nederland", style: "hatched-tertiary", values: charted.map((line) => line.nlRate), mark: nl },
                   ],
                   format: formatRate,
-                  width: 640,
+                  width: 400,
                 }),
               },
             ]
