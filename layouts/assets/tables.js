@@ -81,4 +81,18 @@
   }
 
   Array.prototype.forEach.call(document.querySelectorAll("table.data"), enhance);
+
+  // The hint above a table shows exactly when the table is wider than its box.
+  document.documentElement.classList.add("js-tables");
+  var boxes = Array.prototype.slice.call(document.querySelectorAll(".table-scroll"));
+  function showHints() {
+    boxes.forEach(function (box) {
+      // The filter box, when there is one, sits between the hint and the table.
+      var hint = box.previousElementSibling;
+      while (hint && hint.classList.contains("table-filter")) hint = hint.previousElementSibling;
+      if (hint && hint.hasAttribute("data-scroll-hint")) hint.classList.toggle("overflows", box.scrollWidth > box.clientWidth + 1);
+    });
+  }
+  showHints();
+  window.addEventListener("resize", showHints);
 })();

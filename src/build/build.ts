@@ -11,7 +11,9 @@ import type { PdfJob } from "../pdf/print-pdfs.ts";
 import { qualityLinks } from "../quality/quality-links.ts";
 import { qualityReport, type QualityReport } from "../quality/quality-report.ts";
 import { writeQualityReport } from "../quality/write-quality-report.ts";
-import { loadReference } from "../reference/load-reference.ts";
+import { loadReference, type Reference } from "../reference/load-reference.ts";
+import { GEMEENTE_GEOMETRY, loadGeometry } from "../reference/geometry.ts";
+import { loadNationalFigures } from "../reference/national-figures.ts";
 import { buildReport } from "../reports/build-report.ts";
 import { createReportContext } from "../reports/context.ts";
 import type { ReportDefinition } from "../reports/definition.ts";
@@ -163,10 +165,15 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
   const otherInputs = await hashInputs(config.root, [
     ...reference.files.map((file) => ({ file, kind: "reference" as const })),
     ...(await commentaryFiles(config.paths.commentary)).map((file) => ({ file, kind: "commentary" as const })),
+    ...(config.reference.wijkBuurtGeometry ? [{ file: path.resolve(config.paths.reference, config.reference.wijkBuurtGeometry), kind: "reference" as const }] : []),
     // The national figures are optional (a project without them compares with the eenheid only):
     // an input only when the file is there.
-    ...(requested.some((plan) => plan.definition.kind === "gebiedsscan") && (await isFile(path.join(config.paths.realdata, "misdrijven-gemeente-jaar.csv")))
+    ...(requested.some((plan) => plan.definition.kind === "gebiedsscan" || plan.definition.audience === "public") && (await isFile(path.join(config.paths.realdata, "misdrijven-gemeente-jaar.csv")))
       ? [{ file: path.join(config.paths.realdata, "misdrijven-gemeente-jaar.csv"), kind: "national" as const }]
+      : []),
+    // The maps (public site, the gebiedsscan's eenheid) are drawn from the gemeente boundaries, when the reference has them.
+    ...(requested.some((plan) => plan.definition.audience === "public" || plan.definition.kind === "gebiedsscan") && (await isFile(path.join(config.paths.reference, GEMEENTE_GEOMETRY)))
+      ? [{ file: path.join(config.paths.reference, GEMEENTE_GEOMETRY), kind: "reference" as const }]
       : []),
   ]);
   const outDir = config.paths.output;
@@ -309,7 +316,7 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
     const publicFiles: { path: string; content: string }[] = [];
     const assetRoots = [""];
     for (const definition of new Set(planned.filter((plan) => plan.definition.audience === "public").map((plan) => plan.definition))) {
-      const site = await publicSiteOf(definition, planned, pages, staging.dir, config, options.buildDate);
+      const site = await publicSiteOf(definition, planned, pages, staging.dir, config, options.buildDate, { regionName: scope.name, reference });
       pages.push(...site.pages);
       publicFiles.push(...site.files);
       assetRoots.push(`${definition.kind}/`);
@@ -426,7 +433,15 @@ async function remember<T>(memo: Map<string, unknown> | undefined, key: string, 
  * The public site of a public report: its editions built now (after disclosure control) and those
  * already published in the output folder, newest first.
  */
-async function publicSiteOf(definition: ReportDefinition, planned: readonly PlannedEdition[], pages: readonly SitePage[], dir: string, config: Config, buildDate: string) {
+async function publicSiteOf(
+  definition: ReportDefinition,
+  planned: readonly PlannedEdition[],
+  pages: readonly SitePage[],
+  dir: string,
+  config: Config,
+  buildDate: string,
+  context: { regionName: string; reference: Reference },
+) {
   const built = new Map<string, ReportPage[]>();
   const editions = new Map<string, Edition>();
   for (const plan of planned.filter((candidate) => candidate.definition === definition)) {
@@ -447,6 +462,10 @@ async function publicSiteOf(definition: ReportDefinition, planned: readonly Plan
     }
   }
   const newestFirst = [...editions.values()].sort((a, b) => b.month - a.month);
+  // Maps and the comparison with Nederland are left out (not left empty) without their files.
+  const geometryFile = path.join(config.paths.reference, GEMEENTE_GEOMETRY);
+  const geometry = (await isFile(geometryFile)) ? await loadGeometry(geometryFile) : undefined;
+  const national = await loadNationalFigures(config);
   return publicSite(definition, newestFirst, built, {
     organisation: config.publicSite.publisher ?? config.organisation,
     baseUrl: config.publicSite.baseUrl,
@@ -454,6 +473,10 @@ async function publicSiteOf(definition: ReportDefinition, planned: readonly Plan
     buildDate,
     buildDateLabel: nlDate(buildDate),
     existingPages,
+    regionName: context.regionName,
+    ...(geometry ? { geometry } : {}),
+    ...(national ? { national } : {}),
+    inwoners: (code, year) => context.reference.population.of(code, year)?.inwoners,
   });
 }
 

@@ -5,6 +5,8 @@ import { yearOf } from "../model/months.ts";
 import type { Scope } from "../model/scope.ts";
 import type { Reference } from "../reference/load-reference.ts";
 import { loadNationalFigures, type NationalFigures } from "../reference/national-figures.ts";
+import { GEMEENTE_GEOMETRY, loadGeometry, type AreaGeometry } from "../reference/geometry.ts";
+import { stat } from "node:fs/promises";
 import type { ReportDefinition } from "../reports/definition.ts";
 import type { Edition } from "../reports/edition.ts";
 import type { BuildLog } from "./log.ts";
@@ -13,6 +15,8 @@ import type { BuildLog } from "./log.ts";
 export interface ReportInputs {
   commentary?: ReadonlyMap<string, Commentary>;
   national?: NationalFigures;
+  geometry?: AreaGeometry;
+  areaGeometry?: AreaGeometry;
 }
 
 /**
@@ -24,6 +28,8 @@ export interface ReportInputs {
 export function reportInputsLoader(config: Config, reference: Reference, scope: Scope, log: BuildLog): (definition: ReportDefinition, edition: Edition) => Promise<ReportInputs> {
   const commentaryByYear = new Map<number, Promise<ReadonlyMap<string, Commentary>>>();
   let national: Promise<NationalFigures | undefined> | undefined;
+  let geometry: Promise<AreaGeometry | undefined> | undefined;
+  let areaGeometry: Promise<AreaGeometry> | undefined;
   const warned = new Set<string>();
   return async (definition, edition) => {
     const inputs: ReportInputs = {};
@@ -56,6 +62,20 @@ export function reportInputsLoader(config: Config, reference: Reference, scope: 
       });
       const figures = await national;
       if (figures) inputs.national = figures;
+      // The map of the eenheid is drawn when the reference holds the gemeente boundaries.
+      const file = path.join(config.paths.reference, GEMEENTE_GEOMETRY);
+      geometry ??= stat(file).then(
+        () => loadGeometry(file),
+        () => undefined,
+      );
+      const shapes = await geometry;
+      if (shapes) inputs.geometry = shapes;
+    }
+    // Wijk and buurt maps only when the config points at their boundaries (the CBS Wijk- en buurtkaart).
+    const wijkBuurt = config.reference.wijkBuurtGeometry;
+    if (types.has("area-table") && wijkBuurt) {
+      areaGeometry ??= loadGeometry(path.resolve(config.paths.reference, wijkBuurt));
+      inputs.areaGeometry = await areaGeometry;
     }
     return inputs;
   };

@@ -138,8 +138,8 @@ function portOf(value: unknown): number {
 }
 
 /**
- * The live-reload script talks to the dev server over a WebSocket, which the public site's
- * Content-Security-Policy (connect-src 'none') forbids. Only in this preview, never in a build,
+ * The live-reload script talks to the dev server over a WebSocket, which a public site's
+ * Content-Security-Policy of connect-src 'none' (sites built before connect-src 'self') forbids. Only in this preview, never in a build,
  * the policy allows connections to the page's own origin.
  */
 async function allowLiveReload(dir: string): Promise<void> {

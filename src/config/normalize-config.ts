@@ -88,6 +88,11 @@ const schema = z
         eenheden: relativePath.default("regionale-eenheden.csv"),
         /** Historic gemeentecodes → current gemeente, to fold aggregated inputs onto current boundaries. */
         herindelingen: relativePath.default("gemeente-herindelingen.csv"),
+        /**
+         * Wijk and buurt boundaries (TopoJSON or GeoJSON in RD New, such as the CBS Wijk- en
+         * buurtkaart), relative to paths.reference: per-wijk tables get a map. None by default.
+         */
+        wijkBuurtGeometry: relativePath.optional(),
       })
       .strict()
       .prefault({}),

@@ -56,7 +56,8 @@ export type Flag = "voorlopig" | "onvolledig" | "geschat";
 
 /**
  * CBS/politie symbols for a cell without a plain number: `x` geheim (suppressed), `.` ontbreekt
- * (not available), `–` not applicable (e.g. a percentage on too small a base).
+ * (not available, or a figure that would mean nothing, such as a percentage on too small a base;
+ * the cell's note says which), `–` nihil. CBS readers read `–` as 0, so it never stands for "no figure".
  */
 export type CellSymbol = "x" | "." | "–";
 

@@ -9,6 +9,7 @@ import { editionOf } from "./edition.ts";
 import type { IndexPage, PageSection, ReportPage, TableSection } from "./page.ts";
 import { areaTable } from "./sections/area-table.ts";
 import { benchmark, benchmarkNotPossible } from "./sections/benchmark.ts";
+import { areaMap } from "./sections/area-map.ts";
 import { commentarySection } from "./sections/commentary.ts";
 import { highImpactCrime } from "./sections/high-impact-crime.ts";
 import { keyFigures } from "./sections/key-figures.ts";
@@ -80,6 +81,8 @@ export function buildReport(definition: ReportDefinition, ctx: ReportContext, op
         area: { code, naam, level },
         ...(note ? { dataNote: note } : {}),
         subject: ctx.coverage.incidenten ? "misdrijven en incidenten" : "misdrijven",
+        // A public page compares its total with Nederland only over the same soorten.
+        ...(definition.audience === "public" ? { totalCovers: ctx.coverage.allSoorten ? ("all" as const) : ctx.coverage.soorten } : {}),
         // Counts by klasse come from BVH (registrations, or the police's own aggregates of them); counts by soort are published tables.
         source: ctx.coverage.klassen ? "Registraties in BVH (politie)" : "Geregistreerde misdrijven per soort (open data van politie en CBS)",
         sections: sections.map((section) =>
@@ -141,8 +144,12 @@ function buildSection(spec: SectionSpec, area: string, level: AreaLevel, ctx: Re
   switch (spec.type) {
     case "category-table":
       return section(categoryTable(spec, area, level, ctx), "Geen registraties in deze periode.");
-    case "area-table":
-      return section(areaTable(spec, area, level, ctx), "Geen registraties in deze periode.");
+    case "area-table": {
+      const built = section(areaTable(spec, area, level, ctx), "Geen registraties in deze periode.");
+      // The wijken (or buurten) on a map, when the config points at their boundaries.
+      const map = spec.top === undefined && built.type === "table" ? areaMap(built.table, spec.childLevel, ctx.areaGeometry, ctx.reference.areas.nameOf(area)) : undefined;
+      return map && built.type === "table" ? { ...built, chart: map } : built;
+    }
     case "month-series":
       return section(monthSeries(spec, area, level, ctx));
     case "selection-table": {

@@ -11,6 +11,7 @@ import type { Scope } from "../model/scope.ts";
 import type { AreaLevel } from "../reference/areas.ts";
 import type { Reference } from "../reference/load-reference.ts";
 import type { NationalFigures } from "../reference/national-figures.ts";
+import type { AreaGeometry } from "../reference/geometry.ts";
 import type { Edition } from "./edition.ts";
 
 /** Counts of one state of the data (the deliveries up to some month), by area level. */
@@ -40,6 +41,10 @@ export interface ReportContext {
   commentary?: ReadonlyMap<string, Commentary>;
   /** Registered crime and inhabitants of Nederland by year (for `benchmark` sections). */
   national?: NationalFigures;
+  /** Gemeente boundaries, for the map of the eenheid (`benchmark` sections); no map without them. */
+  geometry?: AreaGeometry;
+  /** Wijk and buurt boundaries (config reference.wijkBuurtGeometry), for maps of `area-table` sections. */
+  areaGeometry?: AreaGeometry;
 }
 
 export interface ContextInput {
@@ -55,6 +60,8 @@ export interface ContextInput {
   incomplete?: readonly CompletenessFinding[];
   commentary?: ReadonlyMap<string, Commentary>;
   national?: NationalFigures;
+  geometry?: AreaGeometry;
+  areaGeometry?: AreaGeometry;
 }
 
 export function createReportContext(input: ContextInput): ReportContext {
@@ -105,5 +112,7 @@ export function createReportContext(input: ContextInput): ReportContext {
     ...(input.previous ? { previous: { edition: input.previous.edition, counts: countsOf(input.previous.cube) } } : {}),
     ...(input.commentary ? { commentary: input.commentary } : {}),
     ...(input.national ? { national: input.national } : {}),
+    ...(input.geometry ? { geometry: input.geometry } : {}),
+    ...(input.areaGeometry ? { areaGeometry: input.areaGeometry } : {}),
   };
 }

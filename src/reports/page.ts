@@ -17,6 +17,8 @@ export interface TableSection {
    * SVG from src/charts, trusted, not escaped.
    */
   chart?: string;
+  /** Small multiples drawn from the table's published figures: one panel per row (public trends per soort). */
+  panels?: Figure[];
 }
 
 /** A file written beside a page: `path` relative to the output folder, `href` relative to the page. */
@@ -44,6 +46,8 @@ export interface ChartSection {
    */
   printTable: boolean;
   csv?: FileLink;
+  /** The numbers of a further figure (a map's value per area), shown beside the main table on screen. */
+  extraTables?: Table[];
 }
 
 export interface Figure {
@@ -133,6 +137,10 @@ export interface ReportPage {
   sections: PageSection[];
   /** Disclosure control applied to this page's figures (public pages only). */
   disclosure?: PageDisclosure;
+  /** What the total row counts (public pages): every soort, or these soort codes; for comparing with Nederland. */
+  totalCovers?: "all" | string[];
+  /** What a public page shows above its tables, drawn from its figures after disclosure control. */
+  highlights?: PublicHighlights;
   /** The PDF made from this page; absent when the report has none. */
   pdf?: FileLink & { landscape: boolean; footer: string; cover: boolean };
   /** All tables of the page as one workbook. */
@@ -155,6 +163,19 @@ export interface IndexPage {
   breadcrumbs: Link[];
 }
 
+/**
+ * The headline of a public gemeente page: key-figure cards, a few sentences, the map and the
+ * comparison with Nederland. Made after disclosure control from the figures as published, so a
+ * hidden figure appears in none of them (as x at most).
+ */
+export interface PublicHighlights {
+  tiles: { label: string; value: string; detail: string }[];
+  /** Plain sentences, the total first and then the most significant changes. */
+  sentences: string[];
+  map?: ChartSection;
+  nederland?: ChartSection;
+}
+
 /** A page of the public site that is not a gemeente page. */
 export interface PublicPage {
   path: string;
@@ -169,9 +190,11 @@ export interface PublicPage {
   /** Gemeenten with a link to their page, for the searchable list. */
   areas?: { href: string; naam: string; code: string }[];
   editions?: { href: string; label: string; csv: string; metadata: string }[];
-  edition?: { label: string; csv: string; metadata: string };
+  edition?: { label: string; csv: string; metadata: string; /** The same figures as CSV for Dutch Excel (;, decimal comma, BOM). */ excel?: string };
   contact?: string;
   columns?: { name: string; meaning: string }[];
+  /** The home page's headline of the latest edition: the region's cards, sentences, map, trends and Nederland. */
+  highlights?: PublicHighlights & { trends?: Figure[]; trendsTable?: Table; trendsNote?: string };
 }
 
 export type SitePage = ReportPage | IndexPage | PublicPage;

@@ -4,7 +4,13 @@ import { quote } from "../site/csv.ts";
 import type { ReportDefinition } from "./definition.ts";
 import type { Edition } from "./edition.ts";
 import type { PublicPage, ReportPage } from "./page.ts";
-import { periodSeriesChart } from "./sections/period-series-chart.ts";
+import type { NationalFigures } from "../reference/national-figures.ts";
+import type { AreaGeometry } from "../reference/geometry.ts";
+import { gemeenteMap } from "./halfjaarcijfers/gemeente-map.ts";
+import { headline } from "./halfjaarcijfers/headline.ts";
+import { nederlandComparison } from "./halfjaarcijfers/nederland.ts";
+import { regionHeadline } from "./halfjaarcijfers/region-headline.ts";
+import { soortTrends } from "./halfjaarcijfers/soort-trends.ts";
 
 /** Settings of a public site, from the config. */
 export interface PublicSiteOptions {
@@ -16,6 +22,14 @@ export interface PublicSiteOptions {
   /** Build date "jjjj-mm-dd" and as shown ("15 januari 2026"). */
   buildDate: string;
   buildDateLabel: string;
+  /** The region the gemeenten make up ("provincie Utrecht"), for the map and the cards. */
+  regionName?: string;
+  /** Gemeente boundaries for the maps; no maps without them. */
+  geometry?: AreaGeometry;
+  /** The real national figures per soort and year; no comparison with Nederland without them. */
+  national?: NationalFigures;
+  /** Inhabitants of a gemeente in a year (CBS). */
+  inwoners?: (code: string, year: number) => number | undefined;
 }
 
 export interface PublicSite {
@@ -66,13 +80,18 @@ export function publicSite(
   const pages: PublicPage[] = [];
   const files: PublicSite["files"] = [];
 
-  // Charts are drawn here, from the pages as published (after disclosure control).
+  // Charts, maps, cards and sentences are made here, from the pages as published (after
+  // disclosure control): each reads its figures through figureOfCell, so an x stays an x.
   const seriesIds = new Set(definition.sections.filter((spec) => spec.type === "period-series").map((spec) => spec.id));
-  for (const page of [...built.values()].flat()) {
-    for (const section of page.sections) {
-      if (section.type !== "table" || !seriesIds.has(section.id)) continue;
-      const chart = periodSeriesChart(section.table, page.area.naam);
-      if (chart) section.chart = chart;
+  const regionName = options.regionName ?? "de regio";
+  for (const editionPages of built.values()) {
+    for (const page of editionPages) {
+      for (const section of page.sections) {
+        if (section.type === "table" && seriesIds.has(section.id)) section.panels = soortTrends(section.table, page.area.naam);
+      }
+      const nederland = options.national && options.inwoners ? nederlandComparison(page, { national: options.national, inwoners: options.inwoners }) : undefined;
+      const map = gemeenteMap(editionPages, options.geometry, { id: "kaart", highlight: page.area.code, regionName });
+      page.highlights = { ...headline(page, regionName, nederland), ...(map ? { map } : {}), ...(nederland ? { nederland: nederland.section } : {}) };
     }
   }
 
@@ -88,9 +107,10 @@ export function publicSite(
       breadcrumbs: [{ href: "../index.html", label: definition.title }],
       intro: `Geregistreerde misdrijven per gemeente in het ${edition.label}, vergeleken met dezelfde periode een jaar eerder. Kies een gemeente.`,
       areas,
-      edition: { label: edition.label, csv: fileName(edition, "csv"), metadata: fileName(edition, "jsonld") },
+      edition: { label: edition.label, csv: fileName(edition, "csv"), excel: `${kind}-${edition.id}-excel.csv`, metadata: fileName(edition, "jsonld") },
     });
     files.push({ path: `${kind}/${edition.id}/${fileName(edition, "csv")}`, content: openDataCsv(reportPages) });
+    files.push({ path: `${kind}/${edition.id}/${kind}-${edition.id}-excel.csv`, content: openDataExcelCsv(reportPages) });
     files.push({ path: `${kind}/${edition.id}/${fileName(edition, "jsonld")}`, content: metadata(definition, edition, options, `${kind}/${edition.id}/${fileName(edition, "csv")}`) });
   }
 
@@ -105,8 +125,13 @@ export function publicSite(
     intro: definition.description,
     ...(latest && latestPages
       ? {
+          ...(() => {
+            const map = gemeenteMap(latestPages, options.geometry, { id: "kaart", regionName });
+            const region = regionHeadline(latestPages, regionName, options.national);
+            return region || map ? { highlights: { tiles: [], sentences: [], ...region, ...(map ? { map } : {}) } } : {};
+          })(),
           areas: byName(latestPages.map((page) => ({ href: page.path.slice(kind.length + 1), naam: page.area.naam, code: page.area.code }))),
-          edition: { label: latest.label, csv: `${latest.id}/${fileName(latest, "csv")}`, metadata: `${latest.id}/${fileName(latest, "jsonld")}` },
+          edition: { label: latest.label, csv: `${latest.id}/${fileName(latest, "csv")}`, excel: `${latest.id}/${kind}-${latest.id}-excel.csv`, metadata: `${latest.id}/${fileName(latest, "jsonld")}` },
         }
       : {}),
     editions: editions.map((edition) => ({
@@ -152,6 +177,7 @@ export function publicSite(
 
   const allPaths = [...pages.filter((page) => !page.path.endsWith("404.html")).map((page) => page.path), ...[...built.values()].flat().map((page) => page.path), ...options.existingPages];
   files.push({ path: `${kind}/sitemap.xml`, content: sitemap(allPaths, kind, options.baseUrl) });
+  files.push({ path: `${kind}/robots.txt`, content: robots(options.baseUrl) });
   return { pages, files };
 }
 
@@ -164,6 +190,25 @@ function byName<T extends { naam: string }>(areas: T[]): T[] {
 
 /** Every figure shown on the gemeente pages of one edition, one row per gemeente × period × soort. */
 export function openDataCsv(pages: readonly ReportPage[]): string {
+  return openDataRows(pages).map((fields) => fields.map((field) => quote(field, ",")).join(",")).join("\r\n") + "\r\n";
+}
+
+/** Columns whose figures have decimals (a point in the open data, a comma for Dutch Excel). */
+const DECIMAL_COLUMNS = new Set(["verschil_procent", "per_1000_inwoners", "per_1000_inwoners_regio"]);
+
+/**
+ * The open data as Dutch Excel opens it by a double click: UTF-8 with BOM, `;` between fields and
+ * a decimal comma; the same rows and columns (and the same x for geheim) as the open-data CSV.
+ */
+export function openDataExcelCsv(pages: readonly ReportPage[]): string {
+  const [header = [], ...rows] = openDataRows(pages);
+  const decimals = header.map((name) => DECIMAL_COLUMNS.has(name));
+  const lines = [header, ...rows.map((fields) => fields.map((field, i) => (decimals[i] ? field.replace(".", ",") : field)))];
+  // Text Excel would take for a formula (also after a leading line break) gets a '; numbers are left as they are.
+  return `\uFEFF${lines.map((fields) => fields.map((field) => quote(field, ";")).join(";")).join("\r\n")}\r\n`;
+}
+
+function openDataRows(pages: readonly ReportPage[]): string[][] {
   const header = OPEN_DATA_COLUMNS.map((column) => column.name);
   const rows = new Map<string, string[]>();
   for (const page of pages) {
@@ -211,7 +256,7 @@ export function openDataCsv(pages: readonly ReportPage[]): string {
     }
   }
   const sorted = [...rows.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, fields]) => fields);
-  return [header, ...sorted].map((fields) => fields.map((field) => quote(field, ",")).join(",")).join("\r\n") + "\r\n";
+  return [header, ...sorted];
 }
 
 function value(cell: Cell, kind: Column["kind"]): string {
@@ -273,6 +318,14 @@ function sitemap(sitePaths: readonly string[], kind: string, baseUrl: string | u
   const loc = (path: string): string => (baseUrl ? new URL(path, baseUrl).href : path);
   const urls = paths.map((path) => `  <url><loc>${escapeXml(loc(path))}</loc></url>`).join("\n");
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls}\n</urlset>\n`;
+}
+
+/**
+ * Every page may be indexed; the sitemap is named by its absolute URL when the base URL is known
+ * (robots.txt counts only at the root of a host: put it there when the site lives in a sub-path).
+ */
+function robots(baseUrl: string | undefined): string {
+  return `User-agent: *\nAllow: /\n${baseUrl ? `Sitemap: ${new URL("sitemap.xml", baseUrl).href}\n` : ""}`;
 }
 
 function escapeXml(text: string): string {

@@ -95,7 +95,7 @@ export function cellText(cell: Cell, column: Column): string {
 /** A fuller wording for screen readers and tooltips where the cell text is a symbol. */
 export function cellTitle(cell: Cell, column: Column): string | undefined {
   if (cell.symbol === "x") return "geheim: niet getoond om herleidbaarheid te voorkomen";
-  if (cell.symbol === "–") return cell.note ?? "niet van toepassing";
+  if (cell.symbol === "–") return cell.note ?? "nihil";
   if (cell.symbol === "." || (cell.value === null && column.kind !== "verdict")) return cell.note ?? "ontbreekt";
   if (column.kind === "verdict") return cell.verdict === "geen significante verandering" ? "geen significante verandering" : undefined;
   return cell.note;

@@ -49,6 +49,50 @@ describe("the public halfjaarcijfers site", () => {
     expect(h2).toContain('id="tabel-jaar"');
   });
 
+  it("gives every gemeente page and the home page a map, and every gemeente page key figures, sentences, trends per soort and Nederland", async () => {
+    const gemeenten = (await htmlFiles()).filter((file) => /\/gm\d{4}/.test(file));
+    expect(gemeenten).toHaveLength(52);
+    for (const file of gemeenten) {
+      const html = await readFile(file, "utf8");
+      expect(html, file).toMatch(/<svg[^>]+id="grafiek-kaart"/);
+      expect(html, file).toContain('<dl class="key-figures">');
+      expect(html.match(/<div class="key-figure">/g)?.length, file).toBeGreaterThanOrEqual(3);
+      expect((/<ul class="headline-sentences">([\s\S]*?)<\/ul>/.exec(html)?.[1] ?? "").match(/<li>/g)?.length ?? 0, file).toBeGreaterThanOrEqual(1);
+      expect(html.match(/<figure class="panel"/g)?.length, file).toBeGreaterThanOrEqual(2);
+      expect(html, file).toContain('id="nederland"');
+      // The own gemeente is outlined (ink on a white halo).
+      expect(html, file).toMatch(/<path d="[^"]+" fill="none" stroke="#1b1b1f" stroke-width="1.8"/);
+    }
+    const home = await readFile(path.join(site, "index.html"), "utf8");
+    expect(home).toMatch(/<svg[^>]+id="grafiek-kaart"/);
+    expect(home).toContain("De cijfers bij deze kaart");
+    expect(home).toContain('<dl class="key-figures">');
+    expect(home).toContain('<ul class="headline-sentences">');
+    expect(home).toContain('<figure class="panel"');
+    expect(home).toContain('id="nederland"');
+  });
+
+  it("draws hidden figures on the map as geheim and never writes their value into a card or sentence", async () => {
+    // Renswoude's first half year is mostly x: its soorten show as x and are named in no sentence.
+    const html = await readFile(path.join(site, "2025-h1/gm0339-renswoude.html"), "utf8");
+    const sentences = /<ul class="headline-sentences">([\s\S]*?)<\/ul>/.exec(html)?.[1] ?? "";
+    expect(sentences).toContain("geheim (x)");
+    expect(sentences).not.toMatch(/woninginbraken|mishandelingen|vernielingen/i);
+  });
+
+  it("has a favicon, a robots.txt naming the sitemap, and CBS symbols: no \"–\" for a percentage that would mean nothing", async () => {
+    await expect(stat(path.join(site, "assets/favicon.svg"))).resolves.toBeTruthy();
+    expect(await readFile(path.join(site, "robots.txt"), "utf8")).toContain("Sitemap: https://www.example.nl/halfjaarcijfers/sitemap.xml");
+    for (const file of await htmlFiles()) {
+      const html = await readFile(file, "utf8");
+      expect(html, file).toContain('rel="icon"');
+      expect(html, file).not.toMatch(/<td[^>]*>–<\/td>/);
+    }
+    const statement = await readFile(path.join(site, "toegankelijkheid.html"), "utf8");
+    for (const heading of ["Nalevingsstatus", "Maatregelen die we hebben genomen", "Uitleg over de nalevingsstatus", "Handhavingsprocedure"]) expect(statement).toContain(heading);
+    expect(statement).toContain("Datum van deze verklaring</dt><dd>10 februari 2026");
+  });
+
   it("is self-contained: a CSP that forbids inline script and other origins on every page, no inline script, only local resources", async () => {
     for (const file of await htmlFiles()) {
       const html = await readFile(file, "utf8");
@@ -112,6 +156,13 @@ describe("the public halfjaarcijfers site", () => {
     ]);
     const utrechtYear = rows.filter((row) => row.gemeentecode === "GM0344" && row.periode_begin === "2025-01" && row.periode_eind === "2025-12");
     expect(utrechtYear.map((row) => row.soort_code)).toContain("1.1.1");
+    // Beside it the same rows for Dutch Excel: BOM, ";" and a decimal comma.
+    const excel = await readFile(path.join(site, "2025-h2/halfjaarcijfers-2025-h2-excel.csv"), "utf8");
+    expect(excel.startsWith("\uFEFFgemeentecode;gemeente;periode_begin")).toBe(true);
+    const excelRows = parse(excel, { columns: true, delimiter: ";", bom: true }) as Record<string, string>[];
+    expect(excelRows).toHaveLength(rows.length);
+    const rate = excelRows.find((row) => row.gemeentecode === "GM0344" && row.soort_code === "0.0.0" && row.periode_begin === "2025-07")?.per_1000_inwoners;
+    expect(rate).toMatch(/^\d+,\d\d$/);
     const metadata = JSON.parse(await readFile(path.join(site, "2025-h2/halfjaarcijfers-2025-h2.jsonld"), "utf8"));
     expect(metadata["@type"]).toBe("dcat:Dataset");
     expect(metadata["dct:license"]).toEqual({ "@id": "http://creativecommons.org/licenses/by/4.0/" });

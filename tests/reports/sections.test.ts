@@ -84,7 +84,7 @@ describe("category-table", () => {
       ref: { area: "GM0589", category: "J:1.1.1", first: monthOf(2025, 1), last: monthOf(2025, 12) },
     });
     expect(cellOf(table, "1.1.1 Diefstal/inbraak woning", "previous")?.value).toBe(15);
-    expect(cellOf(table, "1.1.1 Diefstal/inbraak woning", "percent")).toMatchObject({ value: null, symbol: "–", note: "basis te klein" });
+    expect(cellOf(table, "1.1.1 Diefstal/inbraak woning", "percent")).toMatchObject({ value: null, symbol: ".", note: "basis te klein" });
     expect(cellOf(table, "1.1.1 Diefstal/inbraak woning", "verdict")).toMatchObject({ verdict: "stijging" });
     expect(cellOf(table, "Totaal van de 2 soorten in de gegevens", "m" + monthOf(2025, 3))?.value).toBe(6);
     expect(table.columns.find((column) => column.id === "current")?.flags).toEqual(["voorlopig"]);

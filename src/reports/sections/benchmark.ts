@@ -1,12 +1,14 @@
 import { barChart } from "../../charts/bar-chart.ts";
+import { choropleth, type MapArea } from "../../charts/choropleth.ts";
+import { shapesFor } from "../../reference/geometry.ts";
 import { formatPercentChange, formatRate } from "../../charts/nl-locale.ts";
 import { per1000 } from "../../model/compare.ts";
 import { yearOf } from "../../model/months.ts";
-import type { Cell, CellRef, Column, Row } from "../../model/table.ts";
+import type { Cell, CellRef, Column, Row, Table } from "../../model/table.ts";
 import type { AreaLevel } from "../../reference/areas.ts";
 import type { ReportContext } from "../context.ts";
 import type { BenchmarkSpec } from "../definition.ts";
-import type { ChartSection } from "../page.ts";
+import type { ChartSection, Figure } from "../page.ts";
 import type { NotInInput } from "./not-in-input.ts";
 import { tableNotes } from "./notes.ts";
 import { categoryTitle, type Names, namesOf } from "./reader-names.ts";
@@ -80,6 +82,7 @@ export function benchmark(spec: BenchmarkSpec, area: string, level: AreaLevel, c
     ],
   }));
 
+  const map = eenheidMap(spec, area, categories, region, ctx);
   const total = figures[0];
   const lead: string[] = [];
   if (total && total.rate !== null) {
@@ -92,6 +95,7 @@ export function benchmark(spec: BenchmarkSpec, area: string, level: AreaLevel, c
     }
   }
   lead.push(`De vergelijking gaat over de ${categories.length} soorten misdrijf waarvan landelijke cijfers per gemeente bestaan; de tabel noemt ze alle.`);
+  if (map) lead.push(`Op de kaart: ${map.description.charAt(0).toLowerCase()}${map.description.slice(1)}`);
 
   const charted = [figures[0], ...figures.slice(1).sort((a, b) => (b.rate ?? 0) - (a.rate ?? 0) || (a.line.id < b.line.id ? -1 : 1)).slice(0, CHART_CATEGORIES)].filter(
     (item): item is (typeof figures)[number] => item !== undefined,
@@ -121,10 +125,34 @@ export function benchmark(spec: BenchmarkSpec, area: string, level: AreaLevel, c
     id: spec.id,
     title: spec.title,
     lead,
-    figures: categories.length > 0 ? [{ id: spec.id, caption: `Misdrijven per 1.000 inwoners, ${yearLabel(current)}`, svg }] : [],
+    figures: [...(categories.length > 0 ? [{ id: spec.id, caption: `Misdrijven per 1.000 inwoners, ${yearLabel(current)}`, svg }] : []), ...(map ? [map.figure] : [])],
     table: { id: spec.id, caption: `Misdrijven per 1.000 inwoners in ${yearLabel(current)}: ${areaName}, ${region.label} en Nederland`, rowHeading: "Soort misdrijf", columns, rows, notes },
     printTable: true,
+    ...(map ? { extraTables: [map.table] } : {}),
   };
+}
+
+/**
+ * The map of the eenheid beside the comparison: every gemeente of the region per 1.000 inwoners for
+ * the compared soorten together, the page's gemeente outlined (a basisteam's page outlines none).
+ * The gezag sees every figure, so nothing is hidden. Undefined without boundaries for all of them.
+ */
+function eenheidMap(spec: BenchmarkSpec, area: string, categories: readonly string[], region: ReturnType<typeof regionOf>, ctx: ReportContext): { figure: Figure; table: Table; description: string } | undefined {
+  const shapes = shapesFor(ctx.geometry, region.gemeenten);
+  if (!shapes || categories.length === 0) return undefined;
+  const current = ctx.edition.period;
+  const year = yearOf(current.last);
+  const counts = ctx.counts("gemeente");
+  const areas: MapArea[] = region.gemeenten.map((gemeente) => {
+    const count = categories.reduce((sum, category) => sum + counts.sum(gemeente, category, current.first, current.last), 0);
+    const inwoners = ctx.reference.population.of(gemeente, year)?.inwoners;
+    const rate = inwoners ? per1000(count, inwoners) : null;
+    return { code: gemeente, name: ctx.reference.areas.nameOf(gemeente), figure: rate ?? "ontbreekt", sources: categories.map((category) => ({ area: gemeente, category, first: current.first, last: current.last })) };
+  });
+  const id = `kaart-${spec.id}`;
+  const title = `Misdrijven van ${categories.length === 1 ? "deze soort" : `de ${categories.length} soorten`} per 1.000 inwoners per gemeente in ${region.label}, ${yearLabel(current)}`;
+  const drawn = choropleth({ id, title, areas, shapes, unit: "misdrijven per 1.000 inwoners", noun: { one: "gemeente", many: "gemeenten" }, column: { label: "per 1.000 inw.", kind: "rate" }, ...(region.gemeenten.includes(area) ? { highlight: area } : {}) });
+  return { figure: { id, caption: title, svg: drawn.svg }, table: drawn.table, description: drawn.description };
 }
 
 /**

@@ -119,7 +119,8 @@ export function planColumns(wanted: readonly TableColumn[], ctx: ReportContext, 
         columns.push({ id: "per1000", label: "per 1.000 inw.", kind: "rate", group: rateGroup, ...flagged(current) });
         makers.push((row) => {
           const { rate, current: figure } = row.measured();
-          if (rate.value === null) return [{ value: null, symbol: rate.omitted === "geen inwonertal" ? "–" : ".", note: rate.omitted }];
+          // CBS: "." where a figure is missing or would mean nothing; "–" is nihil (0), never "no figure".
+          if (rate.value === null) return [{ value: null, symbol: ".", note: rate.omitted }];
           const cell: Cell = withFlags({ value: rate.value, sources: rate.sources }, figure.status.leveringOnvolledig.length > 0 ? ["onvolledig"] : []);
           if (rate.geschat) {
             cell.flags = [...(cell.flags ?? []), "geschat"];
@@ -204,12 +205,15 @@ class RowData {
   }
 }
 
-/** The absolute and relative change; "–" where the base is too small, "." where a delivery is incomplete. */
+/**
+ * The absolute and relative change; "." where the base is too small (or a delivery incomplete): CBS
+ * reads "–" as nihil, so a percentage that would mean nothing is "." with its reason in the note.
+ */
 function changeCells(change: Comparison): Cell[] {
   const { sources } = change;
   const absolute = withFlags({ value: change.absolute, sources }, deliveryFlags(change));
   const percent: Cell =
-    change.percent === null ? { value: null, symbol: change.percentOmitted === "levering onvolledig" ? "." : "–", note: change.percentOmitted, sources } : { value: change.percent, sources };
+    change.percent === null ? { value: null, symbol: ".", note: change.percentOmitted, sources } : { value: change.percent, sources };
   return [absolute, percent];
 }
 

@@ -10,7 +10,9 @@ export function tableNotes(table: Pick<Table, "columns" | "rows">, ctx: ReportCo
   const notes: string[] = [];
   const kinds = new Set(table.columns.map((column) => column.kind));
   const cells = table.rows.flatMap((row) => row.cells);
-  if (cells.some((cell) => cell.symbol === "–")) notes.push(`– : geen percentage; de vergelijkingsbasis is nul of kleiner dan ${ctx.comparison.minBase}.`);
+  if (cells.some((cell) => cell.symbol === "." && (cell.note === "basis te klein" || cell.note === "basis nul"))) {
+    notes.push(`. : geen percentage; de vergelijkingsbasis is nul of kleiner dan ${ctx.comparison.minBase}, en een percentage zou dan niets betekenen.`);
+  }
   const verdict = table.columns.find((column) => column.kind === "verdict");
   if (verdict) {
     const alpha = String(ctx.comparison.alpha).replace(".", ",");

@@ -92,6 +92,11 @@ function nodeCoverage(key: string, names: Names): string {
   return held > 0 && held < known ? ` (${held} van de ${known} soorten in de gegevens)` : "";
 }
 
+/** The plural noun phrase for a soort misdrijf code ("1.1.1" → "woninginbraken"), when there is one. */
+export function soortWords(code: string): string | undefined {
+  return WORDS[code];
+}
+
 /** The plural noun phrase for a category key ("J", "N", "J:1.1.1", "soort:1.1.1", "klasse:A20"). */
 export function categoryWords(key: string, names: Names): string {
   if (isCrimeTotal(key)) {

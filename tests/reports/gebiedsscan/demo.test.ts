@@ -72,12 +72,20 @@ describe("the demo gebiedsscan 2025", () => {
     expect(await read("bt0301-utrecht-west.html")).toContain("<h3>Utrecht-West in 2025</h3>");
   });
 
+  it("shows the map of the eenheid beside the comparison, the page's gemeente outlined, with its numbers per gemeente", async () => {
+    const html = await read("gm0344-utrecht.html");
+    expect(html).toMatch(/<svg[^>]+id="kaart-vergelijking"/);
+    expect(html).toContain("De cijfers bij de kaart");
+    expect((/<table class="data" id="tabel-kaart-vergelijking">([\s\S]*?)<\/table>/.exec(html)?.[1] ?? "").match(/<tr class=/g)).toHaveLength(26);
+    expect(html).toMatch(/<path d="[^"]+" fill="none" stroke="#1b1b1f" stroke-width="1.8"/);
+  });
+
   it("gives every chart a role, a title and a description, and its numbers as a table", async () => {
     const html = await read("gm0344-utrecht.html");
     const charts = html.match(/<svg[^>]*role="img"[^>]*>/g) ?? [];
-    expect(charts.length).toBe(5 + 1 + 2 + 1 + 1); // trend panels, soorten, HIC panels, seizoen, vergelijking
+    expect(charts.length).toBe(5 + 1 + 2 + 1 + 1 + 1); // trend panels, soorten, HIC panels, seizoen, vergelijking and the map of the eenheid
     expect(html.match(/<svg/g)).toHaveLength(charts.length);
-    for (const id of ["trend", "soorten", "high-impact-crime", "seizoen", "vergelijking"]) expect(html).toContain(`id="tabel-${id}"`);
+    for (const id of ["trend", "soorten", "high-impact-crime", "seizoen", "vergelijking", "kaart-vergelijking"]) expect(html).toContain(`id="tabel-${id}"`);
     expect(html).toContain("Geweld telt hier de CBS-soorten zedenmisdrijf (1.4.1)");
     expect(html).toContain("Straatroof en overval komen in de gegevens van deze rapportage (2021–2025) in het hele gebied niet voor");
   });
