@@ -259,7 +259,7 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
   }
   const checkedCubes = new Set<object>();
 
-  const pages: SitePage[] = [];
+  const computed: SitePage[] = [];
   for (const plan of planned) {
     const cube = ingested.snapshots.get(plan.edition.month) ?? ingested.cube;
     const previousCube = plan.previous.month >= firstDelivery ? ingested.snapshots.get(plan.previous.month) : undefined;
@@ -293,12 +293,14 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
       });
     }
     // A public report's edition index comes with its public site (below).
-    pages.push(...built.pages, ...(plan.definition.audience === "public" ? [] : [built.index]));
+    computed.push(...built.pages, ...(plan.definition.audience === "public" ? [] : [built.index]));
   }
 
-  // Public figures pass disclosure control before anything is rendered or written.
+  // Public figures pass disclosure control before anything is rendered or written: the pages from
+  // here on are those it returns (a public page's figures as published).
   const { discloseEditions } = await import("./disclose.ts");
-  const disclosure = await discloseEditions(pages, planned, config, reference, log);
+  const { pages: disclosed, editions: disclosure } = await discloseEditions(computed, planned, config, reference, log);
+  const pages: SitePage[] = [...disclosed];
 
   // A shard writes its areas' pages (and shard 1 the pages that are not per area); every shard
   // knows all pages, so that indexes and the record of provision are those of the whole build.

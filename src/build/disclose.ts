@@ -43,8 +43,24 @@ export interface EditionDisclosure {
  * method round5, counts are rounded to five), the suppression is audited by linear programming,
  * and a last check refuses to go on when a public page would still break a rule. Editions of one
  * report are done oldest first; what an earlier edition showed counts as known to every reader.
+ * Returns the pages as published — a public edition's pages are new page data, the others the
+ * same — and what was done per edition; the pages handed in are left as they were.
  */
 export async function discloseEditions(
+  computed: readonly SitePage[],
+  planned: readonly { definition: ReportDefinition; edition: Edition }[],
+  config: Config,
+  reference: Reference,
+  log: BuildLog,
+): Promise<{ pages: SitePage[]; editions: EditionDisclosure[] }> {
+  const publicKinds = new Set(planned.filter((plan) => plan.definition.audience === "public").map((plan) => plan.definition.kind));
+  const pages = computed.map((page) => ("area" in page && publicKinds.has(page.report.kind) ? structuredClone(page) : page));
+  const editions = await discloseInPlace(pages, planned, config, reference, log);
+  return { pages, editions };
+}
+
+/** discloseEditions on `pages` themselves: hides, rounds and notes in them. */
+async function discloseInPlace(
   pages: readonly SitePage[],
   planned: readonly { definition: ReportDefinition; edition: Edition }[],
   config: Config,
