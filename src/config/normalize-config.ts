@@ -21,6 +21,10 @@ export const DEFAULT_COLUMNS = {
   maand: ["maand", "periode", "pleegmaand", "perioden", "jaar"],
   /** An area by code or name, at any level (open-data tables: "Wijken en buurten", "Regio's"). */
   gebied: ["wijkenenbuurten", "regios", "regio", "gebied", "gebiedsnaam", "wijkenbuurten"],
+  /** The time of the pleegdatum, when the export gives it in a column of its own (only its part of the day is kept). */
+  pleegtijd: ["pleegtijd", "pleegtijdbegin", "begintijd", "tijdpleeg"],
+  /** A modus operandi code of the code list in the reference folder (never free text: a value outside the list is not kept). */
+  modus_operandi: ["modusoperandi", "mocode", "modusoperandicode", "mo"],
   aantal: ["aantal", "count", "geregistreerdemisdrijven", "geregistreerdemisdrijvenaantal", "geregistreerdemisdrijven1", "totaalgeregistreerdemisdrijven", "aantalmisdrijven"],
 } as const satisfies Record<string, readonly string[]>;
 
@@ -84,6 +88,8 @@ const schema = z
         eenheden: relativePath.default("regionale-eenheden.csv"),
         /** Historic gemeentecodes → current gemeente, to fold aggregated inputs onto current boundaries. */
         herindelingen: relativePath.default("gemeente-herindelingen.csv"),
+        /** Modus operandi codes (code,omschrijving,fenomeen,illustratief); without the file no MO code is read. */
+        modusOperandi: relativePath.default("modus-operandi.csv"),
       })
       .strict()
       .prefault({}),

@@ -1,5 +1,6 @@
 import type { ColumnField } from "../config/normalize-config.ts";
 import type { Granularity } from "../model/cube.ts";
+import type { Day } from "../model/days.ts";
 import type { Month } from "../model/months.ts";
 
 /** One accepted registration (incident-level input). */
@@ -7,6 +8,12 @@ export interface ExportRecord {
   line: number;
   registratienummer: string;
   month: Month;
+  /** The day of the pleegdatum. */
+  day: Day;
+  /** Its part of the day (index into DAY_PARTS), or -1 when the export gives no time. */
+  dayPart: number;
+  /** A modus operandi code of the code list, when the export has the column and the row a listed code. */
+  mo?: string;
   klasse: string;
   /** The finest known area: a buurt, or a wijk/gemeente when the row has no buurt. */
   area: string;

@@ -46,8 +46,8 @@ describe("readExport", () => {
     expect(rejections).toEqual([]);
     expect(info).toMatchObject({ encoding: "utf-8", delimiter: ";", format: "bvh-registraties", rows: 2, ignoredColumns: ["Straat", "Omschrijving"] });
     expect(records).toEqual([
-      { line: 2, registratienummer: "PL1", month: monthOf(2025, 1), klasse: "B70", area: "BU05890201", aantal: 1 },
-      { line: 3, registratienummer: "PL2", month: monthOf(2025, 2), klasse: "A20", area: "BU05890201", aantal: 1 },
+      { line: 2, registratienummer: "PL1", month: monthOf(2025, 1), day: dayOf(2025, 1, 3), dayPart: UNKNOWN_DAY_PART, klasse: "B70", area: "BU05890201", aantal: 1 },
+      { line: 3, registratienummer: "PL2", month: monthOf(2025, 2), day: dayOf(2025, 2, 28), dayPart: UNKNOWN_DAY_PART, klasse: "A20", area: "BU05890201", aantal: 1 },
     ]);
     expect(JSON.stringify(records)).not.toContain("Geheimstraat");
   });
