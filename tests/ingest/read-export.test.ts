@@ -2,6 +2,8 @@ import path from "node:path";
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readExport, type CountRow, type ExportRecord, type Rejection } from "../../src/ingest/read-export.ts";
+import { dayOf } from "../../src/model/days.ts";
+import { UNKNOWN_DAY_PART } from "../../src/model/day-parts.ts";
 import { formatMonth, monthOf } from "../../src/model/months.ts";
 import { UserError } from "../../src/user-error.ts";
 import { cleanup, miniReference, tempDir, testConfig, writeFiles } from "../helpers.ts";
