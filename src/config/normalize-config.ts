@@ -30,8 +30,8 @@ export const DEFAULT_COLUMNS = {
 
 export type ColumnField = keyof typeof DEFAULT_COLUMNS;
 
-const editionKey = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2]|[Hh][12]|[Qq][1-4]))?$/, {
-  message: 'expected an edition as "jjjj-mm" (e.g. "2025-12"), "jjjj-H1", "jjjj-Q3" or "jjjj"',
+const editionKey = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2]|[Hh][12]|[Qq][1-4]|[Ww]\d{2}|(0[1-9]|1[0-2])-\d{2}))?$/, {
+  message: 'expected an edition as "jjjj-mm" (e.g. "2025-12"), "jjjj-H1", "jjjj-Q3", "jjjj", an ISO week "jjjj-wNN" or a day "jjjj-mm-dd"',
 });
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected a date as "jjjj-mm-dd"' });
 const relativePath = z.string().min(1);
