@@ -58,7 +58,7 @@ export function buildReport(definition: ReportDefinition, ctx: ReportContext, op
   const note = dataNote(ctx.coverage, names);
   for (const level of definition.areaLevels) {
     const links: IndexPage["groups"][number]["links"] = [];
-    for (const code of ctx.scope.areasAt(level)) {
+    for (const code of ctx.scope.areasAt(level).filter((candidate) => !definition.areas || definition.areas.includes(candidate))) {
       const naam = ctx.reference.areas.nameOf(code);
       const slug = areaSlug(code, naam);
       links.push({ href: `${slug}.html`, label: `${naam} (${code})`, ...(pdf ? { pdf: `${slug}.pdf` } : {}) });

@@ -280,6 +280,8 @@ const definitionSchema = z
     audience: z.enum(["public", "gezag", "intern"]),
     /** Areas that get a page. */
     areaLevels: z.array(areaLevel).min(1),
+    /** Only these areas of those levels get a page (a weekly report for one gemeente); all in scope when absent. */
+    areas: z.array(z.string().regex(/^(?:GM|WK|BU)\d+$|^[A-Z]{2}\d+$/, { message: 'expected area codes such as "GM0344" or "BT0301"' })).min(1).optional(),
     period: z.enum([...EDITION_PERIODS, ...DAY_EDITION_PERIODS]),
     sections: z.array(sectionSchema).min(1),
     outputs: z
