@@ -163,3 +163,14 @@ describe("mo-table", () => {
     expect(table.notes.join(" ")).toContain("illustratief");
   });
 });
+
+describe("incident-list of one day", () => {
+  it("does not repeat the day on every row when grouped by category", () => {
+    const ctx = context("2025-12-09", "day", [
+      ["2025-12-09", "nacht", "F550", "BU05890101"],
+      ["2025-12-09", "avond", "A20", "BU05890201"],
+    ]);
+    const table = incidentList(spec<IncidentListSpec>({ type: "incident-list", id: "i", title: "I", categories: ["soort:1.1.1", "soort:1.4.5"], groupBy: "category", days: 1 }, "day"), "GM0589", "gemeente", ctx);
+    expect(table.rows.map((row) => row.label)).toEqual(["Diefstal/inbraak woning", "avond · A20 Gekwal. Diefstal in/uit woning · Oudewater", "Mishandeling", "nacht · F550 Eenvoudige mishandeling · Hekendorp"]);
+  });
+});

@@ -72,7 +72,7 @@ export function dayTable(spec: DayTableSpec, area: string, level: AreaLevel, ctx
         });
         break;
       case "change-average":
-        columns.push({ id: "change-average", label: "verschil", kind: "change", group: `t.o.v. gem. ${spec.weeks} ervoor` }, { id: "percent-average", label: "%", kind: "percent", group: `t.o.v. gem. ${spec.weeks} ervoor` });
+        columns.push({ id: "change-average", label: "verschil", kind: "change", group: `t.o.v. gem. ${spec.weeks} ${spec.weeks === 1 ? unit.replace(/en$/, "") : unit} ervoor` }, { id: "percent-average", label: "%", kind: "percent", group: `t.o.v. gem. ${spec.weeks} ${spec.weeks === 1 ? unit.replace(/en$/, "") : unit} ervoor` });
         makers.push((category) => changeCells(vsAverage(category)));
         break;
       case "verdict":

@@ -79,7 +79,8 @@ export function incidentList(spec: IncidentListSpec, area: string, level: AreaLe
   const groupOf = (incident: Incident): string => (spec.groupBy === "day" ? String(incident.day) : incident.category);
   const groupLabel = (incident: Incident): string => (spec.groupBy === "day" ? capitalize(weekdayLabel(incident.day)) : categoryLabel(incident.category, names));
   const detailLabel = (incident: Incident): string =>
-    [spec.groupBy === "category" ? weekdayLabel(incident.day) : undefined, dayPartLabel(incident.dayPart), klasseLabel(incident.klasse), incident.where].filter(Boolean).join(" · ");
+    // Grouped by category, a row names its day, unless the list is of one day (the page says which).
+    [spec.groupBy === "category" && first !== last ? weekdayLabel(incident.day) : undefined, dayPartLabel(incident.dayPart), klasseLabel(incident.klasse), incident.where].filter(Boolean).join(" · ");
   const rows: Row[] = [];
   let shown = 0;
   let notShown = 0;
