@@ -245,6 +245,27 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
   });
   for (const warning of quality.warnings) log.warn(warning);
 
+  // A week or a day must lie wholly in the deliveries: a week across a month's end needs both.
+  for (const plan of planned) {
+    if (!plan.edition.days) continue;
+    const registrations = registrationsOf(ingested, plan.edition.month);
+    const delivered = report.files.flatMap((file) => (file.delivery === undefined ? [] : [parseMonth(file.delivery)])).filter((month): month is Month => month !== undefined && month <= plan.edition.month);
+    const check = dayPeriodCompleteness(plan.edition.days, delivered, registrations ? (dayRange(registrations)?.last ?? -Infinity) : -Infinity);
+    if (check.complete) continue;
+    const message = `${plan.definition.kind} ${plan.edition.id}: ${describeDayPeriodCompleteness(plan.edition.days, check)}`;
+    // A missing delivery is impossible to build on; data that end early (the last pleegdatum lies
+    // before the period's end) are suspicious — a delivery exported mid-month, or a quiet area.
+    if (check.missing.length === 0) {
+      log.warn(`the registrations end before the period does, so its last days may be incomplete: ${message}`);
+      continue;
+    }
+    if (!options.allowIncomplete) {
+      throw new UserError(`Missing deliveries for a period of days — ${message}`, {
+        hint: "Add the export of each month the period's days lie in, or pass --allow-incomplete to build anyway (the figures are then too low).",
+      });
+    }
+    log.warn(`incomplete period accepted with --allow-incomplete: ${message}`);
+  }
   // Before any page: a missing delivery must stop the build, not show as a fall in crime.
   const incomplete = new Map<number, CompletenessFinding[]>();
   for (const month of [...new Set(planned.map((plan) => plan.edition.month))].sort((a, b) => a - b)) {
@@ -262,21 +283,6 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
         log,
       }),
     );
-  }
-  // A week or a day must lie wholly in the deliveries: a week across a month's end needs both.
-  for (const plan of planned) {
-    if (!plan.edition.days) continue;
-    const registrations = registrationsOf(ingested, plan.edition.month);
-    const delivered = report.files.flatMap((file) => (file.delivery === undefined ? [] : [parseMonth(file.delivery)])).filter((month): month is Month => month !== undefined && month <= plan.edition.month);
-    const check = dayPeriodCompleteness(plan.edition.days, delivered, registrations ? (dayRange(registrations)?.last ?? -Infinity) : -Infinity);
-    if (check.complete) continue;
-    const message = `${plan.definition.kind} ${plan.edition.id}: ${describeDayPeriodCompleteness(plan.edition.days, check)}`;
-    if (!options.allowIncomplete) {
-      throw new UserError(`Missing deliveries for a period of days — ${message}`, {
-        hint: "Add the export of each month the period's days lie in, or pass --allow-incomplete to build anyway (the figures are then too low).",
-      });
-    }
-    log.warn(`incomplete period accepted with --allow-incomplete: ${message}`);
   }
   const checkedCubes = new Set<object>();
 

@@ -43,7 +43,6 @@ export interface BuildReportOptions {
 export function buildReport(definition: ReportDefinition, ctx: ReportContext, options: BuildReportOptions): { pages: ReportPage[]; index: IndexPage; notInInput: string[] } {
   const { edition } = ctx;
   const folder = `${definition.kind}/${edition.id}`;
-  const current = edition.period;
   const pdf = definition.outputs.pdf;
   // A public report is a site of its own (dist/<kind>/, with its own assets): its pages link only
   // within it. Other reports are part of the internal site rooted at dist/.

@@ -1,7 +1,6 @@
-import { sameWeekLastYear } from "../../model/day-periods.ts";
+import { dayPeriodLabel, sameWeekLastYear } from "../../model/day-periods.ts";
 import { firstDayOf, lastDayOf, type Day } from "../../model/days.ts";
 import { periodLabel, shiftYears } from "../../model/periods.ts";
-import { dayPeriodLabel } from "../../model/day-periods.ts";
 import type { Column, Row, Table } from "../../model/table.ts";
 import type { AreaLevel } from "../../reference/areas.ts";
 import type { ReportContext } from "../context.ts";
@@ -19,9 +18,11 @@ export function moTable(spec: MoTableSpec, area: string, level: AreaLevel, ctx: 
   const days = ctx.days?.(level);
   if (!registrations || !days) throw new Error(`mo-table ${spec.id} needs registrations (checked before)`);
   const current = editionDays(ctx.edition);
-  const previous = ctx.edition.days ? sameWeekLastYear(ctx.edition.days) : { first: firstDayOf(shiftYears(ctx.edition.period).first), last: lastDayOf(shiftYears(ctx.edition.period).last) };
-  const currentLabel = ctx.edition.days ? dayPeriodLabel(ctx.edition.days) : periodLabel(ctx.edition.period);
-  const previousLabel = ctx.edition.days ? (ctx.edition.days && previous ? dayPeriodLabel({ ...ctx.edition.days, ...previous }) : "een jaar eerder") : periodLabel(shiftYears(ctx.edition.period));
+  // A year earlier: the same ISO week(s) or weekday for an edition of days, the same months otherwise.
+  const { days: editionPeriod, period } = ctx.edition;
+  const previous = editionPeriod ? sameWeekLastYear(editionPeriod) : { first: firstDayOf(shiftYears(period).first), last: lastDayOf(shiftYears(period).last) };
+  const currentLabel = editionPeriod ? dayPeriodLabel(editionPeriod) : periodLabel(period);
+  const previousLabel = editionPeriod ? (previous ? dayPeriodLabel({ kind: editionPeriod.kind, ...previous }) : "een jaar eerder") : periodLabel(shiftYears(period));
   const codes = ctx.reference.modusOperandi;
   const columns: Column[] = [
     { id: "current", label: shortLabel(currentLabel), kind: "count", group: "aantal" },
