@@ -120,7 +120,7 @@ describe("generateDemoExport", () => {
     const text = bytes.toString("utf8");
     expect(text.split("\r\n")[0]).toBe("\uFEFF" + BVH_COLUMNS.join(";"));
     expect(text.replaceAll("\r\n", "")).not.toMatch(/[\r\n]/);
-    expect(text).toMatch(/\r\nPL0900-2025\d{6};\d\d-06-2025;\d\d-\d\d-2025;/);
+    expect(text).toMatch(/\r\nPL0900-2025\d{6};\d\d-06-2025;(?:\d\d:\d\d)?;\d\d-\d\d-2025;/);
     // Quoted fields exist and contain what forces quoting.
     expect(text).toMatch(/;"[^"\r\n]*(;|"")[^\r\n]*"\r\n/);
   });
