@@ -53,6 +53,12 @@ export function resolveFenomenen(own: readonly FenomeenSpec[], classification: C
     const klasse = classification.klasse(code);
     if (klasse) keysOf.set(code, categoryKeys(klasse));
   }
+  // Input by soort (open data, BI tables) counts each soort under a pseudo-klasse of its code:
+  // a fenomeen of that soort (or of its INP category) counts it too.
+  for (const soort of classification.soorten()) {
+    const pseudo = soort.code === "0.0.0" ? undefined : classification.klasse(soort.code);
+    if (pseudo && !keysOf.has(soort.code)) keysOf.set(soort.code, categoryKeys(pseudo));
+  }
   for (const spec of specs.values()) {
     const wanted = new Set(spec.categories);
     const klassen = new Set([...keysOf].filter(([, keys]) => keys.some((key) => wanted.has(key))).map(([code]) => code));

@@ -80,13 +80,21 @@ describe("fenomenen", () => {
     const { classification } = await realReference();
     const fenomenen = resolveFenomenen([{ id: "grotere-incidenten", label: "Grotere incidenten", categories: ["soort:1.4.7", "klasse:F540", "J:1.4.7"] }], classification);
     const woninginbraak = fenomenen.get("fenomeen:woninginbraak");
-    expect([...(woninginbraak?.klassen ?? [])].sort()).toEqual(["A20", "A30", "B20", "B30"]);
+    expect([...(woninginbraak?.klassen ?? [])].sort()).toEqual(["1.1.1", "A20", "A30", "B20", "B30"]);
     const groter = fenomenen.get("fenomeen:grotere-incidenten");
     expect(groter?.klassen.has("F540")).toBe(true);
     // The overval soort and its INP niv3 hold the same klassen: each is in the set once.
-    expect([...(groter?.klassen ?? [])].sort()).toEqual(["B72", "B73", "B74", "F540"]);
+    expect([...(groter?.klassen ?? [])].sort()).toEqual(["1.4.7", "B72", "B73", "B74", "F540"]);
     expect(fenomenen.get("fenomeen:ondermijning")?.klassen.has("F42")).toBe(true);
     expect(fenomenen.get("fenomeen:ondermijning")?.note).toContain("geen klasse voor witwassen");
+  });
+
+  it("count the pseudo-klasse of a soort in input by soort", async () => {
+    const { classification } = await realReference();
+    const fenomenen = resolveFenomenen([], classification);
+    expect(fenomenen.get("fenomeen:woninginbraak")?.klassen.has("1.1.1")).toBe(true);
+    expect(fenomenen.get("fenomeen:fietsdiefstal")?.klassen.has("1.2.3")).toBe(true);
+    expect(fenomenen.get("fenomeen:fietsdiefstal")?.klassen.has("1.1.1")).toBe(false);
   });
 
   it("may be replaced by a definition's own of the same id", async () => {
