@@ -65,6 +65,7 @@ export interface Rejection {
 /**
  * What ingest tells the analyst without refusing a row: a row above the gemeente level (a check,
  * not counted), a total that differs from its soorten, a coarser area whose row differs from the
- * sum of its parts, a count that is missing.
+ * sum of its parts, a count that is missing; in a BVH export, a modus operandi value that is not a
+ * code of the code list.
  */
-export type NoticeKind = "above-gemeente" | "total-differs" | "level-differs" | "missing-count";
+export type NoticeKind = "above-gemeente" | "total-differs" | "level-differs" | "missing-count" | "mo-not-listed";

@@ -61,8 +61,11 @@ export interface RowConversions {
    * column of its own; UNKNOWN_DAY_PART without a time. Only the band is kept, never the minute.
    */
   dayPartOf(rawDate: string, rawTime: string): number;
-  /** A modus operandi code of the code list, or undefined (no column, empty, or not a listed code). */
-  modusOperandi(raw: string): string | undefined;
+  /**
+   * A modus operandi code of the code list; undefined without one (no column, an empty value, or
+   * no code list given); null for a value that is not a listed code (never kept, never shown).
+   */
+  modusOperandi(raw: string): string | undefined | null;
   /** The period of a count (2024, 2024-01, 2024MM01, 2024 januari, 2024KW01, …), or why not. */
   period(raw: string, column: ColumnField): CountPeriod | Rejection;
   /** The finest area of the code columns a row has (buurtcode, then wijkcode, then gemeentecode), or why not. */
@@ -136,9 +139,10 @@ export function rowConversions(columns: ColumnMap, options: ConversionOptions, c
     return minutes === undefined || minutes === 0 ? UNKNOWN_DAY_PART : dayPartOf(minutes);
   };
 
-  const modusOperandi = (raw: string): string | undefined => {
+  const modusOperandi = (raw: string): string | undefined | null => {
     const code = raw.trim().toUpperCase();
-    return code !== "" && options.moCodes?.has(code) ? code : undefined;
+    if (code === "" || !options.moCodes) return undefined;
+    return options.moCodes.has(code) ? code : null;
   };
 
   const period = (raw: string, column: ColumnField): CountPeriod | Rejection => {

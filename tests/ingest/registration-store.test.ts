@@ -49,8 +49,11 @@ const FILES = {
 
 describe("registrations at day granularity", () => {
   it("keeps the day, the part of the day, klasse, area and a listed MO code of the latest version of each registration", async () => {
-    const { registrations, cube } = await run(FILES);
+    const { registrations, cube, report } = await run(FILES);
     expect(cubeTotal(cube)).toBe(4);
+    // The free text in the MO column is counted as a value that is not a code, and not shown.
+    expect(report.notices["mo-not-listed"]).toMatchObject({ count: 1, examples: [{ file: "bvh-export-2025-12.csv", line: 3 }] });
+    expect(JSON.stringify(report)).not.toContain("Wrikken");
     expect(rows(registrations?.all as Registrations)).toEqual([
       "2025-11-29 avond F530 BU05890201",
       "2025-11-30 ochtend A20 BU05890201 WI03",

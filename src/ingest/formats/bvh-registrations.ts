@@ -33,6 +33,7 @@ export const bvhRegistrations: InputFormat = {
         // Only the part of the day and a listed MO code are kept: never the minute, never text.
         const dayPart = conversions.dayPartOf(pleegdatum, conversions.field(fields, "pleegtijd"));
         const mo = conversions.modusOperandi(conversions.field(fields, "modus_operandi"));
+        if (mo === null) sink.notice("mo-not-listed", line, "a modus operandi value that is not a code of the code list (not kept, not shown)");
         sink.record({ line, registratienummer, month: date.month, day: date.day, dayPart, ...(mo ? { mo } : {}), klasse, area, aantal: 1 });
       },
     };
