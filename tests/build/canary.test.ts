@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build, type BuildResult } from "../../src/build/build.ts";
 import { recordingLog } from "../../src/build/log.ts";
 import { readConfig } from "../../src/config/read-config.ts";
+import { UserError } from "../../src/user-error.ts";
 import { ROOT, cleanup, tempDir } from "../helpers.ts";
 
 // A canary export: every column that could identify a person or carries free text holds a unique
@@ -176,5 +177,30 @@ describe("the canary export", () => {
     expect(html).toContain("Intern — uitsluitend voor gebruik binnen de politie");
     const pdf = execFileSync("pdftotext", [path.join(work, "dist/intern-overzicht/2025-12/gm0589-oudewater.pdf"), "-"], { encoding: "utf8" });
     expect(pdf).toContain("Intern — uitsluitend voor gebruik binnen de politie");
+  });
+
+  it("refuses a public definition with an incident list before anything is read or written, naming the rule", async () => {
+    await writeFile(
+      path.join(work, "openbaar.json"),
+      JSON.stringify({
+        kind: "openbare-incidenten",
+        title: "Incidenten",
+        description: "Een openbare lijst van incidenten (mag niet).",
+        audience: "public",
+        areaLevels: ["gemeente"],
+        period: "month",
+        sections: [{ type: "incident-list", id: "incidenten", title: "Incidenten", categories: ["J"] }],
+      }),
+    );
+    const config = JSON.parse(await readFile(path.join(work, "veiligheidsbeeld.config.json"), "utf8")) as { reports: unknown[] };
+    const folder = path.join(work, "openbaar");
+    await mkdir(folder, { recursive: true });
+    await writeFile(path.join(folder, "veiligheidsbeeld.config.json"), JSON.stringify({ ...config, reports: [{ definition: "../openbaar.json", periods: ["2025-12"] }] }));
+    const error = await readConfig(folder).then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).message).toContain("a public report cannot have an incident-list section (rule: nothing that identifies a single incident in public output");
   });
 });
