@@ -174,3 +174,14 @@ describe("incident-list of one day", () => {
     expect(table.rows.map((row) => row.label)).toEqual(["Diefstal/inbraak woning", "avond · A20 Gekwal. Diefstal in/uit woning · Oudewater", "Mishandeling", "nacht · F550 Eenvoudige mishandeling · Hekendorp"]);
   });
 });
+
+describe("fenomenen in a selection table", () => {
+  it("heads the rows 'Fenomeen' and says what a chosen set counts", async () => {
+    const { selectionTable } = await import("../../src/reports/sections/selection-table.ts");
+    const ctx = context("2025-12", "month", [["2025-12-01", "avond", "F42", "BU05890201"], ["2025-12-01", "avond", "A20", "BU05890201"]]);
+    const table = selectionTable(spec({ type: "selection-table", id: "s", title: "S", categories: ["fenomeen:ondermijning", "fenomeen:woninginbraak"], columns: ["current"] }, "month"), "GM0589", "gemeente", ctx);
+    expect(table.rowHeading).toBe("Fenomeen");
+    expect(table.rows.map((row) => [row.label, row.cells[0]?.value])).toEqual([["Ondermijning", 1], ["Woninginbraak", 1]]);
+    expect(table.notes.join(" ")).toContain("geen klasse voor witwassen");
+  });
+});
