@@ -4,8 +4,10 @@
 export const BVH_COLUMNS = [
   "Registratienummer",
   "Pleegdatum",
+  "Pleegtijd",
   "Registratiedatum",
   "Maatschappelijke klasse",
+  "MO-code",
   "Gemeentecode",
   "Wijkcode",
   "Buurtcode",

@@ -13,6 +13,7 @@ import { formatDutchDate, monthKey } from "./calendar.ts";
 import type { DemoPlan } from "./demo-plan.ts";
 import { type DemoRegistration, gemeenteMonthRegistrations } from "./gemeente-month.ts";
 import { klasseLabel, type KlasseLabelStyle } from "./klasse-label.ts";
+import { demoModusOperandi, demoPleegtijd } from "./time-and-mo.ts";
 
 export interface DeliveryStats {
   readonly file: string;
@@ -62,8 +63,10 @@ export async function writeDeliveries(
     formatBvhLine([
       row.registratienummer,
       date(row.pleegdag),
+      demoPleegtijd(row.registratienummer, klasse),
       date(row.registratiedag),
       label(klasse, row.labelStyle),
+      demoModusOperandi(row.registratienummer, klasse),
       gemeente,
       row.buurt.wijkcode,
       row.buurt.buurtcode,

@@ -3,9 +3,13 @@ import { cp, mkdir, readdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Config } from "../config/normalize-config.ts";
-import { checkRejections, formatsRead, ingest, ingestProgress, type IngestReport } from "../ingest/ingest.ts";
+import { checkRejections, formatsRead, ingest, ingestProgress, type IngestReport, type IngestResult } from "../ingest/ingest.ts";
 import { scanExports } from "../ingest/list-exports.ts";
-import { formatMonth, monthOf, type Month } from "../model/months.ts";
+import type { Cube } from "../model/cube.ts";
+import { dayPeriodCompleteness, describeDayPeriodCompleteness } from "../model/day-period-completeness.ts";
+import { parseDay, type Day } from "../model/days.ts";
+import { formatMonth, monthOf, parseMonth, type Month } from "../model/months.ts";
+import { dayRange, type Registrations } from "../model/registrations.ts";
 import { resolveScope } from "../model/scope.ts";
 import type { PdfJob } from "../pdf/print-pdfs.ts";
 import { qualityLinks } from "../quality/quality-links.ts";
@@ -19,7 +23,7 @@ import { createReportContext } from "../reports/context.ts";
 import type { ReportDefinition } from "../reports/definition.ts";
 import { editionOf, previousEdition, type Edition } from "../reports/edition.ts";
 import type { IndexPage, ReportPage, SitePage } from "../reports/page.ts";
-import { servableEditions, type InputPeriods } from "../reports/servable-editions.ts";
+import { needsRegistrations, servableEditions, type InputPeriods } from "../reports/servable-editions.ts";
 import { publicSite } from "../reports/public-site.ts";
 import { BUILT_IN_DEFINITIONS, definitionFor } from "../reports/registry.ts";
 import { nlDate } from "../site/filters.ts";
@@ -159,6 +163,9 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
   const firstDelivery = Math.min(...deliveries.map((file) => file.delivery ?? -Infinity));
   log.step(`ingest: ${deliveries.length} export file(s)`);
   const snapshots = requested.flatMap((plan) => [plan.edition.month, plan.previous.month]);
+  // Registrations at day granularity only when a report needs days or incidents: the monthly
+  // reports are built from the cube alone, as fast as before and from the same cache entry.
+  const wantsRegistrations = requested.some((plan) => needsRegistrations(plan.definition));
   const useCache = options.cache !== false;
   // The content hashes of the inputs serve the caches and the record of provision.
   const exportInputs = await hashInputs(config.root, deliveries.map((file) => ({ file: file.path, kind: "export" as const })));
@@ -206,15 +213,23 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
     earliestYear: config.ingest.earliestYear,
     snapshots,
     scopeGemeenten: scope.gemeenten,
+    ...(wantsRegistrations ? { registrations: true, moCodes: reference.modusOperandi.codes() } : {}),
     onProgress: (at: Parameters<typeof ingestProgress>[0]) => log.progress("ingest", at.bytes, at.totalBytes, ingestProgress(at)),
   };
-  const ingested = await remember(options.memo, `ingest ${lastNeeded} ${[...new Set(snapshots)].sort().join(",")}`, async () => {
+  const ingested = await remember(options.memo, `ingest ${lastNeeded} ${[...new Set(snapshots)].sort().join(",")}${wantsRegistrations ? " registrations" : ""}`, async () => {
     if (!useCache) return ingest(deliveries, ingestOptions);
     const key = ingestCacheKey({
       tool: await toolFingerprint(),
       exports: exportInputs.map((input) => ({ path: input.path, sha256: input.sha256 })),
       reference: otherInputs.filter((input) => input.kind === "reference").map((input) => ({ path: input.path, sha256: input.sha256 })),
-      options: { columns: config.columns, lastPlausibleMonth: buildMonth, earliestYear: config.ingest.earliestYear, snapshots: [...new Set(snapshots)].sort((a, b) => a - b), scope: scope.gemeenten },
+      options: {
+        columns: config.columns,
+        lastPlausibleMonth: buildMonth,
+        earliestYear: config.ingest.earliestYear,
+        snapshots: [...new Set(snapshots)].sort((a, b) => a - b),
+        scope: scope.gemeenten,
+        ...(wantsRegistrations ? { registrations: true } : {}),
+      },
     });
     const { result, cached } = await cachedIngest(path.join(config.paths.cache, "ingest"), key, () => ingest(deliveries, ingestOptions));
     if (cached) log.info(`ingest: the exports are unchanged since an earlier build; cube read from ${path.relative(config.root, config.paths.cache) || "."}`);
@@ -224,7 +239,8 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
   checkRejections(report, config.ingest.maxRejectedShare);
   // Before anything else is checked or written: a report the input's periods cannot serve stops the
   // build (or, asked for by --report all, is left out with a line in the log).
-  const planned = servablePlans(requested, (plan) => ingested.snapshots.get(plan.edition.month) ?? ingested.cube, log);
+  const hasRegistrations = report.files.some((file) => file.format === "bvh-registraties" && file.used > 0);
+  const planned = servablePlans(requested, (plan) => inputPeriodsOf(ingested.snapshots.get(plan.edition.month) ?? ingested.cube, hasRegistrations), log);
   log.info(`ingest: ${formatsRead(report)}; ${report.rowsUsed} of ${report.rowsRead} rows used, ${report.rowsRejected} rejected, ${report.revisions.count} revisions`);
   // The same checks as `validate`; what is suspicious is told, and written beside the reports.
   const quality = qualityReport({
@@ -239,6 +255,27 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
   });
   for (const warning of quality.warnings) log.warn(warning);
 
+  // A week or a day must lie wholly in the deliveries: a week across a month's end needs both.
+  for (const plan of planned) {
+    if (!plan.edition.days) continue;
+    const registrations = registrationsOf(ingested, plan.edition.month);
+    const delivered = report.files.flatMap((file) => (file.delivery === undefined ? [] : [parseMonth(file.delivery)])).filter((month): month is Month => month !== undefined && month <= plan.edition.month);
+    const check = dayPeriodCompleteness(plan.edition.days, delivered, registrations ? (dayRange(registrations)?.last ?? -Infinity) : -Infinity);
+    if (check.complete) continue;
+    const message = `${plan.definition.kind} ${plan.edition.id}: ${describeDayPeriodCompleteness(plan.edition.days, check)}`;
+    // A missing delivery is impossible to build on; data that end early (the last pleegdatum lies
+    // before the period's end) are suspicious — a delivery exported mid-month, or a quiet area.
+    if (check.missing.length === 0) {
+      log.warn(`the registrations end before the period does, so its last days may be incomplete: ${message}`);
+      continue;
+    }
+    if (!options.allowIncomplete) {
+      throw new UserError(`Missing deliveries for a period of days — ${message}`, {
+        hint: "Add the export of each month the period's days lie in, or pass --allow-incomplete to build anyway (the figures are then too low).",
+      });
+    }
+    log.warn(`incomplete period accepted with --allow-incomplete: ${message}`);
+  }
   // Before any page: a missing delivery must stop the build, not show as a fall in crime.
   const incomplete = new Map<number, CompletenessFinding[]>();
   for (const month of [...new Set(planned.map((plan) => plan.edition.month))].sort((a, b) => a - b)) {
@@ -275,6 +312,9 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
       ...(previousCube ? { previous: { edition: plan.previous, cube: previousCube } } : {}),
       incomplete: incomplete.get(plan.edition.month) ?? [],
       ...(await inputsFor(plan.definition, plan.edition)),
+      lastCompleteDay: buildDayOf(options.buildDate) - 1,
+      fenomenen: plan.definition.fenomenen,
+      ...(needsRegistrations(plan.definition) && registrationsOf(ingested, plan.edition.month) ? { registrations: registrationsOf(ingested, plan.edition.month) as Registrations } : {}),
     });
     if (!checkedCubes.has(cube)) {
       checkTotals(cube, ctx);
@@ -539,6 +579,22 @@ function servablePlans(plans: readonly PlannedEdition[], inputOf: (plan: Planned
     });
   }
   return servable;
+}
+
+/** The registrations as of the deliveries up to `month`, when ingest kept them. */
+function registrationsOf(ingested: IngestResult, month: Month): Registrations | undefined {
+  return ingested.registrations ? (ingested.registrations.snapshots.get(month) ?? ingested.registrations.all) : undefined;
+}
+
+/** What the servable check needs to know of the input as of an edition. */
+function inputPeriodsOf(cube: Cube, registrations: boolean): InputPeriods {
+  return { granularity: cube.granularity, firstMonth: cube.firstMonth, lastMonth: cube.lastMonth, registrations };
+}
+
+function buildDayOf(buildDate: string): Day {
+  const day = parseDay(buildDate);
+  if (day === undefined) throw new UserError(`Build date "${buildDate}" is not a date`, { hint: "Use jjjj-mm-dd, e.g. --build-date 2026-01-15.", exitCode: 2 });
+  return day;
 }
 
 function buildMonthOf(buildDate: string): Month {

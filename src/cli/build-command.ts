@@ -21,7 +21,7 @@ Options:
   --config <file|folder>    project config (default: ./veiligheidsbeeld.config.json or .mjs)
   --report <kind>           build only this report (repeatable; "all" for every report;
                             default: those in the config)
-  --period <edition>        edition: jjjj-mm, jjjj-H1, jjjj-Q3 or jjjj (default: the config's periods)
+  --period <edition>        edition: jjjj-mm, jjjj-H1, jjjj-Q3, jjjj, a week jjjj-wNN or a day jjjj-mm-dd (default: the config's periods)
   --area <code>             only this area, e.g. GM0344 (repeatable, or comma-separated)
   --build-date <jjjj-mm-dd> the date the reports are made on (default: config buildDate, else today);
                             the same inputs and build date give byte-identical output

@@ -28,7 +28,7 @@ Options:
   --config <file|folder>    project config (default: ./veiligheidsbeeld.config.json or .mjs)
   --port <n>                port to listen on (default 8080; the next free one when taken; 0: any)
   --report <kind>           preview only this report (repeatable; "all"; default: the config's)
-  --period <edition>        edition: jjjj-mm, jjjj-H1, jjjj-Q3 or jjjj (default: the config's periods)
+  --period <edition>        edition: jjjj-mm, jjjj-H1, jjjj-Q3, jjjj, a week jjjj-wNN or a day jjjj-mm-dd (default: the config's periods)
   --area <code>             only this area (repeatable, or comma-separated)
   --build-date <jjjj-mm-dd> the date the reports are made on (default: config buildDate, else today)
 ${COMMON_HELP}

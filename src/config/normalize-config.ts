@@ -23,13 +23,17 @@ export const DEFAULT_COLUMNS = {
   maand: ["maand", "periode", "pleegmaand", "perioden", "jaar"],
   /** An area by code or name, at any level (open-data tables: "Wijken en buurten", "Regio's"). */
   gebied: ["wijkenenbuurten", "regios", "regio", "gebied", "gebiedsnaam", "wijkenbuurten"],
+  /** The time of the pleegdatum, when the export gives it in a column of its own (only its part of the day is kept). */
+  pleegtijd: ["pleegtijd", "pleegtijdbegin", "begintijd", "tijdpleeg"],
+  /** A modus operandi code of the code list in the reference folder (never free text: a value outside the list is not kept). */
+  modus_operandi: ["modusoperandi", "mocode", "modusoperandicode", "mo"],
   aantal: ["aantal", "count", "geregistreerdemisdrijven", "geregistreerdemisdrijvenaantal", "geregistreerdemisdrijven1", "totaalgeregistreerdemisdrijven", "aantalmisdrijven"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ColumnField = keyof typeof DEFAULT_COLUMNS;
 
-const editionKey = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2]|[Hh][12]|[Qq][1-4]))?$/, {
-  message: 'expected an edition as "jjjj-mm" (e.g. "2025-12"), "jjjj-H1", "jjjj-Q3" or "jjjj"',
+const editionKey = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2]|[Hh][12]|[Qq][1-4]|[Ww]\d{2}|(0[1-9]|1[0-2])-\d{2}))?$/, {
+  message: 'expected an edition as "jjjj-mm" (e.g. "2025-12"), "jjjj-H1", "jjjj-Q3", "jjjj", an ISO week "jjjj-wNN" or a day "jjjj-mm-dd"',
 });
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected a date as "jjjj-mm-dd"' });
 const relativePath = z.string().min(1);
@@ -93,6 +97,8 @@ const schema = z
          * buurtkaart), relative to paths.reference: per-wijk tables get a map. None by default.
          */
         wijkBuurtGeometry: relativePath.optional(),
+        /** Modus operandi codes (code,omschrijving,fenomeen,illustratief); without the file no MO code is read. */
+        modusOperandi: relativePath.default("modus-operandi.csv"),
       })
       .strict()
       .prefault({}),

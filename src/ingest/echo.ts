@@ -26,6 +26,8 @@ interface Shape {
 const SHAPES: Partial<Record<ColumnField, Shape>> = {
   // A date and perhaps a time: digits, separators, T, and Z or an offset (+01:00).
   pleegdatum: { shape: /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$|^\d{5,8}(?:\.\d+)?$/i, what: "a date" },
+  pleegtijd: { shape: /^\d{1,2}[:.]\d{2}(?:[:.]\d{2})?$/, what: "a time" },
+  modus_operandi: { shape: /^[A-Z]{1,4}\d{1,4}$/, what: "a modus operandi code" },
   registratiedatum: { shape: /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}$/, what: "a date" },
   // B70, B 70, F5295, B70 Straatroof (a code, then its label), or a soort code 1.2.3 with its label.
   // Only the code is shown: the text after it may be anything.

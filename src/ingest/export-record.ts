@@ -1,5 +1,6 @@
 import type { ColumnField } from "../config/normalize-config.ts";
 import type { Granularity } from "../model/cube.ts";
+import type { Day } from "../model/days.ts";
 import type { Month } from "../model/months.ts";
 
 /** One accepted registration (incident-level input). */
@@ -7,6 +8,12 @@ export interface ExportRecord {
   line: number;
   registratienummer: string;
   month: Month;
+  /** The day of the pleegdatum. */
+  day: Day;
+  /** Its part of the day (index into DAY_PARTS), or -1 when the export gives no time. */
+  dayPart: number;
+  /** A modus operandi code of the code list, when the export has the column and the row a listed code. */
+  mo?: string;
   klasse: string;
   /** The finest known area: a buurt, or a wijk/gemeente when the row has no buurt. */
   area: string;
@@ -59,6 +66,7 @@ export interface Rejection {
 /**
  * What ingest tells the analyst without refusing a row: a row above the gemeente level (a check,
  * not counted), a total that differs from its soorten, a coarser area whose row differs from the
- * sum of its parts, a count that is missing.
+ * sum of its parts, a count that is missing; in a BVH export, a modus operandi value that is not a
+ * code of the code list.
  */
-export type NoticeKind = "above-gemeente" | "total-differs" | "level-differs" | "missing-count";
+export type NoticeKind = "above-gemeente" | "total-differs" | "level-differs" | "missing-count" | "mo-not-listed";

@@ -5,6 +5,8 @@ import type { Reference } from "../reference/load-reference.ts";
 import { UserError } from "../user-error.ts";
 import type { ExportFile } from "./list-exports.ts";
 import { RegistrationIndex } from "./registration-index.ts";
+import { RegistrationStore } from "./registration-store.ts";
+import type { Registrations } from "../model/registrations.ts";
 import { AreaNames } from "./area-names.ts";
 import { conversionCaches, readExport, type CountRow, type ExportFileInfo, type NoticeKind, type RejectReason, type Rejection } from "./read-export.ts";
 import { resolveLevels } from "./resolve-levels.ts";
@@ -110,6 +112,14 @@ export interface IngestOptions {
    * (so one pass over the files serves an edition and the edition before it).
    */
   snapshots?: readonly Month[];
+  /**
+   * Keep every registration at day granularity (day, part of day, klasse, area, MO code; never
+   * the registratienummer) for reports of weeks and days and incident lists. Off by default: the
+   * monthly reports need only the cube.
+   */
+  registrations?: boolean;
+  /** Modus operandi codes of the code list; other values of the MO column are not kept. */
+  moCodes?: ReadonlySet<string>;
   /** The gemeenten in scope: an area name an open-data table shares with areas elsewhere is looked for there first. */
   scopeGemeenten?: readonly string[];
 }
@@ -120,6 +130,8 @@ export interface IngestResult {
   /** The cube as it was after the deliveries up to each month asked for in `snapshots`. */
   snapshots: Map<Month, Cube>;
   report: IngestReport;
+  /** With `registrations`: the registrations at day granularity after all files, and as of each snapshot month. */
+  registrations?: { all: Registrations; snapshots: Map<Month, Registrations> };
 }
 
 /**
@@ -131,9 +143,15 @@ export interface IngestResult {
 export async function ingest(files: readonly ExportFile[], options: IngestOptions): Promise<IngestResult> {
   const builder = new CubeBuilder();
   const snapshots = new Map<Month, Cube>();
+  const store = options.registrations ? new RegistrationStore() : undefined;
+  const registrationSnapshots = new Map<Month, Registrations>();
   const pending = [...new Set(options.snapshots ?? [])].sort((a, b) => a - b);
   const snapshotBefore = (delivery: Month): void => {
-    while (pending.length > 0 && (pending[0] ?? Infinity) < delivery) snapshots.set(pending.shift() as Month, builder.build());
+    while (pending.length > 0 && (pending[0] ?? Infinity) < delivery) {
+      const month = pending.shift() as Month;
+      snapshots.set(month, builder.build());
+      if (store) registrationSnapshots.set(month, store.build());
+    }
   };
   const cellOf = new RegistrationIndex();
   const caches = conversionCaches();
@@ -235,6 +253,7 @@ export async function ingest(files: readonly ExportFile[], options: IngestOption
         areas: options.reference.areas,
         classification: options.reference.classification,
         herindelingen: options.reference.herindelingen,
+        ...(options.moCodes ? { moCodes: options.moCodes } : {}),
         areaNames,
         caches,
         lastPlausibleMonth: options.lastPlausibleMonth,
@@ -249,6 +268,7 @@ export async function ingest(files: readonly ExportFile[], options: IngestOption
         record(record) {
           fileReport.used++;
           countMonth(record.month, 1);
+          store?.put(record.registratienummer, index, record.area, record.klasse, record.day, record.dayPart, record.mo);
           const key = builder.key(record.area, record.month, record.klasse);
           const previous = cellOf.record(record.registratienummer, key, index);
           if (previous === undefined) {
@@ -327,7 +347,10 @@ export async function ingest(files: readonly ExportFile[], options: IngestOption
   report.categoryMoves = [...categoryMoves.values()].sort(byCount);
   const cube = builder.build();
   for (const month of pending) snapshots.set(month, cube);
-  return { cube, snapshots, report };
+  if (!store) return { cube, snapshots, report };
+  const all = store.build();
+  for (const month of pending) registrationSnapshots.set(month, all);
+  return { cube, snapshots, report, registrations: { all, snapshots: registrationSnapshots } };
 }
 
 function byCount(a: { count: number }, b: { count: number }): number {

@@ -1,5 +1,7 @@
 import type { ColumnField } from "../config/normalize-config.ts";
 import type { Granularity } from "../model/cube.ts";
+import { dayOf, type Day } from "../model/days.ts";
+import { dayPartOf, UNKNOWN_DAY_PART } from "../model/day-parts.ts";
 import { monthOf, type Month } from "../model/months.ts";
 import type { AreaIndex } from "../reference/areas.ts";
 import type { Classification } from "../reference/classification.ts";
@@ -21,12 +23,23 @@ export interface ConversionOptions {
   earliestYear: number;
   /** Historic gemeentecodes (Weesp GM0457) are counted under the current gemeente (Amsterdam GM0363). */
   herindelingen?: Pick<Herindelingen, "currentOf">;
+  /**
+   * The modus operandi codes of the code list (data/reference/modus-operandi.csv): a value of the
+   * MO column is kept only when it is one of them, so free text in that column never gets in.
+   */
+  moCodes?: ReadonlySet<string>;
+}
+
+/** A pleegdatum converted: its month (the cube's) and its day (for periods of days). */
+export interface DatedValue {
+  month: Month;
+  day: Day;
 }
 
 /** Raw value → what it converts to (or why it is rejected), per kind of value. */
 export interface ConversionCaches {
   klasse: Map<string, string | Rejection>;
-  date: Map<string, Month | Rejection>;
+  date: Map<string, DatedValue | Rejection>;
   period: Map<string, CountPeriod | Rejection>;
   area: Record<"buurtcode" | "wijkcode" | "gemeentecode", Map<string, string | Rejection>>;
 }
@@ -41,6 +54,18 @@ export interface RowConversions {
   klasse(raw: string): string | Rejection;
   /** The month of a pleegdatum (dd-mm-jjjj, jjjj-mm-dd), or why not. */
   monthOfDate(raw: string): Month | Rejection;
+  /** The month and day of a pleegdatum, or why not (one lookup: the same cache as monthOfDate). */
+  dateOf(raw: string): DatedValue | Rejection;
+  /**
+   * The part of the day (index into DAY_PARTS) of a pleegdatum with a time, or of the time in a
+   * column of its own; UNKNOWN_DAY_PART without a time. Only the band is kept, never the minute.
+   */
+  dayPartOf(rawDate: string, rawTime: string): number;
+  /**
+   * A modus operandi code of the code list; undefined without one (no column, an empty value, or
+   * no code list given); null for a value that is not a listed code (never kept, never shown).
+   */
+  modusOperandi(raw: string): string | undefined | null;
   /** The period of a count (2024, 2024-01, 2024MM01, 2024 januari, 2024KW01, …), or why not. */
   period(raw: string, column: ColumnField): CountPeriod | Rejection;
   /** The finest area of the code columns a row has (buurtcode, then wijkcode, then gemeentecode), or why not. */
@@ -86,7 +111,7 @@ export function rowConversions(columns: ColumnMap, options: ConversionOptions, c
     return month > options.lastPlausibleMonth ? rejection("future-date", column, `${what} ${echo(column, raw)} lies in the future`) : month;
   };
 
-  const monthOfDate = (raw: string): Month | Rejection => {
+  const dateOf = (raw: string): DatedValue | Rejection => {
     let result = caches.date.get(raw);
     if (result === undefined) {
       const date = parseDate(raw);
@@ -94,10 +119,30 @@ export function rowConversions(columns: ColumnMap, options: ConversionOptions, c
         // parseDate quotes the value; free text in a date column must not reach a message.
         const safe = raw.trim() === "" || echoes("pleegdatum", raw);
         result = rejection("bad-date", "pleegdatum", safe ? date.error : notA("pleegdatum", raw, "a date (expected dd-mm-jjjj or jjjj-mm-dd)"));
-      } else result = inRange(monthOf(date.year, date.month), raw, "pleegdatum", "pleegdatum");
+      } else {
+        const month = inRange(monthOf(date.year, date.month), raw, "pleegdatum", "pleegdatum");
+        result = isRejection(month) ? month : { month, day: dayOf(date.year, date.month, date.day) };
+      }
       caches.date.set(raw, result);
     }
     return result;
+  };
+
+  const monthOfDate = (raw: string): Month | Rejection => {
+    const result = dateOf(raw);
+    return isRejection(result) ? result : result.month;
+  };
+
+  const dayPartOfRow = (rawDate: string, rawTime: string): number => {
+    const minutes = minutesOf(rawTime.trim()) ?? minutesOf(rawDate.trim());
+    // BVH writes a pleegdatum without a time as midnight: 0:00 exactly says nothing about the time.
+    return minutes === undefined || minutes === 0 ? UNKNOWN_DAY_PART : dayPartOf(minutes);
+  };
+
+  const modusOperandi = (raw: string): string | undefined | null => {
+    const code = raw.trim().toUpperCase();
+    if (code === "" || !options.moCodes) return undefined;
+    return options.moCodes.has(code) ? code : null;
   };
 
   const period = (raw: string, column: ColumnField): CountPeriod | Rejection => {
@@ -156,7 +201,23 @@ export function rowConversions(columns: ColumnMap, options: ConversionOptions, c
     return index === undefined ? "" : (fields[index] ?? "");
   };
 
-  return { klasse, monthOfDate, period, areaOfCodes, field };
+  return { klasse, monthOfDate, dateOf, dayPartOf: dayPartOfRow, modusOperandi, period, areaOfCodes, field };
+}
+
+const DUTCH_HOUR = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Amsterdam", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+
+/** Minutes after midnight of "23:15", "23.15", "23:15:00" or the time in "08-12-2025 23:15" / "2025-12-08T22:15:00Z" (in Dutch time); undefined without one. */
+function minutesOf(value: string): number | undefined {
+  const match = /(?:^|[ T])(\d{1,2})[:.](\d{2})(?:[:.]\d{2}(?:\.\d+)?)?(Z?)$/.exec(value);
+  if (!match) return undefined;
+  let hours = Number(match[1]);
+  let minutes = Number(match[2]);
+  if (match[3] === "Z") {
+    const moment = new Date(value);
+    if (Number.isNaN(moment.getTime())) return undefined;
+    [hours, minutes] = DUTCH_HOUR.format(moment).split(":").map(Number) as [number, number];
+  }
+  return hours < 24 && minutes < 60 ? hours * 60 + minutes : undefined;
 }
 
 /** "3440101", "bu03440101" and "BU03440101" all give "BU03440101". */

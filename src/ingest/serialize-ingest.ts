@@ -1,9 +1,10 @@
 import type { Cube, Granularity } from "../model/cube.ts";
 import type { Month } from "../model/months.ts";
+import type { Registrations } from "../model/registrations.ts";
 import type { IngestResult } from "./ingest.ts";
 
 /** Bumped whenever the layout below or the meaning of a cube changes: older files are then ignored. */
-const FORMAT = "veiligheidsbeeld-ingest-2";
+const FORMAT = "veiligheidsbeeld-ingest-3";
 
 interface Header {
   format: string;
@@ -12,6 +13,8 @@ interface Header {
   cubes: { areas: string[]; klassen: string[]; cells: number; firstMonth: Month; lastMonth: Month; granularity: Granularity; declaredSoorten: string[] }[];
   cube: number;
   snapshots: [Month, number][];
+  /** The registrations at day granularity, when ingest kept them: one entry per distinct list. */
+  registrations?: { lists: { areas: string[]; klassen: string[]; mos: string[]; rows: number }[]; all: number; snapshots: [Month, number][] };
 }
 
 /**
@@ -35,11 +38,24 @@ export function encodeIngest(result: IngestResult): Buffer {
     cubes: [],
   };
   header.cubes = cubes.map((cube) => ({ areas: cube.areas, klassen: cube.klassen, cells: cube.cellCount.length, firstMonth: cube.firstMonth, lastMonth: cube.lastMonth, granularity: cube.granularity, declaredSoorten: cube.declaredSoorten }));
+  const lists: Registrations[] = [];
+  if (result.registrations) {
+    const listIndex = (list: Registrations): number => {
+      let index = lists.indexOf(list);
+      if (index < 0) index = lists.push(list) - 1;
+      return index;
+    };
+    const all = listIndex(result.registrations.all);
+    const snapshots: [Month, number][] = [...result.registrations.snapshots].map(([month, list]) => [month, listIndex(list)]);
+    header.registrations = { lists: lists.map((list) => ({ areas: list.areas, klassen: list.klassen, mos: list.mos, rows: list.day.length })), all, snapshots };
+  }
   const json = Buffer.from(JSON.stringify(header));
   const parts: Buffer[] = [uint32(json.length), json];
+  const bytesOf = (array: Int32Array | Int8Array): Buffer => Buffer.from(array.buffer, array.byteOffset, array.byteLength);
   for (const cube of cubes) {
-    for (const array of [cube.cellArea, cube.cellKlasse, cube.cellMonth, cube.cellCount]) parts.push(Buffer.from(array.buffer, array.byteOffset, array.byteLength));
+    for (const array of [cube.cellArea, cube.cellKlasse, cube.cellMonth, cube.cellCount]) parts.push(bytesOf(array));
   }
+  for (const list of lists) for (const array of [list.area, list.klasse, list.day, list.mo, list.dayPart]) parts.push(bytesOf(array));
   return Buffer.concat(parts);
 }
 
@@ -79,6 +95,30 @@ export function decodeIngest(bytes: Buffer): IngestResult | undefined {
       declaredSoorten: meta.declaredSoorten,
     });
   }
+  let registrations: IngestResult["registrations"];
+  if (header.registrations) {
+    const lists: Registrations[] = [];
+    for (const meta of header.registrations.lists) {
+      if (offset + meta.rows * 17 > bytes.length) return undefined;
+      const area = take(meta.rows);
+      const klasse = take(meta.rows);
+      const day = take(meta.rows);
+      const mo = take(meta.rows);
+      const dayPart = new Int8Array(meta.rows);
+      Buffer.from(dayPart.buffer).set(bytes.subarray(offset, offset + meta.rows));
+      offset += meta.rows;
+      lists.push({ areas: meta.areas, klassen: meta.klassen, mos: meta.mos, area, klasse, day, dayPart, mo });
+    }
+    const all = lists[header.registrations.all];
+    if (!all) return undefined;
+    const snapshots = new Map<Month, Registrations>();
+    for (const [month, index] of header.registrations.snapshots) {
+      const list = lists[index];
+      if (!list) return undefined;
+      snapshots.set(month, list);
+    }
+    registrations = { all, snapshots };
+  }
   if (offset !== bytes.length) return undefined;
   const cube = cubes[header.cube];
   if (!cube) return undefined;
@@ -88,7 +128,7 @@ export function decodeIngest(bytes: Buffer): IngestResult | undefined {
     if (!snapshot) return undefined;
     snapshots.set(month, snapshot);
   }
-  return { cube, snapshots, report: header.report };
+  return { cube, snapshots, report: header.report, ...(registrations ? { registrations } : {}) };
 }
 
 function uint32(value: number): Buffer {

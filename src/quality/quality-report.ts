@@ -26,6 +26,7 @@ export const NOTICE_LABELS: Record<NoticeKind, string> = {
   "level-differs": "a coarser area whose row differs from the sum of its parts in the file",
   "missing-count": "a row without a count (\".\" or empty): missing, not 0",
   "total-differs": "a \"Totaal misdrijven\" row that differs from the sum of its soorten in the file",
+  "mo-not-listed": "a modus operandi value that is not a code of the MO code list: not kept (free text never is)",
 };
 
 /** One export file as the report shows it. */

@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { access, readFile } from "node:fs/promises";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import type { Config } from "../config/normalize-config.ts";
@@ -6,6 +6,7 @@ import { UserError } from "../user-error.ts";
 import { AreaIndex, type BasisteamRow, type GebiedRow } from "./areas.ts";
 import { Classification, type InpRow, type SoortRow } from "./classification.ts";
 import { Herindelingen, type HerindelingRow } from "./herindelingen.ts";
+import { ModusOperandi, type ModusOperandiRow } from "./modus-operandi.ts";
 import { Population, type BuurtPopulationRow, type GemeentePopulationRow } from "./population.ts";
 
 /** Everything the model needs to know about areas, categories and inhabitants. */
@@ -19,6 +20,8 @@ export interface Reference {
   eenheden: Map<string, string>;
   /** Historic gemeentecodes and the current gemeente they were merged into. */
   herindelingen: Herindelingen;
+  /** The modus operandi code list (empty when the project has none). */
+  modusOperandi: ModusOperandi;
   /** True when the basisteam mapping is the illustrative demo one. */
   basisteamsIllustrative: boolean;
   /** The files read, for the record of provision (absolute path → contents). */
@@ -41,6 +44,11 @@ export async function loadReference(config: Config): Promise<Reference> {
     readTable<{ code: string; naam: string }>(file(names.eenheden), ["code", "naam"]),
     readTable<HerindelingRow>(file(names.herindelingen), ["oude_code", "oude_naam", "nieuwe_code", "nieuwe_naam", "datum"]),
   ]);
+  // Optional: a project made before MO codes existed has no code list, and then reads no MO column.
+  const mo = await access(file(names.modusOperandi)).then(
+    () => readTable<ModusOperandiRow>(file(names.modusOperandi), ["code", "omschrijving", "fenomeen", "illustratief"]),
+    () => undefined,
+  );
   const areas = new AreaIndex(gebieden.rows, basisteams.rows);
   basisteams.rows.forEach((row, index) => {
     if (!areas.has(row.buurtcode)) {
@@ -56,8 +64,9 @@ export async function loadReference(config: Config): Promise<Reference> {
     provincies: new Map(provincies.rows.map((row) => [row.gemeentecode, row.provincie])),
     eenheden: new Map(eenheden.rows.map((row) => [row.code, row.naam])),
     herindelingen: new Herindelingen(herindelingen.rows, (code) => areas.get(code)?.level === "gemeente", herindelingen.file),
+    modusOperandi: new ModusOperandi(mo?.rows ?? []),
     basisteamsIllustrative: config.reference.basisteamsIllustrative,
-    files: [gebieden, basisteams, inp, soorten, bevolkingGemeente, bevolkingBuurt, provincies, eenheden, herindelingen].map((t) => t.file),
+    files: [gebieden, basisteams, inp, soorten, bevolkingGemeente, bevolkingBuurt, provincies, eenheden, herindelingen, ...(mo ? [mo] : [])].map((t) => t.file),
   };
 }
 

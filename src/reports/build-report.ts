@@ -1,3 +1,4 @@
+import { dayPeriodLabel, sameWeekLastYear } from "../model/day-periods.ts";
 import { markIncomplete } from "../model/mark-incomplete.ts";
 import { formatMonth } from "../model/months.ts";
 import { periodLabel, shiftYears, type Period } from "../model/periods.ts";
@@ -22,6 +23,9 @@ import { periodSeries } from "./sections/period-series.ts";
 import { revisionsTable } from "./sections/revisions.ts";
 import { selectionTable } from "./sections/selection-table.ts";
 import { notInInput } from "./sections/not-in-input.ts";
+import { dayTable } from "./sections/day-table.ts";
+import { incidentList } from "./sections/incident-list.ts";
+import { moTable } from "./sections/mo-table.ts";
 import { namesOf } from "./sections/reader-names.ts";
 import { areaSlug } from "./slug.ts";
 
@@ -40,7 +44,6 @@ export interface BuildReportOptions {
 export function buildReport(definition: ReportDefinition, ctx: ReportContext, options: BuildReportOptions): { pages: ReportPage[]; index: IndexPage; notInInput: string[] } {
   const { edition } = ctx;
   const folder = `${definition.kind}/${edition.id}`;
-  const current = edition.period;
   const pdf = definition.outputs.pdf;
   // A public report is a site of its own (dist/<kind>/, with its own assets): its pages link only
   // within it. Other reports are part of the internal site rooted at dist/.
@@ -55,7 +58,7 @@ export function buildReport(definition: ReportDefinition, ctx: ReportContext, op
   const note = dataNote(ctx.coverage, names);
   for (const level of definition.areaLevels) {
     const links: IndexPage["groups"][number]["links"] = [];
-    for (const code of ctx.scope.areasAt(level)) {
+    for (const code of ctx.scope.areasAt(level).filter((candidate) => !definition.areas || definition.areas.includes(candidate))) {
       const naam = ctx.reference.areas.nameOf(code);
       const slug = areaSlug(code, naam);
       links.push({ href: `${slug}.html`, label: `${naam} (${code})`, ...(pdf ? { pdf: `${slug}.pdf` } : {}) });
@@ -77,7 +80,7 @@ export function buildReport(definition: ReportDefinition, ctx: ReportContext, op
         root,
         report: { kind: definition.kind, title: definition.title, audience: definition.audience, audienceLabel: AUDIENCE_LABELS[definition.audience] },
         edition: { id: edition.id, label: edition.label, ...(ctx.previous ? { previousLabel: ctx.previous.edition.label } : {}) },
-        period: { label: periodLabel(current), previousLabel: periodLabel(shiftYears(current)) },
+        period: periodLabels(ctx),
         area: { code, naam, level },
         ...(note ? { dataNote: note } : {}),
         subject: ctx.coverage.incidenten ? "misdrijven en incidenten" : "misdrijven",
@@ -113,13 +116,21 @@ export function buildReport(definition: ReportDefinition, ctx: ReportContext, op
     layout: "index.njk",
     title: `${definition.title} — ${edition.label}`,
     root,
-    intro: `${definition.description} Editie ${edition.label}: ${periodLabel(current)} vergeleken met ${periodLabel(shiftYears(current))}.`,
+    intro: `${definition.description} Editie ${edition.label}: ${periodLabels(ctx).label} vergeleken met ${periodLabels(ctx).previousLabel}.`,
     groups,
     organisation: options.organisation,
     buildDate: options.buildDate,
     breadcrumbs: [home],
   };
   return { pages, index, notInInput: [...missing.values()] };
+}
+
+/** The period of the edition and the one it is compared with, as a reader sees them. */
+function periodLabels(ctx: ReportContext): { label: string; previousLabel: string } {
+  const { days, period } = ctx.edition;
+  if (!days) return { label: periodLabel(period), previousLabel: periodLabel(shiftYears(period)) };
+  const previous = sameWeekLastYear(days);
+  return { label: dayPeriodLabel(days), previousLabel: previous ? dayPeriodLabel(previous) : "een jaar eerder (die week bestond niet)" };
 }
 
 /** A section that says what the input lacks instead of showing zeros: no rows, the reason as its text (and the workbook's note). */
@@ -177,6 +188,12 @@ function buildSection(spec: SectionSpec, area: string, level: AreaLevel, ctx: Re
       return benchmark(spec, area, level, ctx);
     case "commentary":
       return commentarySection(spec, area, ctx);
+    case "day-table":
+      return section(dayTable(spec, area, level, ctx), "Geen registraties in deze periode.");
+    case "incident-list":
+      return section(incidentList(spec, area, level, ctx), "Geen incidenten die aan de selectie voldoen in deze periode.");
+    case "mo-table":
+      return section(moTable(spec, area, level, ctx));
   }
 }
 

@@ -12,10 +12,18 @@ import type { AreaLevel } from "../reference/areas.ts";
 import type { Reference } from "../reference/load-reference.ts";
 import type { NationalFigures } from "../reference/national-figures.ts";
 import type { AreaGeometry } from "../reference/geometry.ts";
+import { DayCounts } from "../model/day-counts.ts";
+import { FENOMEEN_PREFIX, FenomeenCounts } from "../model/fenomeen-counts.ts";
+import type { Registrations } from "../model/registrations.ts";
+import type { Day } from "../model/days.ts";
 import type { Edition } from "./edition.ts";
+import { resolveFenomenen, type Fenomeen, type FenomeenSpec } from "./fenomenen.ts";
 
 /** Counts of one state of the data (the deliveries up to some month), by area level. */
 export type CountsByLevel = (level: AreaLevel) => Counts;
+
+/** Counts by day of one state of the data, by area level (registration input only). */
+export type DayCountsByLevel = (level: AreaLevel) => DayCounts;
 
 /** Everything a report needs to compute its pages, handed in so that reports stay pure. */
 export interface ReportContext {
@@ -24,6 +32,8 @@ export interface ReportContext {
   edition: Edition;
   /** The last month that was over at the build date; later months are incomplete. */
   lastCompleteMonth: Month;
+  /** The last day that was over at the build date (for periods of days). */
+  lastCompleteDay?: Day;
   comparison: { minBase: number; alpha: number; years: number };
   /** Years whose figures are provisional (*). */
   voorlopig: ReadonlySet<number>;
@@ -45,6 +55,14 @@ export interface ReportContext {
   geometry?: AreaGeometry;
   /** Wijk and buurt boundaries (config reference.wijkBuurtGeometry), for maps of `area-table` sections. */
   areaGeometry?: AreaGeometry;
+  /** The fenomenen a definition can count ("fenomeen:woninginbraak" → its label and klassen). */
+  fenomenen: ReadonlyMap<string, Fenomeen>;
+  /**
+   * With registration input: the registrations at day granularity as of the edition (for incident
+   * lists and modus operandi) and their counts by day (for periods of weeks and days).
+   */
+  registrations?: Registrations;
+  days?: DayCountsByLevel;
 }
 
 export interface ContextInput {
@@ -53,6 +71,7 @@ export interface ContextInput {
   cube: Cube;
   edition: Edition;
   lastCompleteMonth: Month;
+  lastCompleteDay?: Day;
   comparison: { minBase: number; alpha: number; years: number };
   voorlopig: Iterable<number>;
   previous?: { edition: Edition; cube: Cube };
@@ -62,6 +81,10 @@ export interface ContextInput {
   national?: NationalFigures;
   geometry?: AreaGeometry;
   areaGeometry?: AreaGeometry;
+  /** The definition's own fenomenen (the built-in ones are always there). */
+  fenomenen?: readonly FenomeenSpec[];
+  /** The registrations at day granularity as of the edition, when the input has them and the report needs them. */
+  registrations?: Registrations;
 }
 
 export function createReportContext(input: ContextInput): ReportContext {
@@ -70,6 +93,8 @@ export function createReportContext(input: ContextInput): ReportContext {
     const klasse = reference.classification.klasse(code);
     return klasse ? categoryKeys(klasse) : [];
   };
+  const fenomenen = resolveFenomenen(input.fenomenen ?? [], reference.classification);
+  const klassenOf = (key: string): ReadonlySet<string> | undefined => fenomenen.get(key)?.klassen;
   const countsOf = (cube: Cube): CountsByLevel => {
     const rollups = new Map<AreaLevel, Counts>();
     return (level) => {
@@ -77,12 +102,26 @@ export function createReportContext(input: ContextInput): ReportContext {
       if (!result) {
         const areaOf = (area: string): string | undefined => reference.areas.ancestorAt(area, level);
         // Wijken and buurten are many and their tables show a category or two: summed per category.
-        result = level === "wijk" || level === "buurt" ? new LazyRollup(cube, areaOf, categoriesOf) : rollup(cube, areaOf, categoriesOf);
+        const base = level === "wijk" || level === "buurt" ? new LazyRollup(cube, areaOf, categoriesOf) : rollup(cube, areaOf, categoriesOf);
+        result = new FenomeenCounts(base, cube, areaOf, klassenOf);
         rollups.set(level, result);
       }
       return result;
     };
   };
+  // Counts by day answer for fenomenen too: a klasse counts under the fenomenen that hold it.
+  const fenomenenOf = new Map<string, string[]>();
+  for (const [key, fenomeen] of fenomenen) for (const klasse of fenomeen.klassen) fenomenenOf.set(klasse, [...(fenomenenOf.get(klasse) ?? []), key]);
+  const dayCategoriesOf = (code: string): string[] => [...categoriesOf(code), ...(fenomenenOf.get(code) ?? [])];
+  const registrations = input.registrations;
+  const dayCounts = new Map<AreaLevel, DayCounts>();
+  const days: DayCountsByLevel | undefined = registrations
+    ? (level) => {
+        let result = dayCounts.get(level);
+        if (!result) dayCounts.set(level, (result = new DayCounts(registrations, (area) => reference.areas.ancestorAt(area, level), dayCategoriesOf)));
+        return result;
+      }
+    : undefined;
   const voorlopig = new Set(input.voorlopig);
   // The categories that count registrations of a soort: a soort's incomplete delivery marks only those.
   const bySoort = new Map<string, Set<string>>();
@@ -99,6 +138,7 @@ export function createReportContext(input: ContextInput): ReportContext {
     scope: input.scope,
     edition: input.edition,
     lastCompleteMonth: input.lastCompleteMonth,
+    ...(input.lastCompleteDay !== undefined ? { lastCompleteDay: input.lastCompleteDay } : {}),
     comparison: input.comparison,
     voorlopig,
     ...(deliveries ? { deliveries } : {}),
@@ -114,5 +154,12 @@ export function createReportContext(input: ContextInput): ReportContext {
     ...(input.national ? { national: input.national } : {}),
     ...(input.geometry ? { geometry: input.geometry } : {}),
     ...(input.areaGeometry ? { areaGeometry: input.areaGeometry } : {}),
+    fenomenen,
+    ...(registrations && days ? { registrations, days } : {}),
   };
+}
+
+/** Whether a category key names a fenomeen. */
+export function isFenomeenKey(key: string): boolean {
+  return key.startsWith(FENOMEEN_PREFIX);
 }

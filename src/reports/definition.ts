@@ -17,9 +17,16 @@ export const AUDIENCE_LABELS: Record<Audience, string> = {
 const areaLevel = z.enum(AREA_LEVELS as [AreaLevel, ...AreaLevel[]]);
 const id = z.string().regex(/^[a-z][a-z0-9-]*$/, { message: "expected a lower-case name of letters, digits and dashes" });
 /** A category key, see src/model/categories.ts: "J", "J:1.1.1", "N:2.7", "soort:1.2.3", "klasse:A20". */
-const categoryKey = z.string().regex(/^(?:[JNO](?::\d+(?:\.\d+){0,2})?|soort:\d+\.\d+\.\d+|klasse:[A-Z0-9]+)$/, {
-  message: 'expected a category key such as "J", "J:1.1.1", "soort:1.1.1" or "klasse:A20"',
+const categoryKey = z.string().regex(/^(?:[JNO](?::\d+(?:\.\d+){0,2})?|soort:\d+\.\d+\.\d+|klasse:[A-Z0-9]+|fenomeen:[a-z][a-z0-9-]*)$/, {
+  message: 'expected a category key such as "J", "J:1.1.1", "soort:1.1.1", "klasse:A20" or "fenomeen:woninginbraak"',
 });
+/** A category key that is not a fenomeen: what a fenomeen is made of. */
+const memberKey = z.string().regex(/^(?:[JNO](?::\d+(?:\.\d+){0,2})?|soort:\d+\.\d+\.\d+|klasse:[A-Z0-9]+)$/, {
+  message: 'expected a category key such as "J:1.1.1", "N:2.1", "soort:1.1.1" or "klasse:A20" (a fenomeen is not made of fenomenen)',
+});
+/** Columns of a table of a period of days (see the `day-table` section). */
+export const DAY_TABLE_COLUMNS = ["days", "current", "previous", "average", "change", "change-average", "verdict"] as const;
+export type DayTableColumn = (typeof DAY_TABLE_COLUMNS)[number];
 
 /**
  * Columns of the tables:
@@ -58,6 +65,19 @@ const categoryChoice = z.union([z.literal("soorten"), z.array(categoryKey).min(1
  */
 export const EDITION_PERIODS = ["month", "ytd", "cumulative", "quarter", "halfyear", "year", "rolling12"] as const;
 export type EditionPeriod = (typeof EDITION_PERIODS)[number];
+/**
+ * Periods of the operational products, in days: `week` (an ISO week, edition 2025-w50),
+ * `fortnight` (two ISO weeks, named by the second), `day` (edition 2025-12-08). They need
+ * registrations (a BVH export), which have a pleegdatum per row.
+ */
+export const DAY_EDITION_PERIODS = ["week", "fortnight", "day"] as const;
+export type DayEditionPeriod = (typeof DAY_EDITION_PERIODS)[number];
+/** What an edition of a report covers: whole months, or days. */
+export type ReportPeriod = EditionPeriod | DayEditionPeriod;
+
+export function isDayPeriodKind(kind: string): kind is DayEditionPeriod {
+  return (DAY_EDITION_PERIODS as readonly string[]).includes(kind);
+}
 
 const common = {
   id,
@@ -195,6 +215,42 @@ const sectionSchema = z.discriminatedUnion("type", [
       ...common,
     })
     .strict(),
+  // The sections of the operational products: weeks and days, single incidents, modus operandi.
+  z
+    .object({
+      type: z.literal("day-table"),
+      ...common,
+      /** The rows, in order: any category keys, fenomenen included. */
+      categories: z.array(categoryKey).min(1),
+      columns: z.array(z.enum(DAY_TABLE_COLUMNS)).min(1),
+      /** Periods before the edition's whose average the `average` columns compare with (the 4-week average). */
+      weeks: z.number().int().min(1).max(52).default(4),
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal("incident-list"),
+      ...common,
+      /** Which registrations are listed: klassen, soorten, INP categories or fenomenen ("fenomeen:high-impact-crime", or a configured list of grotere incidenten). */
+      categories: z.array(categoryKey).min(1),
+      /** Where an incident is said to be: its wijk (default) or its buurt. Never closer. */
+      areaDetail: z.enum(["wijk", "buurt"]).default("wijk"),
+      /** Grouped by day (then part of the day) or by category (then day). */
+      groupBy: z.enum(["day", "category"]).default("day"),
+      /** The last N days up to the edition's last day instead of the edition's whole period (a daily beeld of 1 day). */
+      days: z.number().int().min(1).max(93).optional(),
+      /** At most this many incidents are listed; the rest is counted in a note. */
+      max: z.number().int().min(1).max(500).default(60),
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal("mo-table"),
+      ...common,
+      /** Fenomenen whose registrations are counted per modus operandi code (codes of data/reference/modus-operandi.csv). */
+      fenomenen: z.array(z.string().regex(/^[a-z][a-z0-9-]*$/)).min(1),
+    })
+    .strict(),
 ]);
 
 export type SectionSpec = z.output<typeof sectionSchema>;
@@ -211,6 +267,9 @@ export type HighImpactCrimeSpec = Extract<SectionSpec, { type: "high-impact-crim
 export type SeasonalitySpec = Extract<SectionSpec, { type: "seasonality" }>;
 export type BenchmarkSpec = Extract<SectionSpec, { type: "benchmark" }>;
 export type CommentarySpec = Extract<SectionSpec, { type: "commentary" }>;
+export type DayTableSpec = Extract<SectionSpec, { type: "day-table" }>;
+export type IncidentListSpec = Extract<SectionSpec, { type: "incident-list" }>;
+export type MoTableSpec = Extract<SectionSpec, { type: "mo-table" }>;
 
 const definitionSchema = z
   .object({
@@ -221,7 +280,9 @@ const definitionSchema = z
     audience: z.enum(["public", "gezag", "intern"]),
     /** Areas that get a page. */
     areaLevels: z.array(areaLevel).min(1),
-    period: z.enum(EDITION_PERIODS),
+    /** Only these areas of those levels get a page (a weekly report for one gemeente); all in scope when absent. */
+    areas: z.array(z.string().regex(/^(?:GM|WK|BU)\d+$|^[A-Z]{2}\d+$/, { message: 'expected area codes such as "GM0344" or "BT0301"' })).min(1).optional(),
+    period: z.enum([...EDITION_PERIODS, ...DAY_EDITION_PERIODS]),
     sections: z.array(sectionSchema).min(1),
     outputs: z
       .object({
@@ -236,6 +297,10 @@ const definitionSchema = z
       .prefault({}),
     /** Nunjucks layout in layouts/ for a page of this report. */
     layout: z.string().min(1).default("report.njk"),
+    /** Fenomenen of this definition (used as "fenomeen:<id>"), added to the built-in ones or replacing one of the same id. */
+    fenomenen: z
+      .array(z.object({ id: z.string().regex(/^[a-z][a-z0-9-]*$/), label: z.string().min(1), categories: z.array(memberKey).min(1), note: z.string().min(1).optional() }).strict())
+      .default([]),
   })
   .strict()
   .superRefine((definition, context) => {
@@ -244,8 +309,25 @@ const definitionSchema = z
       if (ids.has(section.id)) context.addIssue({ code: "custom", path: ["sections", index, "id"], message: `section id "${section.id}" is used twice` });
       ids.add(section.id);
     });
+    const dayPeriod = isDayPeriodKind(definition.period);
+    definition.sections.forEach((section, index) => {
+      // A table of a period of days compares weeks; the month-based tables would show whole months in a weekly report.
+      if (section.type === "day-table" && !dayPeriod) {
+        context.addIssue({ code: "custom", path: ["sections", index, "type"], message: `a day-table needs a report of weeks or days (period "week", "fortnight" or "day"), not "${definition.period}"` });
+      }
+      if (dayPeriod && MONTH_SECTION_TYPES.has(section.type)) {
+        context.addIssue({
+          code: "custom",
+          path: ["sections", index, "type"],
+          message: `a report of ${definition.period === "day" ? "days" : "weeks"} cannot have a ${section.type} section, which counts whole months (use day-table, incident-list, mo-table or commentary)`,
+        });
+      }
+    });
     if (definition.audience === "public") publicRules(definition, context);
   });
+
+/** Sections counted from the monthly cube: in a report of weeks or days they would show whole months. */
+const MONTH_SECTION_TYPES = new Set(["category-table", "area-table", "selection-table", "period-series", "month-series", "revisions", "key-figures", "trend", "year-comparison", "high-impact-crime", "seasonality", "benchmark"]);
 
 /**
  * Section types whose figures are tables that disclosure control inspects and suppresses before
@@ -257,13 +339,35 @@ const PUBLIC_SECTION_TYPES = new Set(["category-table", "area-table", "selection
 /** Wijk and buurt figures are for the gezag and internal use only: the public site has none. */
 const BELOW_GEMEENTE = new Set(["wijk", "buurt"]);
 
-function publicRules(definition: { areaLevels: string[]; sections: SectionSpec[] }, context: z.RefinementCtx): void {
+function publicRules(definition: { areaLevels: string[]; sections: SectionSpec[]; period: string; fenomenen: unknown[] }, context: z.RefinementCtx): void {
+  if (isDayPeriodKind(definition.period)) {
+    context.addIssue({
+      code: "custom",
+      path: ["period"],
+      message: `a public report cannot cover a ${definition.period} (rule: weekly and daily figures are operational information for the gezag; public figures are of months or longer)`,
+    });
+  }
+  if (definition.fenomenen.length > 0) {
+    context.addIssue({ code: "custom", path: ["fenomenen"], message: "a public report cannot define fenomenen (rule: disclosure control knows how soorten and INP categories add up, not how a chosen set does)" });
+  }
   definition.areaLevels.forEach((level, index) => {
     if (BELOW_GEMEENTE.has(level)) {
       context.addIssue({ code: "custom", path: ["areaLevels", index], message: `a public report has no ${level} pages (rule: no wijk or buurt figures in public output)` });
     }
   });
   definition.sections.forEach((section, index) => {
+    if (section.type === "incident-list") {
+      context.addIssue({
+        code: "custom",
+        path: ["sections", index, "type"],
+        message: "a public report cannot have an incident-list section (rule: nothing that identifies a single incident in public output; incident lists are for the gezag and intern audiences)",
+      });
+      return;
+    }
+    const keys = "categories" in section && Array.isArray(section.categories) ? section.categories : "category" in section ? [section.category] : [];
+    if (keys.some((key) => key.startsWith("fenomeen:"))) {
+      context.addIssue({ code: "custom", path: ["sections", index], message: "a public report cannot count fenomenen (rule: disclosure control knows how soorten and INP categories add up, not how a fenomeen does)" });
+    }
     if (!PUBLIC_SECTION_TYPES.has(section.type)) {
       context.addIssue({
         code: "custom",

@@ -1,6 +1,6 @@
 import type { Granularity } from "../model/cube.ts";
 import { monthNumberOf, yearOf, type Month } from "../model/months.ts";
-import type { EditionPeriod, ReportDefinition, SectionSpec } from "./definition.ts";
+import type { ReportDefinition, ReportPeriod, SectionSpec } from "./definition.ts";
 import type { Edition } from "./edition.ts";
 
 /**
@@ -9,7 +9,11 @@ import type { Edition } from "./edition.ts";
  * quarters, so quarterly input serves it (its counts are kept in each quarter's first month, and
  * a half year holds whole quarters); a year needs years.
  */
-const PERIOD_NEEDS: Record<EditionPeriod, Granularity> = {
+const PERIOD_NEEDS: Record<ReportPeriod, Granularity> = {
+  // Weeks and days are counted from registrations (see needsRegistrations), which are monthly at least.
+  week: "month",
+  fortnight: "month",
+  day: "month",
   month: "month",
   ytd: "month",
   cumulative: "month",
@@ -54,11 +58,24 @@ export function granularityNeeded(definition: Pick<ReportDefinition, "period" | 
   return needed;
 }
 
+/** Section types that read single registrations or their days, not the monthly cube. */
+const REGISTRATION_SECTIONS = new Set<SectionSpec["type"]>(["incident-list", "day-table", "mo-table"]);
+
+/**
+ * Whether a definition needs the registrations at day granularity: a period of weeks or days, or a
+ * section that lists incidents, counts days or modus operandi. Only BVH registrations give them.
+ */
+export function needsRegistrations(definition: Pick<ReportDefinition, "period" | "sections">): boolean {
+  return definition.period === "week" || definition.period === "fortnight" || definition.period === "day" || definition.sections.some((section) => REGISTRATION_SECTIONS.has(section.type));
+}
+
 /** What the input holds: how fine its periods are, and which months its counts fall in. */
 export interface InputPeriods {
   granularity: Granularity;
   firstMonth: Month;
   lastMonth: Month;
+  /** Whether it holds registrations (one row per registration, with its pleegdatum), not only counts. */
+  registrations?: boolean;
 }
 
 /**
@@ -67,6 +84,9 @@ export interface InputPeriods {
  * asks before it writes anything.
  */
 export function granularityProblem(definition: Pick<ReportDefinition, "kind" | "period" | "sections">, edition: Pick<Edition, "id">, input: InputPeriods): string | undefined {
+  if (needsRegistrations(definition) && input.registrations === false) {
+    return `${definition.kind} ${edition.id} needs registrations (a BVH export, one row per registration with its pleegdatum) for its days or incidents; the exports hold counts only`;
+  }
   const needed = granularityNeeded(definition);
   if (RANK[input.granularity] <= RANK[needed]) return undefined;
   return `${definition.kind} ${edition.id} needs ${ADJECTIVE[needed]} figures; the exports hold ${ADJECTIVE[input.granularity]} figures only${spanOf(input)}`;

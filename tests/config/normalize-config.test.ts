@@ -30,7 +30,7 @@ describe("normalizeConfig", () => {
     expect(error).toBeInstanceOf(UserError);
     const message = (error as UserError).message;
     expect(message).toContain('vb.json: comparison.minBase: "twintig" is not allowed — expected number, received string');
-    expect(message).toContain('vb.json: reports.0.periods.0: "2025-13" is not allowed — expected an edition as "jjjj-mm" (e.g. "2025-12"), "jjjj-H1", "jjjj-Q3" or "jjjj"');
+    expect(message).toContain('vb.json: reports.0.periods.0: "2025-13" is not allowed — expected an edition as "jjjj-mm" (e.g. "2025-12"), "jjjj-H1", "jjjj-Q3", "jjjj", an ISO week "jjjj-wNN" or a day "jjjj-mm-dd"');
     expect(message).toContain('vb.json: (top level): unknown key "colums" — check the spelling');
     expect((error as UserError).exitCode).toBe(2);
   });

@@ -2,6 +2,8 @@ import path from "node:path";
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readExport, type CountRow, type ExportRecord, type Rejection } from "../../src/ingest/read-export.ts";
+import { dayOf } from "../../src/model/days.ts";
+import { UNKNOWN_DAY_PART } from "../../src/model/day-parts.ts";
 import { formatMonth, monthOf } from "../../src/model/months.ts";
 import { UserError } from "../../src/user-error.ts";
 import { cleanup, miniReference, tempDir, testConfig, writeFiles } from "../helpers.ts";
@@ -46,8 +48,8 @@ describe("readExport", () => {
     expect(rejections).toEqual([]);
     expect(info).toMatchObject({ encoding: "utf-8", delimiter: ";", format: "bvh-registraties", rows: 2, ignoredColumns: ["Straat", "Omschrijving"] });
     expect(records).toEqual([
-      { line: 2, registratienummer: "PL1", month: monthOf(2025, 1), klasse: "B70", area: "BU05890201", aantal: 1 },
-      { line: 3, registratienummer: "PL2", month: monthOf(2025, 2), klasse: "A20", area: "BU05890201", aantal: 1 },
+      { line: 2, registratienummer: "PL1", month: monthOf(2025, 1), day: dayOf(2025, 1, 3), dayPart: UNKNOWN_DAY_PART, klasse: "B70", area: "BU05890201", aantal: 1 },
+      { line: 3, registratienummer: "PL2", month: monthOf(2025, 2), day: dayOf(2025, 2, 28), dayPart: UNKNOWN_DAY_PART, klasse: "A20", area: "BU05890201", aantal: 1 },
     ]);
     expect(JSON.stringify(records)).not.toContain("Geheimstraat");
   });

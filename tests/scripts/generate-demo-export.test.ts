@@ -61,16 +61,17 @@ const monthOf = (date: string) => `${date.slice(6, 10)}-${date.slice(3, 5)}`;
 function readDelivery(file: string): Row[] {
   const records: string[][] = parse(readFileSync(join(outDir, file)), { delimiter: ";", bom: true });
   expect(records[0], file).toEqual([...BVH_COLUMNS]);
+  const at = (column: (typeof BVH_COLUMNS)[number]): number => BVH_COLUMNS.indexOf(column);
   return records.slice(1).map((r) => ({
-    nummer: r[0]!,
-    pleegmaand: monthOf(r[1]!),
-    pleegjaar: Number(r[1]!.slice(6, 10)),
-    klasse: r[3]!.split(" ")[0]!,
-    gemeente: r[4]!,
-    buurt: r[6]!,
-    straat: r[7]!,
-    huisnummer: r[8]!,
-    omschrijving: r[9]!,
+    nummer: r[at("Registratienummer")]!,
+    pleegmaand: monthOf(r[at("Pleegdatum")]!),
+    pleegjaar: Number(r[at("Pleegdatum")]!.slice(6, 10)),
+    klasse: r[at("Maatschappelijke klasse")]!.split(" ")[0]!,
+    gemeente: r[at("Gemeentecode")]!,
+    buurt: r[at("Buurtcode")]!,
+    straat: r[at("Straat")]!,
+    huisnummer: r[at("Huisnummer")]!,
+    omschrijving: r[at("Omschrijving")]!,
   }));
 }
 
@@ -119,7 +120,7 @@ describe("generateDemoExport", () => {
     const text = bytes.toString("utf8");
     expect(text.split("\r\n")[0]).toBe("\uFEFF" + BVH_COLUMNS.join(";"));
     expect(text.replaceAll("\r\n", "")).not.toMatch(/[\r\n]/);
-    expect(text).toMatch(/\r\nPL0900-2025\d{6};\d\d-06-2025;\d\d-\d\d-2025;/);
+    expect(text).toMatch(/\r\nPL0900-2025\d{6};\d\d-06-2025;(?:\d\d:\d\d)?;\d\d-\d\d-2025;/);
     // Quoted fields exist and contain what forces quoting.
     expect(text).toMatch(/;"[^"\r\n]*(;|"")[^\r\n]*"\r\n/);
   });

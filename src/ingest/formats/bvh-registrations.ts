@@ -16,20 +16,25 @@ export const bvhRegistrations: InputFormat = {
     { anyOf: ["maatschappelijke_klasse"], description: "a maatschappelijke klasse column" },
     AREA_CODES,
   ],
-  reads: ["registratienummer", "pleegdatum", "maatschappelijke_klasse", "buurtcode", "wijkcode", "gemeentecode"],
+  reads: ["registratienummer", "pleegdatum", "pleegtijd", "maatschappelijke_klasse", "buurtcode", "wijkcode", "gemeentecode", "modus_operandi"],
   claims: (columns) => columns.registratienummer !== undefined,
   converter({ conversions, sink }) {
     return {
       row(fields, line) {
         const registratienummer = normalizeRegistratienummer(conversions.field(fields, "registratienummer"));
         if (registratienummer === "") return sink.reject({ ...rejection("missing-registratienummer", "registratienummer", "no registratienummer"), line });
-        const month = conversions.monthOfDate(conversions.field(fields, "pleegdatum"));
-        if (isRejection(month)) return sink.reject({ ...month, line });
+        const pleegdatum = conversions.field(fields, "pleegdatum");
+        const date = conversions.dateOf(pleegdatum);
+        if (isRejection(date)) return sink.reject({ ...date, line });
         const klasse = conversions.klasse(conversions.field(fields, "maatschappelijke_klasse"));
         if (isRejection(klasse)) return sink.reject({ ...klasse, line });
         const area = conversions.areaOfCodes(fields);
         if (isRejection(area)) return sink.reject({ ...area, line });
-        sink.record({ line, registratienummer, month, klasse, area, aantal: 1 });
+        // Only the part of the day and a listed MO code are kept: never the minute, never text.
+        const dayPart = conversions.dayPartOf(pleegdatum, conversions.field(fields, "pleegtijd"));
+        const mo = conversions.modusOperandi(conversions.field(fields, "modus_operandi"));
+        if (mo === null) sink.notice("mo-not-listed", line, "a modus operandi value that is not a code of the code list (not kept, not shown)");
+        sink.record({ line, registratienummer, month: date.month, day: date.day, dayPart, ...(mo ? { mo } : {}), klasse, area, aantal: 1 });
       },
     };
   },

@@ -19,6 +19,8 @@ type InputCoverage = Pick<Coverage, "granularity" | "soorten" | "klassen" | "inc
  * soort of the input lies in it.
  */
 export function categoryInInput(key: string, coverage: Omit<InputCoverage, "granularity">): boolean {
+  // A fenomeen counts its klassen, or the soorten of soort-level input: what it holds is counted.
+  if (key.startsWith("fenomeen:")) return true;
   if (key === "N" || key.startsWith("N:")) return coverage.incidenten;
   if (key === "O" || key.startsWith("O:") || key.startsWith("klasse:")) return coverage.klassen;
   if (coverage.klassen || key === "J" || key === "soort:0.0.0") return true;

@@ -44,13 +44,15 @@ export interface Names {
 }
 
 /** The names of a report context: its classification and its coverage. */
-export function namesOf(ctx: Pick<ReportContext, "reference" | "coverage">): Names {
+export function namesOf(ctx: Pick<ReportContext, "reference" | "coverage"> & Partial<Pick<ReportContext, "fenomenen">>): Names {
   const { classification } = ctx.reference;
   const knownSoorten = classification
     .soorten()
     .map((soort) => soort.code)
     .filter((code) => code !== "0.0.0");
-  return { nameOf: (code) => classification.nameOf(code), coverage: ctx.coverage, knownSoorten };
+  // A fenomeen's key is "fenomeen:<id>": sections name it by what follows the colon, its id.
+  const fenomeenLabel = (code: string): string | undefined => ctx.fenomenen?.get(`fenomeen:${code}`)?.label;
+  return { nameOf: (code) => fenomeenLabel(code) ?? classification.nameOf(code), coverage: ctx.coverage, knownSoorten };
 }
 
 /** Whether a key counts every misdrijf of the input together: J (every crime klasse) or soort:0.0.0 (every soort). */

@@ -28,7 +28,14 @@ export function selectionTable(spec: SelectionTableSpec, area: string, level: Ar
   const notes = tableNotes({ columns: plan.columns, rows }, ctx, level);
   const note = totalNote(categories, names);
   if (note) notes.unshift(note);
-  return { id: spec.id, caption, rowHeading: "Soort misdrijf", columns: plan.columns, rows, notes };
+  // A list of fenomenen (or of fenomenen and soorten) is not a list of soorten misdrijf.
+  const fenomenen = categories.filter((category) => category.startsWith("fenomeen:")).length;
+  const rowHeading = fenomenen === 0 ? "Soort misdrijf" : fenomenen === categories.length ? "Fenomeen" : "Categorie";
+  for (const category of categories) {
+    const fenomeenNote = ctx.fenomenen.get(category)?.note;
+    if (fenomeenNote) notes.push(fenomeenNote);
+  }
+  return { id: spec.id, caption, rowHeading, columns: plan.columns, rows, notes };
 }
 
 /** The categories with registrations anywhere in the region in the period or a year earlier. */
