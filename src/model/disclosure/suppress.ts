@@ -98,9 +98,11 @@ export async function suppress(input: SuppressionInput): Promise<SuppressionResu
   // drops this rough knowledge rather than fail.
   const known = new Map<string, number>();
   const revised = new Map<string, readonly [number, number]>();
+  // A count revised into the small range since (published as 5, now 4) is hidden now like any
+  // small count, and the reader knows it only as its old value give or take: judged as well.
   for (const [key, old] of input.known ?? new Map<string, number>()) {
     const current = input.counts.get(key);
-    if (current) known.set(key, current.value);
+    if (current && !hidden.has(key)) known.set(key, current.value);
     else {
       const margin = Math.max(1, Math.ceil(old * 0.05));
       revised.set(key, [Math.max(0, old - margin), old + margin]);
@@ -117,7 +119,7 @@ export async function suppress(input: SuppressionInput): Promise<SuppressionResu
   const sumBounds = new Map<string, readonly [number, number]>();
   for (const sum of input.knownSums ?? []) if (sum.range) sumBounds.set(sum.id, sum.range);
   const everything = new Map(input.counts);
-  for (const key of revised.keys()) everything.set(key, { ref: refOf(key), value: 0 });
+  for (const key of revised.keys()) if (!everything.has(key)) everything.set(key, { ref: refOf(key), value: 0 });
   // Earlier x's outside this edition are unknowns of the system too (their relations with this one's).
   for (const key of input.priorHidden ?? new Set<string>()) if (!everything.has(key) && !key.startsWith("Σ")) everything.set(key, { ref: refOf(key), value: 0 });
   const currentSumIds = new Set(input.sums.map((sum) => sum.id));
