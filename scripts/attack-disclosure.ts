@@ -39,9 +39,22 @@ interface Edition {
   /** cell → "x" or a number, for the cells this edition shows. */
   cells: Map<string, string>;
   /** Relations: kind, terms, and for the regional ones the range of the sum or the x standing for it. */
-  relations: { terms: string[]; sign: number[]; kind: "ge" | "eq" | "range"; range?: [number, number] }[];
+  relations: Relation[];
   /** The x's standing for hidden regional rates (variables of their own). */
   hiddenRates: Set<string>;
+}
+
+/**
+ * Σ sign × term (kind) a constant or range. `of`: the cells of the edition that published the
+ * relation — its figures are the constants (a figure revised in a later edition was what it was
+ * when this edition was made).
+ */
+interface Relation {
+  terms: string[];
+  sign: number[];
+  kind: "ge" | "eq" | "range";
+  range?: [number, number];
+  of?: Map<string, string>;
 }
 
 const THRESHOLD = 5;
@@ -79,9 +92,17 @@ export async function attack(site: string, populationCsv: string): Promise<Attac
     const y = first.slice(0, 4);
     const h1 = `${area}|${soort}|${y}-01|${y}-06`;
     const h2 = `${area}|${soort}|${y}-07|${y}-12`;
-    if (allCells.has(h1) && allCells.has(h2)) years.push({ terms: [cell, h1, h2], sign: [1, -1, -1], kind: "eq" });
+    if (!allCells.has(h1) || !allCells.has(h2)) continue;
+    // With the figures of the latest edition that shows all three, where one does.
+    const of = [...editions].reverse().find((edition) => [cell, h1, h2].every((term) => edition.cells.has(term)))?.cells;
+    years.push({ terms: [cell, h1, h2], sign: [1, -1, -1], kind: "eq", ...(of ? { of } : {}) });
   }
-  const relations = [...editions.flatMap((edition) => edition.relations), ...years];
+  const relations = [...editions.flatMap((edition) => edition.relations.map((relation) => ({ ...relation, of: edition.cells }))), ...years];
+  /** A known figure as a relation's edition showed it, else as the latest edition showing it did. */
+  const constantOf = (relation: Relation, term: string): number => {
+    const own = relation.of?.get(term);
+    return own !== undefined && own !== "x" ? Number(own) : (value.get(term) ?? Number.NaN);
+  };
 
   // The pattern rule per edition: groups of its x's linked by its own relations.
   const groups: string[][] = [];
@@ -134,7 +155,7 @@ export async function attack(site: string, populationCsv: string): Promise<Attac
       relation.terms.forEach((term, i) => {
         const coef = relation.sign[i] as number;
         if (id.has(term)) terms.push({ name: id.get(term) as string, coef });
-        else constant += coef * (value.get(term) ?? Number.NaN);
+        else constant += coef * constantOf(relation, term);
       });
       if (Number.isNaN(constant)) return;
       if (relation.kind === "eq") subjectTo.push({ name: `r${r}`, vars: terms, bnds: { type: glpk.GLP_FX, lb: -constant, ub: -constant } });
@@ -272,8 +293,9 @@ function readEdition(id: string, text: string, population: (gemeente: string, ye
       relations.push({ terms: [x, ...sources], sign: [1, ...sources.map(() => -1)], kind: "eq" });
       continue;
     }
-    const inwoners = gemeenten.reduce((total, g) => total + (population(g, Number(last.slice(0, 4))) ?? Number.NaN), 0);
-    if (!Number.isFinite(inwoners)) continue;
+    // As the page computes the rate: a gemeente without a known population adds none.
+    const inwoners = gemeenten.reduce((total, g) => total + (population(g, Number(last.slice(0, 4))) ?? 0), 0);
+    if (inwoners === 0) continue;
     const r = Number(rate);
     relations.push({ terms: sources, sign: sources.map(() => 1), kind: "range", range: [Math.ceil(((r - 0.005) * inwoners) / 1000 - 1e-9), Math.floor(((r + 0.005) * inwoners) / 1000 + 1e-9)] });
   }
