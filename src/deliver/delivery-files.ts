@@ -40,7 +40,7 @@ export interface DeliveryFiles {
  */
 export function deliveryFiles(
   pages: readonly ReportPage[],
-  planned: readonly { definition: ReportDefinition; edition: { id: string; label: string } }[],
+  planned: readonly { definition: ReportDefinition; edition: { id: string; label: string; days?: unknown } }[],
   config: Pick<Config, "recipients" | "audiences" | "organisation">,
   options: {
     buildDate: string;
@@ -57,6 +57,12 @@ export function deliveryFiles(
   for (const { definition, edition } of planned) {
     const editionPages = pages.filter((page) => page.report.kind === definition.kind && page.edition.id === edition.id);
     if (editionPages.length === 0) continue;
+    // Figures are keyed by their months: a report of weeks or days (whose counts lie within a
+    // month) has no package or API yet, and says so rather than mix its week with the month.
+    if (edition.days) {
+      result.notes.push(`delivery ${definition.kind} ${edition.id}: no package or JSON API for a report of weeks or days (figures are delivered per month)`);
+      continue;
+    }
     const shared = options.shard?.shared ?? true;
     const apiPages = options.shard ? editionPages.filter((page) => options.shard?.owns(page.area.code)) : editionPages;
     for (const file of jsonApi(apiPages, { index: false })) result.files.push({ path: `${definition.kind}/${edition.id}/${file.path}`, content: file.content });
