@@ -125,7 +125,7 @@ function dayHeading(day: Day): string {
 }
 
 function changeCells(change: Change): Cell[] {
-  return [{ value: change.absolute }, change.percent === null ? { value: null, symbol: "–", note: change.percentOmitted } : { value: change.percent }];
+  return [{ value: change.absolute }, change.percent === null ? { value: null, symbol: ".", note: change.percentOmitted } : { value: change.percent }];
 }
 
 function flagged(flags: Flag[]): { flags?: Flag[] } {
