@@ -43,7 +43,7 @@ import { openOutput } from "./output-lock.ts";
 import { inShard, type Shard } from "./shard.ts";
 import { toolFingerprint } from "./tool-fingerprint.ts";
 import { buildFingerprint, lastBuildIfCurrent, recordBuild } from "./up-to-date.ts";
-import { pinDates } from "./reproducible.ts";
+import { pinXlsxDates } from "./reproducible.ts";
 
 /** The tool's version, recorded with every build. */
 const TOOL_VERSION = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
@@ -410,10 +410,10 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
       log.step(`pdf: ${jobs.length} files${kept}`);
       const pdfStarted = performance.now();
       const { printPdfs } = await import("../pdf/print-pdfs.ts");
-      const { prints } = await printPdfs(jobs, { onProgress: (done, total) => log.progress("pdf", done, total) });
+      const { prints } = await printPdfs(jobs, { buildDate: options.buildDate, onProgress: (done, total) => log.progress("pdf", done, total) });
       log.info(`pdf: ${jobs.length} files printed in ${seconds(pdfStarted)} s (${prints} prints: a table of contents needs a second one unless its page numbers were guessed right)`);
     }
-    await pinDates([...jobs.map((job) => job.pdf), ...downloads.filter((file) => file.endsWith(".xlsx")).map((file) => path.join(staging.dir, file))], options.buildDate);
+    await pinXlsxDates(downloads.filter((file) => file.endsWith(".xlsx")).map((file) => path.join(staging.dir, file)), options.buildDate);
     // Last: the record of what this build provides to whom, over the files exactly as published.
     const record = await writeProvisionRecord(staging.dir, { pages: allPages, config, buildDate: options.buildDate, toolVersion: TOOL_VERSION, inputs: [...exportInputs, ...otherInputs], packages: delivery.packages });
     await staging.commit();

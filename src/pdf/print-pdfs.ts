@@ -4,6 +4,7 @@ import type { Page, PDFOptions } from "puppeteer-core";
 import { withBrowser } from "./browser.ts";
 import { markArtifacts } from "./mark-artifacts.ts";
 import { onPagePool } from "./page-pool.ts";
+import { parseBuildDate, pinPdf, type CalendarDay } from "./pin-pdf.ts";
 import { prepareStructure } from "./prepare-structure.ts";
 import { hasTableOfContents, printWithTableOfContents, TocPredictor } from "./table-of-contents.ts";
 
@@ -22,6 +23,8 @@ export interface PrintOptions {
   poolSize?: number;
   onProgress?: (done: number, total: number) => void;
   executablePath?: string;
+  /** The build date (jjjj-mm-dd): every PDF is dated with it and pinned to the same bytes (see pin-pdf.ts); without it, Chromium's stamps stay. */
+  buildDate?: string;
 }
 
 /**
@@ -36,11 +39,12 @@ export async function printPdfs(jobs: readonly PdfJob[], options: PrintOptions =
   let done = 0;
   // The pages of one run paginate alike: each teaches the predictor the page numbers of its sections.
   const predictor = new TocPredictor();
+  const date = options.buildDate === undefined ? undefined : parseBuildDate(options.buildDate);
   await withBrowser(
     (browser) =>
       onPagePool(browser, jobs, options.poolSize ?? 2, async (page, job) => {
         // (Not `prints += await …`: that reads `prints` before the other page's print adds to it.)
-        const printed = await printPdf(page, job, predictor);
+        const printed = await printPdf(page, job, predictor, date);
         prints += printed;
         options.onProgress?.(++done, jobs.length);
       }),
@@ -50,7 +54,11 @@ export async function printPdfs(jobs: readonly PdfJob[], options: PrintOptions =
 }
 
 /** Prints one job; the number of times Chromium printed it. */
-async function printPdf(page: Page, job: PdfJob, predictor: TocPredictor): Promise<number> {
+async function printPdf(page: Page, job: PdfJob, predictor: TocPredictor, date: CalendarDay | undefined): Promise<number> {
+  const finish = (pdf: Uint8Array): Buffer => {
+    const marked = markArtifacts(pdf);
+    return date ? pinPdf(Buffer.from(marked), date) : Buffer.from(marked);
+  };
   // The page is complete without its scripts; they only add controls (sort buttons) that
   // Chromium does not paint in table headers repeated on later pages.
   await page.setJavaScriptEnabled(false);
@@ -73,10 +81,10 @@ async function printPdf(page: Page, job: PdfJob, predictor: TocPredictor): Promi
   // A page with a table of contents is printed until its page numbers are right (once when guessed right).
   if (await hasTableOfContents(page)) {
     const result = await printWithTableOfContents(page, options, predictor);
-    await writeFile(job.pdf, markArtifacts(result.pdf));
+    await writeFile(job.pdf, finish(result.pdf));
     return result.passes;
   }
-  await writeFile(job.pdf, markArtifacts(await page.pdf(options)));
+  await writeFile(job.pdf, finish(await page.pdf(options)));
   return 1;
 }
 

@@ -5,7 +5,8 @@ import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../src/build/build.ts";
 import { recordingLog } from "../../src/build/log.ts";
-import { pinPdfCreator, pinPdfDates, pinPdfNodeIds, pinZipDates, stripLocalLinks } from "../../src/build/reproducible.ts";
+import { pinZipDates } from "../../src/build/reproducible.ts";
+import { pinPdfCreator, pinPdfDates, pinPdfNodeIds, stripLocalLinks } from "../../src/pdf/pin-pdf.ts";
 import { cleanup, fixtureConfig, tempDir } from "../helpers.ts";
 
 let work: string;

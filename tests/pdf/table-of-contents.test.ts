@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pinPdfDates, pinPdfNodeIds } from "../../src/build/reproducible.ts";
+import { pinPdfDates, pinPdfNodeIds } from "../../src/pdf/pin-pdf.ts";
 import { withBrowser } from "../../src/pdf/browser.ts";
 import { printPdfs } from "../../src/pdf/print-pdfs.ts";
 import { printWithTableOfContents, TocPredictor } from "../../src/pdf/table-of-contents.ts";
