@@ -110,22 +110,50 @@ export function stripLocalLinks(pdf: Buffer): Buffer {
 
 const NODE_ID = /\(node(\d+)\)/g;
 
+/** An ID tree leaf: "/Limits [(node…) (node…)]\n/Names [(node…) 42 0 R (node…) 44 0 R …]". */
+const ID_LEAF = /\/Limits \[\(node(\d+)\) \(node(\d+)\)\]\n\/Names \[((?:\(node\d+\) \d+ \d+ R ?)+)\]/g;
+const ID_ENTRY = /\(node(\d+)\) (\d+ \d+ R)/g;
+
 /**
  * Renumbers the ids Chromium gives the structure elements of table headers ("node00000847") by
- * their rank, 1, 2, 3…, each padded to its original width. Ranking keeps their order, so the
- * PDF's ID tree (sorted by id) stays sorted, and every /Headers reference keeps pointing at its
- * header cell.
+ * the order in which the elements are defined in the file, 1, 2, 3…, each padded to its original
+ * width. Chromium's own numbers follow the DOM nodes it made, which differ with what the browser
+ * printed before (and so between two builds); the order of the structure elements does not.
+ * Every /Headers reference keeps pointing at its header cell, and the ID tree (a name tree,
+ * sorted by id) is sorted again with its limits; when it is not one leaf as Chromium writes it,
+ * the ids are ranked by their own order instead, which keeps the tree as it is.
  */
 export function pinPdfNodeIds(pdf: Buffer): Buffer {
   const text = pdf.toString("latin1");
-  const ids = [...new Set([...text.matchAll(NODE_ID)].map((match) => match[1] ?? ""))].sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
-  if (ids.length === 0) return pdf;
-  const rank = new Map(ids.map((id, index) => [id, String(index + 1).padStart(id.length, "0")]));
+  const all = [...new Set([...text.matchAll(NODE_ID)].map((match) => match[1] ?? ""))];
+  if (all.length === 0) return pdf;
+  const leaves = [...text.matchAll(ID_LEAF)];
+  const defined = [...new Set([...text.matchAll(/\/ID \(node(\d+)\)/g)].map((match) => match[1] ?? ""))];
+  const byDefinition = leaves.length === 1 && all.every((id) => defined.includes(id));
+  const order = byDefinition ? defined : all.sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
+  const rank = new Map(order.map((id, index) => [id, String(index + 1).padStart(id.length, "0")]));
   if ([...rank].some(([id, ranked]) => ranked.length !== id.length)) return pdf;
-  return Buffer.from(
-    text.replace(NODE_ID, (_whole, id: string) => `(node${rank.get(id) ?? id})`),
-    "latin1",
-  );
+  let pinned = text.replace(NODE_ID, (_whole, id: string) => `(node${rank.get(id) ?? id})`);
+  if (byDefinition) {
+    // The one leaf of the ID tree, sorted again: the same entries, so the same length.
+    let sorted = true;
+    pinned = pinned.replace(ID_LEAF, (whole: string, _low: string, _high: string, names: string) => {
+      const entries = [...names.matchAll(ID_ENTRY)].map((match) => ({ id: match[1] ?? "", ref: match[2] ?? "" }));
+      entries.sort((a, b) => a.id.length - b.id.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      const rebuilt = `/Limits [(node${entries[0]?.id}) (node${entries.at(-1)?.id})]\n/Names [${entries.map((entry) => `(node${entry.id}) ${entry.ref}`).join(" ")}]`;
+      if (rebuilt.length !== whole.length) sorted = false;
+      return rebuilt;
+    });
+    // A leaf not laid out as expected: rank by Chromium's own numbers, which keeps the tree sorted.
+    if (!sorted) return rankByOwnNumbers(text, all);
+  }
+  return Buffer.from(pinned, "latin1");
+}
+
+function rankByOwnNumbers(text: string, ids: readonly string[]): Buffer {
+  const order = [...ids].sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
+  const rank = new Map(order.map((id, index) => [id, String(index + 1).padStart(id.length, "0")]));
+  return Buffer.from(text.replace(NODE_ID, (_whole, id: string) => `(node${rank.get(id) ?? id})`), "latin1");
 }
 
 function pad(value: number): string {

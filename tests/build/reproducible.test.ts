@@ -108,6 +108,22 @@ describe("pinning the stamps of writers", () => {
     expect(pinned).toBe("/ID (node00000002) /Headers [(node00000001)] /ID (node00000001) /Headers [(node00000002) (node00000001)]");
   });
 
+  it("renumbers header ids by the order their elements are defined in, and sorts the ID tree again", () => {
+    // Chromium numbered the second header before the first (its DOM nodes were made in another order).
+    const pdf = Buffer.from(
+      "1 0 obj\n<</S /TH\n/ID (node00000961)>>\nendobj\n2 0 obj\n<</S /TH\n/ID (node00000847)>>\nendobj\n3 0 obj\n<</S /TD\n/A [<</O /Table\n/Headers [(node00000961) (node00000847)]>>]>>\nendobj\n" +
+        "4 0 obj\n<</Limits [(node00000847) (node00000961)]\n/Names [(node00000847) 2 0 R (node00000961) 1 0 R]>>\nendobj\n",
+      "latin1",
+    );
+    const pinned = pinPdfNodeIds(pdf);
+    expect(pinned.length).toBe(pdf.length);
+    const text = pinned.toString("latin1");
+    expect(text).toContain("1 0 obj\n<</S /TH\n/ID (node00000001)>>");
+    expect(text).toContain("2 0 obj\n<</S /TH\n/ID (node00000002)>>");
+    expect(text).toContain("/Headers [(node00000001) (node00000002)]");
+    expect(text).toContain("/Limits [(node00000001) (node00000002)]\n/Names [(node00000001) 1 0 R (node00000002) 2 0 R]");
+  });
+
   it("sets every zip entry's modification time to the build date, leaving the rest", async () => {
     const file = path.join(work, "first", "dist", "tabellenboek", "2025-12", "gm0589-oudewater.xlsx");
     const xlsx = await readFile(file);
