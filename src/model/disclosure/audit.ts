@@ -1,4 +1,5 @@
 import GLPK, { type LP } from "glpk.js/node";
+import { DisjointSets } from "./disjoint-sets.ts";
 import { compareKeys, type Relation } from "./relations.ts";
 
 /** How far a reader can narrow down a hidden count from everything shown. */
@@ -57,37 +58,22 @@ export async function auditSuppression(
   const reduced = reduce(relations, shown, new Set([...hidden, ...atLeastOne, ...roughly.keys()]));
 
   // Relations between the unknowns form independent components: one small program each.
-  const parent = new Map<string, string>();
-  const find = (key: string): string => {
-    let root = key;
-    while (parent.get(root) !== root) root = parent.get(root) as string;
-    let node = key;
-    while (node !== root) {
-      const next = parent.get(node) as string;
-      parent.set(node, root);
-      node = next;
-    }
-    return root;
-  };
+  const sets = new DisjointSets();
   for (const relation of reduced) {
     const names = relation.terms.map(([key]) => key);
-    for (const key of names) if (!parent.has(key)) parent.set(key, key);
-    for (const key of names.slice(1)) {
-      const a = find(names[0] as string);
-      const b = find(key);
-      if (a !== b) parent.set(a < b ? b : a, a < b ? a : b);
-    }
+    for (const key of names) sets.add(key);
+    for (const key of names.slice(1)) sets.union(names[0] as string, key);
   }
   const components = new Map<string, Reduced[]>();
   for (const relation of reduced) {
-    const root = find(relation.terms[0]?.[0] as string);
+    const root = sets.find(relation.terms[0]?.[0] as string);
     const list = components.get(root) ?? [];
     list.push(relation);
     components.set(root, list);
   }
 
   for (const key of [...hidden].sort(compareKeys)) {
-    const component = parent.has(key) ? (components.get(find(key)) ?? []) : [];
+    const component = sets.has(key) ? (components.get(sets.find(key)) ?? []) : [];
     if (component.length === 0) {
       // In no relation with anything else: nothing narrows it down.
       intervals.set(key, { low: 0, high: Infinity });

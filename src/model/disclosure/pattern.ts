@@ -1,3 +1,4 @@
+import { DisjointSets } from "./disjoint-sets.ts";
 import { compareKeys, type Relation } from "./relations.ts";
 
 /**
@@ -14,30 +15,15 @@ import { compareKeys, type Relation } from "./relations.ts";
  * so are their members.
  */
 export function patternGroups(relations: readonly Relation[], cells: ReadonlySet<string>, exempt: ReadonlySet<string> = new Set()): string[][] {
-  const parent = new Map<string, string>();
-  for (const cell of cells) parent.set(cell, cell);
-  const find = (key: string): string => {
-    let root = key;
-    while (parent.get(root) !== root) root = parent.get(root) as string;
-    let node = key;
-    while (node !== root) {
-      const next = parent.get(node) as string;
-      parent.set(node, root);
-      node = next;
-    }
-    return root;
-  };
+  const sets = new DisjointSets();
+  for (const cell of cells) sets.add(cell);
   for (const relation of relations) {
     const members = relation.terms.map(([key]) => key).filter((key) => cells.has(key));
-    for (const key of members.slice(1)) {
-      const a = find(members[0] as string);
-      const b = find(key);
-      if (a !== b) parent.set(a < b ? b : a, a < b ? a : b);
-    }
+    for (const key of members.slice(1)) sets.union(members[0] as string, key);
   }
   const groups = new Map<string, string[]>();
   for (const cell of [...cells].sort(compareKeys)) {
-    const root = find(cell);
+    const root = sets.find(cell);
     const list = groups.get(root) ?? [];
     list.push(cell);
     groups.set(root, list);
