@@ -4,7 +4,7 @@ import { formatPercentChange, formatRate } from "../../charts/nl-locale.ts";
 import { per1000 } from "../../model/compare.ts";
 import type { Cell, Column, Row } from "../../model/table.ts";
 import type { NationalFigures } from "../../reference/national-figures.ts";
-import type { ChartSection, ReportPage } from "../page.ts";
+import type { ChartSection, Figure, ReportPage } from "../page.ts";
 import { sectionTable } from "./published-table.ts";
 
 /** One line of the comparison: the gemeente's figure of the year as published, and Nederland's. */
@@ -113,27 +113,16 @@ export function nederlandComparison(page: ReportPage, options: NederlandOptions)
   const charted = all.filter((line): line is NederlandLine & { rate: number; nlRate: number } => typeof line.rate === "number" && line.nlRate !== undefined);
   const id = "nederland";
   const title = `Misdrijven per 1.000 inwoners in ${year}: ${naam} en Nederland`;
-  const figures =
-    charted.length > 0
-      ? [
-          {
-            id: `grafiek-${id}`,
-            caption: title,
-            svg: barChart({
-              id: `grafiek-${id}`,
-              title,
-              description: lead.join(" ") || title,
-              categories: charted.map((line) => (line === total ? `Totaal ${nlSoorten.size} soorten` : line.label)),
-              series: [
-                { name: naam, style: "solid-primary", values: charted.map((line) => line.rate), mark: ownMark },
-                { name: "Nederland", style: "hatched-tertiary", values: charted.map((line) => line.nlRate), mark: nlMark },
-              ],
-              format: formatRate,
-              width: 400,
-            }),
-          },
-        ]
-      : [];
+  const figures = nederlandChart({
+    id,
+    title,
+    lead,
+    categories: charted.map((line) => (line === total ? `Totaal ${nlSoorten.size} soorten` : line.label)),
+    name: naam,
+    rates: charted.map((line) => line.rate),
+    nlRates: charted.map((line) => line.nlRate),
+    marks: { own: ownMark, nl: nlMark },
+  });
   const notes = [
     `Nederland: de som van alle gemeenten in de geregistreerde criminaliteit per gemeente van CBS/Politie (tabel 47018NED${nlMark ? `; ${year} voorlopig` : ""}), inclusief misdrijven die aan geen gemeente zijn toe te delen, gedeeld door het inwonertal van Nederland (CBS). Landelijke cijfers bestaan per jaar, niet per halfjaar${yearTable ? "" : `: daarom gaat deze vergelijking over ${year}, het laatste hele jaar op deze pagina`}.`,
     `Alleen de soorten waarvan landelijke cijfers bestaan${total ? `; het totaal is dat van dezelfde ${nlSoorten.size} soorten` : ""}.`,
@@ -155,4 +144,30 @@ export function nederlandComparison(page: ReportPage, options: NederlandOptions)
       printTable: true,
     },
   };
+}
+
+/**
+ * The bar chart of an area (a gemeente, the region) against Nederland per soort, described by the
+ * section's lead; no figure when nothing can be charted.
+ */
+export function nederlandChart(chart: { id: string; title: string; lead: readonly string[]; categories: string[]; name: string; rates: number[]; nlRates: number[]; marks: { own: string; nl: string } }): Figure[] {
+  if (chart.categories.length === 0) return [];
+  return [
+    {
+      id: `grafiek-${chart.id}`,
+      caption: chart.title,
+      svg: barChart({
+        id: `grafiek-${chart.id}`,
+        title: chart.title,
+        description: chart.lead.join(" ") || chart.title,
+        categories: chart.categories,
+        series: [
+          { name: chart.name, style: "solid-primary", values: chart.rates, mark: chart.marks.own },
+          { name: "Nederland", style: "hatched-tertiary", values: chart.nlRates, mark: chart.marks.nl },
+        ],
+        format: formatRate,
+        width: 400,
+      }),
+    },
+  ];
 }

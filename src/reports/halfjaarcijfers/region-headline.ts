@@ -1,4 +1,3 @@
-import { barChart } from "../../charts/bar-chart.ts";
 import type { MapFigure } from "../../charts/choropleth.ts";
 import { formatPercentChange, formatRate } from "../../charts/nl-locale.ts";
 import { per1000 } from "../../model/compare.ts";
@@ -6,6 +5,7 @@ import type { Cell, Column, Row, Table } from "../../model/table.ts";
 import type { NationalFigures } from "../../reference/national-figures.ts";
 import type { ChartSection, Figure, PublicHighlights, ReportPage } from "../page.ts";
 import { sectionTable } from "./published-table.ts";
+import { nederlandChart } from "./nederland.ts";
 import { soortTrends } from "./soort-trends.ts";
 
 const TOTAL = "soort:0.0.0";
@@ -156,27 +156,16 @@ function regionNederland(pages: readonly ReportPage[], regionName: string, natio
       id,
       title: "Vergelijking met Nederland",
       lead,
-      figures:
-        charted.length > 0
-          ? [
-              {
-                id: `grafiek-${id}`,
-                caption: title,
-                svg: barChart({
-                  id: `grafiek-${id}`,
-                  title,
-                  description: lead.join(" ") || title,
-                  categories: charted.map((line) => (line.id === TOTAL ? `Totaal ${nlSoorten.size} soorten` : line.label)),
-                  series: [
-                    { name: regionName, style: "solid-primary", values: charted.map((line) => line.rate), mark: own },
-                    { name: "Nederland", style: "hatched-tertiary", values: charted.map((line) => line.nlRate), mark: nl },
-                  ],
-                  format: formatRate,
-                  width: 400,
-                }),
-              },
-            ]
-          : [],
+      figures: nederlandChart({
+        id,
+        title,
+        lead,
+        categories: charted.map((line) => (line.id === TOTAL ? `Totaal ${nlSoorten.size} soorten` : line.label)),
+        name: regionName,
+        rates: charted.map((line) => line.rate),
+        nlRates: charted.map((line) => line.nlRate),
+        marks: { own, nl },
+      }),
       table: {
         id,
         caption: `${title} (per soort)`,
