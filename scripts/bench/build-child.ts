@@ -2,8 +2,8 @@
  * One build of the benchmark project in its own process (so its peak memory is its own): prints
  * the build's log lines, then `maxRss=<kB>`. Used by scripts/bench.ts.
  */
-import { build } from "../../src/build/build.ts";
-import type { BuildLog } from "../../src/build/log.ts";
+import { build } from "../../src/pipeline/build.ts";
+import type { BuildLog } from "../../src/pipeline/log.ts";
 import { readConfig } from "../../src/config/read-config.ts";
 
 const [dir] = process.argv.slice(2);

@@ -1,5 +1,5 @@
-import { build } from "../build/build.ts";
-import { parseShard } from "../build/shard.ts";
+import { build } from "../pipeline/build.ts";
+import { parseShard } from "../pipeline/shard.ts";
 import { readConfig } from "../config/read-config.ts";
 import { areasOf, buildDateOf, COMMON_HELP, COMMON_OPTIONS, EXIT_CODES, type Command } from "./command.ts";
 import { consoleLog } from "./console-log.ts";

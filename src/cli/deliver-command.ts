@@ -1,5 +1,5 @@
 import path from "node:path";
-import { build } from "../build/build.ts";
+import { build } from "../pipeline/build.ts";
 import { readConfig } from "../config/read-config.ts";
 import { deliverPackages } from "../deliver/deliver.ts";
 import { buildDateOf, COMMON_HELP, COMMON_OPTIONS, EXIT_CODES, type Command } from "./command.ts";

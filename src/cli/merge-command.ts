@@ -1,5 +1,5 @@
 import path from "node:path";
-import { mergeShards } from "../build/merge-shards.ts";
+import { mergeShards } from "../pipeline/merge-shards.ts";
 import { readConfig } from "../config/read-config.ts";
 import { UserError } from "../user-error.ts";
 import { COMMON_HELP, COMMON_OPTIONS, EXIT_CODES, type Command } from "./command.ts";

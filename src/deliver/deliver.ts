@@ -1,8 +1,8 @@
 import { appendFile, copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { hashFile } from "../build/hash-file.ts";
-import { openOutput } from "../build/output-lock.ts";
-import { PROVISION_DIR } from "../build/provision.ts";
+import { hashFile } from "../pipeline/hash-file.ts";
+import { openOutput } from "../pipeline/output-lock.ts";
+import { PROVISION_DIR } from "../pipeline/provision.ts";
 import { UserError } from "../user-error.ts";
 import type { BuiltPackage } from "./delivery-files.ts";
 import { deliveryLogPage } from "./delivery-log-page.ts";

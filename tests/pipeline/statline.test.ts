@@ -2,8 +2,8 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { build } from "../../src/build/build.ts";
-import { recordingLog } from "../../src/build/log.ts";
+import { build } from "../../src/pipeline/build.ts";
+import { recordingLog } from "../../src/pipeline/log.ts";
 import { normalizeConfig } from "../../src/config/normalize-config.ts";
 import { cleanup, ROOT, tempDir, writeFiles } from "../helpers.ts";
 

@@ -4,9 +4,9 @@ import { existsSync } from "node:fs";
 import { lstat, mkdir, readdir, readFile, readlink, rm, symlink } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { build } from "../../src/build/build.ts";
-import { recordingLog } from "../../src/build/log.ts";
-import { abortPublishing, asWriteError, startStaging, writeFileAtomic } from "../../src/build/publish.ts";
+import { build } from "../../src/pipeline/build.ts";
+import { recordingLog } from "../../src/pipeline/log.ts";
+import { abortPublishing, asWriteError, startStaging, writeFileAtomic } from "../../src/pipeline/publish.ts";
 import { UserError } from "../../src/user-error.ts";
 import { cleanup, fixtureConfig, tempDir, writeFiles } from "../helpers.ts";
 

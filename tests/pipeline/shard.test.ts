@@ -2,10 +2,10 @@ import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { build } from "../../src/build/build.ts";
-import { recordingLog } from "../../src/build/log.ts";
-import { mergeShards } from "../../src/build/merge-shards.ts";
-import { inShard, parseShard } from "../../src/build/shard.ts";
+import { build } from "../../src/pipeline/build.ts";
+import { recordingLog } from "../../src/pipeline/log.ts";
+import { mergeShards } from "../../src/pipeline/merge-shards.ts";
+import { inShard, parseShard } from "../../src/pipeline/shard.ts";
 import { UserError } from "../../src/user-error.ts";
 import { cleanup, fixtureConfig, tempDir } from "../helpers.ts";
 

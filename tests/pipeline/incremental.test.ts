@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import { appendFile, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { build } from "../../src/build/build.ts";
-import { recordingLog } from "../../src/build/log.ts";
+import { build } from "../../src/pipeline/build.ts";
+import { recordingLog } from "../../src/pipeline/log.ts";
 import type { Config } from "../../src/config/normalize-config.ts";
 import { cleanup, fixtureConfig, ROOT, tempDir } from "../helpers.ts";
 

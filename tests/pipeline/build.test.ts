@@ -2,8 +2,8 @@ import { execFileSync } from "node:child_process";
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { build } from "../../src/build/build.ts";
-import { recordingLog } from "../../src/build/log.ts";
+import { build } from "../../src/pipeline/build.ts";
+import { recordingLog } from "../../src/pipeline/log.ts";
 import { UserError } from "../../src/user-error.ts";
 import { cleanup, columnIndex, fixtureConfig, tableRow, tempDir, writeFiles } from "../helpers.ts";
 

@@ -65,7 +65,7 @@ export interface BuildOptions {
   pdf?: boolean;
   /**
    * Build only a deterministic share of the areas (`--shard 2/4`), for parallel jobs that share a
-   * build: see src/build/shard.ts and mergeShards. Shard 1 also writes the pages that are not per area.
+   * build: see src/pipeline/shard.ts and mergeShards. Shard 1 also writes the pages that are not per area.
    */
   shard?: Shard;
   /**
