@@ -2,7 +2,7 @@ import path from "node:path";
 import { LAYOUTS_DIR } from "../pipeline/build.ts";
 import { readConfig } from "../config/read-config.ts";
 import { openOutput } from "../pipeline/output-lock.ts";
-import { checkExports } from "../quality/check-exports.ts";
+import { validateExports } from "../pipeline/stages/ingest-and-check.ts";
 import { writeQualityReport } from "../quality/write-quality-report.ts";
 import { colours } from "./colours.ts";
 import { buildDateOf, COMMON_HELP, COMMON_OPTIONS, type Command } from "./command.ts";
@@ -53,7 +53,7 @@ Exit codes: 0 no errors (warnings are printed) · 1 errors: a file cannot be rea
     // (else the quality report would make a new output folder, and the next build drop the old one).
     const lock = await openOutput(config.paths.output, { onWait: (message) => log.step(message) });
     try {
-      const report = await checkExports({ config, buildDate, ...(typeof values.period === "string" ? { period: values.period } : {}), log });
+      const report = await validateExports({ config, buildDate, ...(typeof values.period === "string" ? { period: values.period } : {}) }, log);
       const written = await writeQualityReport(report, config.paths.output, { layoutsDir: config.paths.layouts ?? LAYOUTS_DIR, organisation: config.organisation });
       io.stdout.write(`\n${formatQualityReport(report, colours(io.stdout, io.env))}`);
       io.stdout.write(`\nreport: ${relative(io.cwd, written.html)} and ${relative(io.cwd, written.json)}\n`);

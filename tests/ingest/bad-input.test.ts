@@ -7,7 +7,7 @@ import { build } from "../../src/pipeline/build.ts";
 import { recordingLog } from "../../src/pipeline/log.ts";
 import { normalizeConfig, type Config } from "../../src/config/normalize-config.ts";
 import type { RejectReason } from "../../src/ingest/read-export.ts";
-import { checkExports } from "../../src/quality/check-exports.ts";
+import { validateExports } from "../../src/pipeline/stages/ingest-and-check.ts";
 import type { QualityReport } from "../../src/quality/quality-report.ts";
 import type { Reference } from "../../src/reference/load-reference.ts";
 import { UserError } from "../../src/user-error.ts";
@@ -319,7 +319,7 @@ describe("the bad-input corpus", () => {
   it("checks a folder without a dated delivery for the data's last month, not the build date's", async () => {
     const index = CASES.findIndex((testCase) => testCase.name === "no-delivery-month-in-name");
     const { config } = await project(CASES[index] as Case, 1000 + index);
-    const quality = await checkExports({ config, buildDate: "2026-01-10", log: recordingLog(), reference });
+    const quality = await validateExports({ config, buildDate: "2026-01-10", reference }, recordingLog());
     const last = quality.files[0]?.months.last;
     expect(last).toMatch(/^\d{4}-\d{2}$/);
     expect(quality.periode).toBe(last);
@@ -330,7 +330,7 @@ describe("the bad-input corpus", () => {
     const { config, dir } = await project(testCase, index);
     const rssBefore = process.memoryUsage().rss;
 
-    const quality: QualityReport = await checkExports({ config, buildDate: "2026-01-10", log: recordingLog(), reference });
+    const quality: QualityReport = await validateExports({ config, buildDate: "2026-01-10", reference }, recordingLog());
     if (testCase.error) expect(quality.errors.join("\n").toLowerCase()).toContain(testCase.error.toLowerCase());
     expect(Object.fromEntries(quality.rejections.map((entry) => [entry.reason, entry.count]))).toEqual(testCase.rejected ?? {});
     if (testCase.detail) expect(quality.rejections.flatMap((entry) => entry.examples.map((example) => example.detail))).toContainEqual(expect.stringContaining(testCase.detail));

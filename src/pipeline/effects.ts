@@ -1,0 +1,71 @@
+import { stat } from "node:fs/promises";
+import type { PdfJob, PrintOptions } from "../pdf/print-pdfs.ts";
+import type { BuildLog } from "./log.ts";
+
+/**
+ * What the build does to the world besides reading its inputs and writing its output folder: the
+ * log it tells, the clock it times its steps by, and the browser that prints its PDFs. `build`
+ * takes them as one value, so that a test can hand in a log that records, a clock that stands
+ * still and a browser that only notes what it was asked to print (`recordingEffects`).
+ *
+ * The file system is not behind this interface: Eleventy, Chromium and the streaming ingest read
+ * and write paths themselves. The staging folder (src/pipeline/publish.ts) is what keeps a failed
+ * build away from the published output.
+ */
+export interface BuildEffects {
+  log: BuildLog;
+  /** Milliseconds on a monotonic clock: only for the timings the log reports. */
+  now(): number;
+  browser: Browser;
+}
+
+export interface Browser {
+  /** Which browser prints (path, size, modification time), for the build's fingerprint: a new one may print other bytes. */
+  identity(): Promise<string | undefined>;
+  /** Prints every job's HTML to its PDF; how many prints that took (a table of contents may need two). */
+  print(jobs: readonly PdfJob[], options: PrintOptions): Promise<{ prints: number }>;
+}
+
+/** The real thing: Debian's Chromium through puppeteer-core, loaded only when a PDF is printed. */
+export function systemEffects(log: BuildLog): BuildEffects {
+  return {
+    log,
+    now: () => performance.now(),
+    browser: {
+      async identity() {
+        try {
+          const { findChromium } = await import("../pdf/find-chromium.ts");
+          const executable = findChromium();
+          const info = await stat(executable);
+          return `${executable} ${info.size} ${info.mtimeMs}`;
+        } catch {
+          return undefined;
+        }
+      },
+      async print(jobs, options) {
+        const { printPdfs } = await import("../pdf/print-pdfs.ts");
+        return printPdfs(jobs, options);
+      },
+    },
+  };
+}
+
+/**
+ * Effects for tests: the log of `log`, a clock that does not move, and a browser that prints
+ * nothing but records each job (the PDF files are not written).
+ */
+export function recordingEffects(log: BuildLog): BuildEffects & { printed: PdfJob[] } {
+  const printed: PdfJob[] = [];
+  return {
+    log,
+    now: () => 0,
+    printed,
+    browser: {
+      identity: async () => "recording browser",
+      async print(jobs) {
+        printed.push(...jobs);
+        return { prints: jobs.length };
+      },
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import path from "node:path";
+import type { PdfJob } from "../../pdf/print-pdfs.ts";
+import type { ReportPage, SitePage } from "../../reports/page.ts";
+import type { BuildEffects } from "../effects.ts";
+import { seconds } from "./render.ts";
+
+/** Prints the PDF of every page rendered now that has one (Chromium, through the effects' browser); how many it printed. */
+export async function printPages(fresh: readonly SitePage[], dir: string, buildDate: string, effects: BuildEffects, kept: string): Promise<number> {
+  const jobs = pdfJobs(fresh, dir);
+  if (jobs.length === 0) return 0;
+  const { log } = effects;
+  log.step(`pdf: ${jobs.length} files${kept}`);
+  const started = effects.now();
+  const { prints } = await effects.browser.print(jobs, { buildDate, onProgress: (done, total) => log.progress("pdf", done, total) });
+  log.info(`pdf: ${jobs.length} files printed in ${seconds(effects, started)} s (${prints} prints: a table of contents needs a second one unless its page numbers were guessed right)`);
+  return jobs.length;
+}
+
+function pdfJobs(pages: readonly SitePage[], dir: string): PdfJob[] {
+  return pages
+    .filter((page): page is ReportPage => "pdf" in page && page.pdf !== undefined)
+    .map((page) => ({
+      html: path.join(dir, page.path),
+      pdf: path.join(dir, page.pdf?.path ?? ""),
+      landscape: page.pdf?.landscape ?? false,
+      footer: page.pdf?.footer ?? page.title,
+    }));
+}

@@ -1,0 +1,113 @@
+import { stat } from "node:fs/promises";
+import path from "node:path";
+import type { Config } from "../../config/normalize-config.ts";
+import { scanExports, type ExportFile, type ExportsFolder } from "../../ingest/list-exports.ts";
+import type { Month } from "../../model/months.ts";
+import { resolveScope, type Scope } from "../../model/scope.ts";
+import { GEMEENTE_GEOMETRY } from "../../reference/geometry.ts";
+import { loadReference, type Reference } from "../../reference/load-reference.ts";
+import { needsRegistrations } from "../../reports/servable-editions.ts";
+import { UserError } from "../../user-error.ts";
+import type { BuildLog } from "../log.ts";
+import type { PlannedEdition } from "../plan.ts";
+import { commentaryFiles, hashInputs, type ProvisionRecord } from "../provision.ts";
+import { reportInputsLoader, type ReportInputs } from "../report-inputs.ts";
+
+/** What the stages after this one are made from, read and hashed. */
+export interface Inputs {
+  reference: Reference;
+  scope: Scope;
+  folder: ExportsFolder;
+  /** The export files up to the last month an edition needs (one file per delivery month). */
+  deliveries: ExportFile[];
+  /** The first delivery month (−∞ when a file has no month in its name). */
+  firstDelivery: number;
+  /** The last month an edition of this build needs. */
+  lastNeeded: Month;
+  /** The months whose state of the deliveries an edition (or its predecessor) needs. */
+  snapshots: Month[];
+  /** Whether a report needs the registrations at day granularity (weeks, days, incident lists). */
+  wantsRegistrations: boolean;
+  /** The commentary, national figures and maps an edition's sections need (each read once). */
+  reportInputs: (plan: PlannedEdition) => Promise<ReportInputs>;
+  /** SHA-256 of every export read … */
+  exportInputs: ProvisionRecord["inputs"];
+  /** … and of every other input (reference, commentary, national figures, geometry). */
+  otherInputs: ProvisionRecord["inputs"];
+}
+
+/**
+ * Reads the reference, lists the exports and reads the commentary and national figures every
+ * edition needs — a bad file stops the build here, before the exports are read — and hashes every
+ * input file (for the caches and the record of provision).
+ */
+export async function readInputs(config: Config, requested: readonly PlannedEdition[], log: BuildLog, memo?: Map<string, unknown>): Promise<Inputs> {
+  log.step("reference: areas, classification, population");
+  const reference = await remember(memo, "reference", () => loadReference(config));
+  const scope = resolveScope(config.scope, reference);
+  const folder = await exportsFolder(config);
+
+  const loader = reportInputsLoader(config, reference, scope, log);
+  const reportInputs = (plan: PlannedEdition) => loader(plan.definition, plan.edition);
+  for (const plan of requested) await reportInputs(plan);
+
+  const lastNeeded = Math.max(...requested.map((plan) => plan.edition.month));
+  const deliveries = folder.files.filter((file) => file.delivery === undefined || file.delivery <= lastNeeded);
+  const wantsGeometry = requested.some((plan) => plan.definition.audience === "public" || plan.definition.kind === "gebiedsscan");
+  const nationalFile = path.join(config.paths.realdata, "misdrijven-gemeente-jaar.csv");
+  const geometryFile = path.join(config.paths.reference, GEMEENTE_GEOMETRY);
+  const exportInputs = await hashInputs(config.root, deliveries.map((file) => ({ file: file.path, kind: "export" as const })));
+  const otherInputs = await hashInputs(config.root, [
+    ...reference.files.map((file) => ({ file, kind: "reference" as const })),
+    ...(await commentaryFiles(config.paths.commentary)).map((file) => ({ file, kind: "commentary" as const })),
+    ...(config.reference.wijkBuurtGeometry ? [{ file: path.resolve(config.paths.reference, config.reference.wijkBuurtGeometry), kind: "reference" as const }] : []),
+    // The national figures are optional (a project without them compares with the eenheid only):
+    // an input only when the file is there.
+    ...(wantsGeometry && (await isFile(nationalFile)) ? [{ file: nationalFile, kind: "national" as const }] : []),
+    // The maps (public site, the gebiedsscan's eenheid) are drawn from the gemeente boundaries, when the reference has them.
+    ...(wantsGeometry && (await isFile(geometryFile)) ? [{ file: geometryFile, kind: "reference" as const }] : []),
+  ]);
+  return {
+    reference,
+    scope,
+    folder,
+    deliveries,
+    firstDelivery: Math.min(...deliveries.map((file) => file.delivery ?? -Infinity)),
+    lastNeeded,
+    snapshots: requested.flatMap((plan) => [plan.edition.month, plan.previous.month]),
+    // Registrations at day granularity only when a report needs days or incidents: the monthly
+    // reports are built from the cube alone, as fast as before and from the same cache entry.
+    wantsRegistrations: requested.some((plan) => needsRegistrations(plan.definition)),
+    reportInputs,
+    exportInputs,
+    otherInputs,
+  };
+}
+
+/** The export folder's files; a UserError when it holds none. */
+export async function exportsFolder(config: Config): Promise<ExportsFolder> {
+  const folder = await scanExports(config.paths.exports);
+  if (folder.files.length === 0) {
+    throw new UserError(`No export files (.csv) in ${config.paths.exports}`, {
+      hint: "Put the BVH export files in that folder (or set paths.exports in the config).",
+    });
+  }
+  return folder;
+}
+
+/** Whether `file` exists (a missing one is ENOENT; anything else there is left for the hashing to report). */
+export async function isFile(file: string): Promise<boolean> {
+  try {
+    await stat(file);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== "ENOENT";
+  }
+}
+
+/** The value under `key` in `memo`, computed by `make` when absent (always, without a memo). */
+export async function remember<T>(memo: Map<string, unknown> | undefined, key: string, make: () => Promise<T>): Promise<T> {
+  if (!memo) return make();
+  if (!memo.has(key)) memo.set(key, await make());
+  return memo.get(key) as T;
+}

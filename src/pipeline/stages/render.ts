@@ -1,0 +1,38 @@
+import type { Config } from "../../config/normalize-config.ts";
+import type { QualityReport } from "../../quality/quality-report.ts";
+import type { SitePage } from "../../reports/page.ts";
+import { writeQualityReport } from "../../quality/write-quality-report.ts";
+import type { BuildEffects } from "../effects.ts";
+import type { SiteData } from "./page-data.ts";
+import { writeFiles } from "./write-files.ts";
+
+export interface RenderSettings {
+  config: Config;
+  layoutsDir: string;
+  /** Whether this build writes the pages that are not per area (one build does; of shards, shard 1). */
+  writesShared: boolean;
+}
+
+/**
+ * Renders the pages not kept from the last build to HTML in the staging folder (Eleventy and the
+ * Nunjucks layouts), with the quality report and the public sites' other files.
+ */
+export async function renderPages(fresh: readonly SitePage[], site: SiteData, quality: QualityReport, dir: string, settings: RenderSettings, effects: BuildEffects, kept: string): Promise<void> {
+  const { log } = effects;
+  log.step(`html: ${fresh.length} pages${kept}`);
+  // Loading Eleventy is not rendering: the clock starts after it (the bench's bare build has it loaded too).
+  const { renderSite } = await import("../../site/render-site.ts");
+  const started = effects.now();
+  await renderSite(fresh, { layoutsDir: settings.layoutsDir, outDir: dir, assetRoots: site.assetRoots, onProgress: (done, total) => log.progress("html", done, total, `${done}/${total} pages`) });
+  log.info(`html: ${fresh.length} pages rendered in ${seconds(effects, started)} s`);
+  if (settings.writesShared) {
+    await writeQualityReport(quality, dir, { layoutsDir: settings.layoutsDir, organisation: settings.config.organisation });
+    await writeFiles(dir, site.files);
+  }
+}
+
+/** Seconds since `start` (a reading of the effects' clock), to one decimal. */
+export function seconds(effects: BuildEffects, start: number): string {
+  return ((effects.now() - start) / 1000).toFixed(1);
+}
+
