@@ -6,7 +6,7 @@ import type { IngestReport } from "../ingest/ingest.ts";
 import type { CompletenessFinding } from "../model/completeness.ts";
 import type { QualityReport } from "../quality/quality-report.ts";
 import type { BuiltPackage } from "../deliver/delivery-files.ts";
-import { discloseEditions, type EditionDisclosure } from "./disclose.ts";
+import type { EditionDisclosure } from "./disclose.ts";
 import { systemEffects, type BuildEffects } from "./effects.ts";
 import type { BuildLog } from "./log.ts";
 import { openOutput } from "./output-lock.ts";
@@ -15,6 +15,7 @@ import { planEditions } from "./plan.ts";
 import { configHash } from "./provision.ts";
 import { asWriteError, recoverCrashedBuilds } from "./publish.ts";
 import type { Shard } from "./shard.ts";
+import { disclose } from "./stages/disclose.ts";
 import { writeDownloadFiles } from "./stages/downloads.ts";
 import { ingestAndCheck } from "./stages/ingest-and-check.ts";
 import { modelPages } from "./stages/model.ts";
@@ -129,14 +130,14 @@ async function buildLocked(options: BuildOptions, outer: BuildEffects): Promise<
   }
   const checked = await ingestAndCheck(inputs, requested, { config, buildDate, allowIncomplete: options.allowIncomplete ?? false, cache, ...(options.memo ? { memo: options.memo } : {}) }, log);
   const { planned, quality } = checked;
-  const computed = await modelPages(inputs, checked, { config, buildDate, ...(options.areas ? { areas: options.areas } : {}) }, log);
+  const modelled = await modelPages(inputs, checked, { config, buildDate, allowIncomplete: options.allowIncomplete ?? false, cache, ...(options.areas ? { areas: options.areas } : {}) }, log);
   // Public figures pass disclosure control before anything is rendered or written: the pages from
   // here on are those it returns (a public page's figures as published).
-  const { pages: disclosed, editions: disclosure } = await discloseEditions(computed, planned, config, inputs.reference, log);
-  const site = await sitePages(disclosed, planned, { config, buildDate, reference: inputs.reference, regionName: inputs.scope.name, qualityPeriode: quality.periode });
+  const disclosed = await disclose(modelled, planned, config, inputs.reference, log, cache);
+  const site = await sitePages(disclosed.pages, planned, { config, buildDate, reference: inputs.reference, regionName: inputs.scope.name, qualityPeriode: quality.periode });
 
   const shard = options.shard;
-  const output = await stageOutput(site.pages, planned, { config, buildDate, layoutsDir, pdf, cache, someAreas: options.areas !== undefined, ...(shard ? { shard } : {}) });
+  const output = await stageOutput(site.pages, disclosed.identity, planned, { config, buildDate, layoutsDir, pdf, cache, someAreas: options.areas !== undefined, ...(shard ? { shard } : {}) });
   try {
     const dir = output.staging.dir;
     await renderPages(output.fresh, site, quality, dir, { config, layoutsDir, writesShared: !shard || shard.index === 1 }, effects, output.keptNote);
@@ -151,7 +152,7 @@ async function buildLocked(options: BuildOptions, outer: BuildEffects): Promise<
       ingest: [checked.report],
       incomplete: [...new Set([...checked.incomplete.values()].flat())],
       quality,
-      disclosure,
+      disclosure: disclosed.editions,
       packages,
     };
     if (fingerprint) await recordBuild(config.paths.cache, outDir, fingerprint, result, warnings);

@@ -217,6 +217,25 @@ function rangeOfSum(sources: readonly CellRef[], cells: PublishedCells, inhabita
  */
 async function readPublishedEditions(kind: string, config: Config, inhabitants: (gemeente: string, year: number) => number | undefined): Promise<Map<string, PublishedEdition>> {
   const editions = new Map<string, PublishedEdition>();
+  for (const { id, file } of await publishedFiles(kind, config)) {
+    let text: string;
+    try {
+      text = await readFile(file, "utf8");
+    } catch {
+      continue;
+    }
+    const published = readPublishedEdition(text, inhabitants, sumKey);
+    if (published) editions.set(id, published);
+  }
+  return editions;
+}
+
+/**
+ * The open-data CSV of each edition folder of `kind` in the output folder's site and in every
+ * folder of `disclosure.published`, in the order they are read (a file may turn out to be missing).
+ */
+export async function publishedFiles(kind: string, config: Config): Promise<{ id: string; file: string }[]> {
+  const files: { id: string; file: string }[] = [];
   const sites = [path.join(config.paths.output, kind), ...config.disclosure.published.map((folder) => path.resolve(config.root, folder))];
   for (const site of sites) {
     let entries: string[];
@@ -225,18 +244,9 @@ async function readPublishedEditions(kind: string, config: Config, inhabitants: 
     } catch {
       continue;
     }
-    for (const id of entries) {
-      let text: string;
-      try {
-        text = await readFile(path.join(site, id, `${kind}-${id}.csv`), "utf8");
-      } catch {
-        continue;
-      }
-      const published = readPublishedEdition(text, inhabitants, sumKey);
-      if (published) editions.set(id, published);
-    }
+    for (const id of entries) files.push({ id, file: path.join(site, id, `${kind}-${id}.csv`) });
   }
-  return editions;
+  return files;
 }
 
 /** Rounds every count shown to five and says so under each table; derived figures of small counts go. */

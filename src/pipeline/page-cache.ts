@@ -31,16 +31,22 @@ export class PageCache {
   readonly #previous: PageManifest["pages"];
   readonly #hashes = new Map<string, string>();
   readonly #files = new Map<string, string | undefined>();
+  readonly #identity: WeakMap<SitePage, string>;
 
-  private constructor(file: string, outDir: string, renderKey: string, previous: PageManifest["pages"]) {
+  private constructor(file: string, outDir: string, renderKey: string, previous: PageManifest["pages"], identity: WeakMap<SitePage, string>) {
     this.#file = file;
     this.#outDir = outDir;
     this.#renderKey = renderKey;
     this.#previous = previous;
+    this.#identity = identity;
   }
 
-  /** The cache of `outDir`, kept in `cacheDir`; empty when there is none yet or it cannot be read. */
-  static async open(cacheDir: string, outDir: string, renderKey: string): Promise<PageCache> {
+  /**
+   * The cache of `outDir`, kept in `cacheDir`; empty when there is none yet or it cannot be read.
+   * `identity`: for pages whose data is known by a key over everything it was computed from (the
+   * model cache's), that key, which stands for the data: such a page's data is not hashed.
+   */
+  static async open(cacheDir: string, outDir: string, renderKey: string, identity: WeakMap<SitePage, string> = new WeakMap()): Promise<PageCache> {
     const file = path.join(cacheDir, "pages", `${sha256(path.resolve(outDir)).slice(0, 16)}.json`);
     let previous: PageManifest["pages"] = {};
     try {
@@ -49,7 +55,7 @@ export class PageCache {
     } catch {
       // No manifest yet (a first build) or a damaged one: every page is built.
     }
-    return new PageCache(file, path.resolve(outDir), renderKey, previous);
+    return new PageCache(file, path.resolve(outDir), renderKey, previous, identity);
   }
 
   /** Drops the hashes of page data computed so far: it changed since (call before judging it again). */
@@ -69,7 +75,8 @@ export class PageCache {
   hashOf(page: SitePage): string {
     let hash = this.#hashes.get(page.path);
     if (hash === undefined) {
-      hash = sha256(`${this.#renderKey}\u0000${stableJson(page)}`);
+      const known = this.#identity.get(page);
+      hash = sha256(known === undefined ? `${this.#renderKey}\u0000${stableJson(page)}` : `${this.#renderKey}\u0000identity\u0000${known}`);
       this.#hashes.set(page.path, hash);
     }
     return hash;

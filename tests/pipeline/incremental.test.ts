@@ -57,6 +57,8 @@ describe("a second build", () => {
     const after = await run(config);
     const text = after.lines.join("\n");
     expect(text).toMatch(/ingest: the exports are unchanged since an earlier build/);
+    // Of the edition's page data only that area's page is computed again; the rest is read back.
+    expect(text).toContain("model: gebiedsscan 2025 as in an earlier build, but for 1 page whose commentary changed");
     expect(text).toMatch(/pdf: 1 files \(\d+ unchanged, kept\)/);
     // Only that area's page is rendered: the indexes and the other areas' pages are kept.
     expect(text).toMatch(/html: 1 pages \(\d+ unchanged, kept\)/);
@@ -91,6 +93,9 @@ describe("a second build", () => {
     const after = await runAll(config);
     // Only Montfoort's gebiedsscan page; the public site (home, gemeente pages, archive) is kept.
     expect(after.lines.join("\n")).toMatch(/html: 1 pages \(\d+ unchanged, kept\)/);
+    // The public edition's counts did not change: its disclosure control is not done again …
+    expect(after.lines.join("\n")).toContain("disclosure: the public editions' counts, the rules and what was published before are as in an earlier build");
+    expect(before.lines.join("\n")).not.toContain("disclosure: the public editions' counts");
     expect(Object.keys(after.files).filter((file) => file.startsWith("halfjaarcijfers/")).length).toBeGreaterThan(5);
     const changed = Object.keys(after.files).filter((file) => after.files[file] !== before.files[file]);
     expect(changed.filter((file) => !file.startsWith("verstrekkingen/") && !file.includes("gm0335"))).toEqual([]);

@@ -1,3 +1,6 @@
+import { createHash } from "node:crypto";
+import path from "node:path";
+import type { Commentary } from "../../commentary/read-commentary.ts";
 import type { Config } from "../../config/normalize-config.ts";
 import { buildReport } from "../../reports/build-report.ts";
 import { createReportContext } from "../../reports/context.ts";
@@ -7,7 +10,10 @@ import { nlDate } from "../../site/filters.ts";
 import { UserError } from "../../user-error.ts";
 import { checkTotals } from "../check-totals.ts";
 import type { BuildLog } from "../log.ts";
+import { keyOf, ValueCache } from "../model-cache.ts";
 import { buildDayOf, buildMonthOf, type PlannedEdition } from "../plan.ts";
+import { configHash } from "../provision.ts";
+import { toolFingerprint } from "../tool-fingerprint.ts";
 import { cubeAt, registrationsAt, type Checked } from "./ingest-and-check.ts";
 import type { Inputs } from "./read-inputs.ts";
 
@@ -16,37 +22,112 @@ export interface ModelSettings {
   buildDate: string;
   /** Only these area codes. */
   areas?: readonly string[];
+  allowIncomplete: boolean;
+  /** Keep each edition's page data under `paths.cache` and compute again only what changed. */
+  cache: boolean;
+}
+
+/** The page data of every edition, and what identifies each page's data without reading it. */
+export interface Modelled {
+  pages: SitePage[];
+  /**
+   * Per page (by object), a key over everything its data was computed from: equal keys, equal
+   * data. The page cache compares these instead of hashing the data of every page.
+   */
+  identity: WeakMap<SitePage, string>;
+  /** Per edition, a key over what all its pages were computed from (for the disclosure control's cache). */
+  editionKeys: Map<PlannedEdition, string>;
+}
+
+/** What the model cache keeps of one edition. */
+interface CachedEdition {
+  /** The edition's pages (and index, for a report that is not public) as computed, before disclosure control. */
+  pages: SitePage[];
+  /** Per page path, the digest of the commentary the page read ("" for none). */
+  reads: Record<string, string>;
+  /** The warnings of sections the input cannot fill, as the computation gave them. */
+  notInInput: string[];
 }
 
 /**
  * Every edition's page data, computed from the cube as of the edition's month (and the edition
  * before it, for the revisions), before disclosure control: one page per area and, for reports
  * that are not public, the edition's index (a public edition's index comes with its public site).
+ *
+ * With the cache, an edition whose inputs (exports, reference, national figures, config, tool,
+ * build date) are as in an earlier build is read back; of its pages, only those whose area's
+ * commentary changed are computed again — a page reads the commentary of its own area and no other
+ * (src/reports/sections/commentary.ts).
  */
-export async function modelPages(inputs: Inputs, checked: Checked, settings: ModelSettings, log: BuildLog): Promise<SitePage[]> {
-  const pages: SitePage[] = [];
+export async function modelPages(inputs: Inputs, checked: Checked, settings: ModelSettings, log: BuildLog): Promise<Modelled> {
+  const modelled: Modelled = { pages: [], identity: new WeakMap(), editionKeys: new Map() };
   const checkedCubes = new Set<object>();
+  const cache = settings.cache ? new ValueCache<CachedEdition>(path.join(settings.config.paths.cache, "model"), "veiligheidsbeeld-model-1", 64) : undefined;
+  const base = cache ? await baseKey(inputs, settings) : "";
   for (const plan of checked.planned) {
-    const { cube, ctx } = await contextOf(plan, inputs, checked, settings);
-    if (!checkedCubes.has(cube)) {
-      checkTotals(cube, ctx);
-      checkedCubes.add(cube);
+    const key = keyOf("edition", base, plan.definition.kind, plan.edition.id, plan.previous.id);
+    const commentary = plan.definition.sections.some((section) => section.type === "commentary") ? (await inputs.reportInputs(plan)).commentary : undefined;
+    const readBy = (page: SitePage): string => (commentary && "area" in page ? digestOf(commentary.get(page.area.code)) : "");
+    const cached = cache ? await cache.load(key) : undefined;
+    let edition: CachedEdition;
+    if (cached) {
+      // Only the pages whose commentary changed since are computed again.
+      const stale = cached.pages.filter((page) => (cached.reads[page.path] ?? "") !== readBy(page)).map((page) => ("area" in page ? page.area.code : ""));
+      edition = cached;
+      if (stale.length > 0) {
+        const { ctx } = await contextOf(plan, inputs, checked, settings);
+        const fresh = new Map(buildReport(plan.definition, ctx, reportOptions(settings, stale)).pages.map((page) => [page.path, page]));
+        edition = { ...cached, pages: cached.pages.map((page) => fresh.get(page.path) ?? page) };
+      }
+      log.info(`model: ${plan.definition.kind} ${plan.edition.id} as in an earlier build${stale.length > 0 ? `, but for ${stale.length} ${stale.length === 1 ? "page" : "pages"} whose commentary changed` : ""}`);
+    } else {
+      const { cube, ctx } = await contextOf(plan, inputs, checked, settings);
+      if (!checkedCubes.has(cube)) {
+        checkTotals(cube, ctx);
+        checkedCubes.add(cube);
+      }
+      const built = buildReport(plan.definition, ctx, reportOptions(settings, settings.areas));
+      if (built.pages.length === 0) {
+        throw new UserError(`${plan.definition.kind} ${plan.edition.id}: no area in scope${settings.areas ? ` matches --area ${settings.areas.join(",")}` : ""}`, {
+          hint: "Check --area against the gemeente- and basisteamcodes of the scope in the config.",
+          exitCode: 2,
+        });
+      }
+      // A public edition's index comes with its public site (src/pipeline/stages/page-data.ts).
+      edition = { pages: [...built.pages, ...(plan.definition.audience === "public" ? [] : [built.index])], reads: {}, notInInput: built.notInInput };
     }
-    const built = buildReport(plan.definition, ctx, {
-      organisation: settings.config.organisation,
-      buildDate: nlDate(settings.buildDate),
-      ...(settings.areas ? { areas: settings.areas } : {}),
-    });
-    for (const line of built.notInInput) log.warn(line);
-    if (built.pages.length === 0) {
-      throw new UserError(`${plan.definition.kind} ${plan.edition.id}: no area in scope${settings.areas ? ` matches --area ${settings.areas.join(",")}` : ""}`, {
-        hint: "Check --area against the gemeente- and basisteamcodes of the scope in the config.",
-        exitCode: 2,
-      });
-    }
-    pages.push(...built.pages, ...(plan.definition.audience === "public" ? [] : [built.index]));
+    for (const line of edition.notInInput) log.warn(line);
+    edition.reads = Object.fromEntries(edition.pages.map((page) => [page.path, readBy(page)]));
+    if (cache && edition !== cached) await cache.save(key, edition);
+    for (const page of edition.pages) modelled.identity.set(page, keyOf(key, page.path, edition.reads[page.path]));
+    modelled.editionKeys.set(plan, keyOf(key, edition.reads));
+    modelled.pages.push(...edition.pages);
   }
-  return pages;
+  return modelled;
+}
+
+/** What every edition's data is computed from besides its own plan and commentary. */
+async function baseKey(inputs: Inputs, settings: ModelSettings): Promise<string> {
+  return keyOf(
+    await toolFingerprint(),
+    configHash(settings.config),
+    settings.buildDate,
+    settings.areas ?? null,
+    settings.allowIncomplete,
+    inputs.exportInputs.map((input) => [input.path, input.sha256]),
+    inputs.otherInputs.filter((input) => input.kind !== "commentary").map((input) => [input.path, input.sha256]),
+    inputs.snapshots,
+    inputs.wantsRegistrations,
+  );
+}
+
+function reportOptions(settings: ModelSettings, areas: readonly string[] | undefined) {
+  return { organisation: settings.config.organisation, buildDate: nlDate(settings.buildDate), ...(areas ? { areas } : {}) };
+}
+
+/** A digest of an area's commentary (its file and text), "" for none. */
+function digestOf(commentary: Commentary | undefined): string {
+  return commentary ? createHash("sha256").update(`${commentary.file}\u0000${commentary.markdown}`).digest("hex") : "";
 }
 
 /** What an edition's report is computed in: the cube as of its month, and everything else its sections read. */
@@ -74,3 +155,4 @@ async function contextOf(plan: PlannedEdition, inputs: Inputs, checked: Checked,
   });
   return { cube, ctx };
 }
+

@@ -39,11 +39,11 @@ export interface StageSettings {
  * starts the staging folder beside the output: the output as it is, without the editions this
  * build makes anew except for the files kept.
  */
-export async function stageOutput(pages: readonly SitePage[], planned: readonly PlannedEdition[], settings: StageSettings): Promise<StagedOutput> {
+export async function stageOutput(pages: readonly SitePage[], identity: WeakMap<SitePage, string>, planned: readonly PlannedEdition[], settings: StageSettings): Promise<StagedOutput> {
   const { config, shard } = settings;
   const outDir = config.paths.output;
   const own = shard ? pages.filter((page) => (isReportPage(page) ? inShard(page.area.code, shard) : shard.index === 1)) : [...pages];
-  const cache = settings.cache ? await PageCache.open(config.paths.cache, outDir, JSON.stringify([await toolFingerprint(), await folderHash(settings.layoutsDir), settings.buildDate, settings.pdf])) : undefined;
+  const cache = settings.cache ? await PageCache.open(config.paths.cache, outDir, JSON.stringify([await toolFingerprint(), await folderHash(settings.layoutsDir), settings.buildDate, settings.pdf]), identity) : undefined;
   const reused = cache ? await cache.reusable(own, settings.pdf) : { pages: new Set<string>(), files: new Set<string>() };
   // A full edition replaces its folder; a build of some areas (or a shard) only rewrites their files.
   const replaced = settings.someAreas || shard ? [] : planned.map((plan) => `${plan.definition.kind}/${plan.edition.id}`);

@@ -1,0 +1,85 @@
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import type { Config } from "../../config/normalize-config.ts";
+import type { Reference } from "../../reference/load-reference.ts";
+import type { SitePage } from "../../reports/page.ts";
+import { discloseEditions, publishedFiles, type EditionDisclosure } from "../disclose.ts";
+import type { BuildLog } from "../log.ts";
+import { keyOf, ValueCache } from "../model-cache.ts";
+import type { PlannedEdition } from "../plan.ts";
+import type { Modelled } from "./model.ts";
+
+export interface Disclosed {
+  /** The pages as published: a public edition's pages after disclosure control, the others as computed. */
+  pages: SitePage[];
+  editions: EditionDisclosure[];
+  /** As Modelled.identity, for the pages as published. */
+  identity: WeakMap<SitePage, string>;
+}
+
+/** What the cache keeps of one disclosure control: the public pages as published, and what it told. */
+interface CachedDisclosure {
+  pages: SitePage[];
+  editions: EditionDisclosure[];
+  log: { level: "step" | "info" | "warn"; message: string }[];
+}
+
+/**
+ * Disclosure control of the public editions (src/pipeline/disclose.ts): a pure stage, which
+ * returns new page data and leaves the pages handed in as they were. With the cache it is done
+ * again only when the counts of a public edition, the rules or what earlier editions published
+ * (their open-data CSVs) changed; otherwise its result and its log are read back.
+ */
+export async function disclose(modelled: Modelled, planned: readonly PlannedEdition[], config: Config, reference: Reference, log: BuildLog, cacheOn: boolean): Promise<Disclosed> {
+  const publicPlans = planned.filter((plan) => plan.definition.audience === "public");
+  if (publicPlans.length === 0) return { pages: modelled.pages, editions: [], identity: modelled.identity };
+  const cache = cacheOn ? new ValueCache<CachedDisclosure>(path.join(config.paths.cache, "disclosure"), "veiligheidsbeeld-disclosure-1", 16) : undefined;
+  const key = cache ? await disclosureKey(publicPlans, modelled, config) : "";
+  let result = cache ? await cache.load(key) : undefined;
+  if (result) {
+    log.info("disclosure: the public editions' counts, the rules and what was published before are as in an earlier build; its result is read back");
+    for (const line of result.log) log[line.level](line.message);
+  } else {
+    const told: CachedDisclosure["log"] = [];
+    const telling: BuildLog = {
+      step: (message) => (told.push({ level: "step", message }), log.step(message)),
+      info: (message) => (told.push({ level: "info", message }), log.info(message)),
+      warn: (message) => (told.push({ level: "warn", message }), log.warn(message)),
+      progress: (label, done, total, text) => log.progress(label, done, total, text),
+    };
+    const { pages, editions } = await discloseEditions(modelled.pages, planned, config, reference, telling);
+    const changed = pages.filter((page, index) => page !== modelled.pages[index]);
+    result = { pages: changed, editions, log: told };
+    if (cache) await cache.save(key, result);
+  }
+  const byPath = new Map(result.pages.map((page) => [page.path, page]));
+  const identity = new WeakMap<SitePage, string>();
+  const pages = modelled.pages.map((page) => {
+    const published = byPath.get(page.path);
+    const computed = modelled.identity.get(page);
+    if (!published) {
+      if (computed) identity.set(page, computed);
+      return page;
+    }
+    if (cache) identity.set(published, keyOf("disclosed", key, page.path));
+    return published;
+  });
+  return { pages, editions: result.editions, identity };
+}
+
+/** Everything the disclosure control reads: the public editions' counts, the rules, the reference, and what was published before. */
+async function disclosureKey(publicPlans: readonly PlannedEdition[], modelled: Modelled, config: Config): Promise<string> {
+  const published: [string, string][] = [];
+  for (const kind of new Set(publicPlans.map((plan) => plan.definition.kind))) {
+    // The editions built now are not read as published (src/pipeline/disclose.ts): their files do not count.
+    const builtNow = new Set(publicPlans.filter((plan) => plan.definition.kind === kind).map((plan) => plan.edition.id));
+    for (const { id, file } of await publishedFiles(kind, config)) {
+      if (builtNow.has(id)) continue;
+      const bytes = await readFile(file).catch(() => undefined);
+      if (bytes) published.push([file, createHash("sha256").update(bytes).digest("hex")]);
+    }
+  }
+  // The edition keys cover the tool, the config (the rules among it), the reference and the exports.
+  return keyOf("disclosure", publicPlans.map((plan) => [plan.definition.kind, plan.edition.id, modelled.editionKeys.get(plan)]), published);
+}
