@@ -1,4 +1,4 @@
-import type { BuildLog } from "../pipeline/log.ts";
+import type { BuildLog } from "../log.ts";
 import type { Config } from "../config/normalize-config.ts";
 import { ingest, ingestProgress } from "../ingest/ingest.ts";
 import { scanExports } from "../ingest/list-exports.ts";
