@@ -31,8 +31,9 @@ const LAYERS = [
 
 // Upward imports allowed for now, as "file -> imported file" (paths relative to src).
 const PENDING = new Set<string>([
-  // check-exports.ts is the build's check stage and moves to src/pipeline; until then quality
-  // imports the pipeline's check of deliveries and totals. Remove this entry when it has moved.
+  // checkExports (validate's checks) takes the whole Config, and is being moved into src/pipeline,
+  // where importing config is allowed. Remove this entry when it has moved.
+  "quality/check-exports.ts -> config/normalize-config.ts",
 ]);
 
 /** One import that goes to a higher layer. */
@@ -55,7 +56,7 @@ function layerOf(path: string): string {
  * types are all found (TypeScript's own scanner, so comments and strings are not mistaken for imports);
  * imports of packages and node: modules are not src and are skipped.
  */
-export function layerViolations(files: ReadonlyMap<string, string>, pending: ReadonlySet<string> = new Set()): Violation[] {
+function layerViolations(files: ReadonlyMap<string, string>, pending: ReadonlySet<string> = new Set()): Violation[] {
   const rank = new Map<string, number>(LAYERS.map((layer, i) => [layer, i]));
   const violations: Violation[] = [];
   for (const [file, text] of files) {
