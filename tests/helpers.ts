@@ -57,7 +57,7 @@ export function miniReference(): Promise<Reference> {
 }
 
 /** Default accepted column names. */
-export { DEFAULT_COLUMNS } from "../src/config/normalize-config.ts";
+export { DEFAULT_COLUMNS } from "../src/ingest/export-columns.ts";
 
 /**
  * The cell texts of the row headed `rowLabel` in table `tabel-<tableId>` of a page we generated

@@ -3,7 +3,7 @@
  * the build's log lines, then `maxRss=<kB>`. Used by scripts/bench.ts.
  */
 import { build } from "../../src/pipeline/build.ts";
-import type { BuildLog } from "../../src/pipeline/log.ts";
+import type { BuildLog } from "../../src/log.ts";
 import { readConfig } from "../../src/config/read-config.ts";
 
 const [dir] = process.argv.slice(2);

@@ -1,4 +1,4 @@
-import type { BuildLog } from "../pipeline/log.ts";
+import type { BuildLog } from "../log.ts";
 import { colours } from "./colours.ts";
 
 export interface ConsoleLogOptions {

@@ -1,4 +1,4 @@
-import { abortPublishing } from "../pipeline/publish.ts";
+import { abortPublishing } from "../output/staging.ts";
 import { stopBrowsers } from "../pdf/browser-processes.ts";
 
 const EXIT_CODE: Record<"SIGINT" | "SIGTERM", number> = { SIGINT: 130, SIGTERM: 143 };

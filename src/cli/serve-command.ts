@@ -3,7 +3,7 @@ import path from "node:path";
 import { watch } from "@11ty/chokidar-with-glob-support";
 import EleventyDevServer from "@11ty/eleventy-dev-server";
 import { build, LAYOUTS_DIR, type BuildOptions } from "../pipeline/build.ts";
-import type { BuildLog } from "../pipeline/log.ts";
+import type { BuildLog } from "../log.ts";
 import { configFileOf, readConfig } from "../config/read-config.ts";
 import { UserError } from "../user-error.ts";
 import { colours } from "./colours.ts";

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { LAYOUTS_DIR } from "../pipeline/build.ts";
 import { readConfig } from "../config/read-config.ts";
-import { openOutput } from "../pipeline/output-lock.ts";
+import { openOutput } from "../output/output-lock.ts";
 import { validateExports } from "../pipeline/stages/ingest-and-check.ts";
 import { writeQualityReport } from "../quality/write-quality-report.ts";
 import { colours } from "./colours.ts";

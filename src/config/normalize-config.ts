@@ -4,33 +4,8 @@ import { z } from "zod";
 import type { ReportDefinition } from "../reports/definition.ts";
 import { UserError } from "../user-error.ts";
 import { recipientProblems, recipientsSchema } from "../deliver/recipients.ts";
+import { DEFAULT_COLUMNS, normalizeHeader, type ColumnField } from "../ingest/export-columns.ts";
 import { BUILT_IN_DEFINITIONS } from "../reports/registry.ts";
-
-/**
- * The export columns the tool reads. Nothing else in an export is ever loaded: names, addresses
- * and free text stay in the file. Each field lists the header names that are accepted for it,
- * compared without case, spaces, underscores or dashes.
- */
-export const DEFAULT_COLUMNS = {
-  registratienummer: ["registratienummer", "regnr", "registratienr", "bvhnummer", "nummer"],
-  pleegdatum: ["pleegdatum", "pleegdatumbegin", "begindatum", "datumpleeg", "datum"],
-  registratiedatum: ["registratiedatum", "datumregistratie", "aangiftedatum"],
-  maatschappelijke_klasse: ["maatschappelijkeklasse", "maatschklasse", "mk", "klasse", "incidentcode", "soortmisdrijf", "soort"],
-  buurtcode: ["buurtcode", "cbsbuurtcode", "buurt"],
-  wijkcode: ["wijkcode", "cbswijkcode"],
-  gemeentecode: ["gemeentecode", "cbsgemeentecode"],
-  basisteam: ["basisteam", "basisteamcode"],
-  maand: ["maand", "periode", "pleegmaand", "perioden", "jaar"],
-  /** An area by code or name, at any level (open-data tables: "Wijken en buurten", "Regio's"). */
-  gebied: ["wijkenenbuurten", "regios", "regio", "gebied", "gebiedsnaam", "wijkenbuurten"],
-  /** The time of the pleegdatum, when the export gives it in a column of its own (only its part of the day is kept). */
-  pleegtijd: ["pleegtijd", "pleegtijdbegin", "begintijd", "tijdpleeg"],
-  /** A modus operandi code of the code list in the reference folder (never free text: a value outside the list is not kept). */
-  modus_operandi: ["modusoperandi", "mocode", "modusoperandicode", "mo"],
-  aantal: ["aantal", "count", "geregistreerdemisdrijven", "geregistreerdemisdrijvenaantal", "geregistreerdemisdrijven1", "totaalgeregistreerdemisdrijven", "aantalmisdrijven"],
-} as const satisfies Record<string, readonly string[]>;
-
-export type ColumnField = keyof typeof DEFAULT_COLUMNS;
 
 const editionKey = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2]|[Hh][12]|[Qq][1-4]|[Ww]\d{2}|(0[1-9]|1[0-2])-\d{2}))?$/, {
   message: 'expected an edition as "jjjj-mm" (e.g. "2025-12"), "jjjj-H1", "jjjj-Q3", "jjjj", an ISO week "jjjj-wNN" or a day "jjjj-mm-dd"',
@@ -224,15 +199,6 @@ export function checkRecipients(config: Config, source = "config", deferUnknown 
     hint: "Give the recipient only reports of its own audience (or a less restricted one), or change its audience if the legal basis allows it; see docs/delivery.md.",
     exitCode: 2,
   });
-}
-
-/** Header comparison ignores case, accents, spaces, underscores, dashes and dots. */
-export function normalizeHeader(name: string): string {
-  return name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, "");
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {

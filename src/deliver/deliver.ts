@@ -1,8 +1,8 @@
 import { appendFile, copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { hashFile } from "../pipeline/hash-file.ts";
-import { openOutput } from "../pipeline/output-lock.ts";
-import { PROVISION_DIR } from "../pipeline/provision.ts";
+import { hashFile } from "../output/hash-file.ts";
+import { openOutput } from "../output/output-lock.ts";
+import { PROVISION_DIR } from "../output/folder-names.ts";
 import { UserError } from "../user-error.ts";
 import type { BuiltPackage } from "./delivery-files.ts";
 import { deliveryLogPage } from "./delivery-log-page.ts";

@@ -1,4 +1,3 @@
-import type { Config } from "../config/normalize-config.ts";
 import type { Audience } from "../model/disclosure/rules.ts";
 import type { ReportDefinition } from "../reports/definition.ts";
 import type { ReportPage } from "../reports/page.ts";
@@ -9,6 +8,14 @@ import type { Recipient } from "./recipients.ts";
 
 /** The folder in the output with each recipient's packages: `leveringen/<recipient>/<package>/`. */
 export const PACKAGES_DIR = "leveringen";
+
+/** What `deliveryFiles` needs of the config (a Config has it). */
+export interface DeliverySettings {
+  organisation: string;
+  recipients: readonly Recipient[];
+  /** The legal basis of each audience, for a recipient that names none of its own. */
+  audiences: Record<Audience, { legalBasis: string }>;
+}
 
 /** A package written into the output, for the record of provision and for `deliver`. */
 export interface BuiltPackage {
@@ -41,7 +48,7 @@ export interface DeliveryFiles {
 export function deliveryFiles(
   pages: readonly ReportPage[],
   planned: readonly { definition: ReportDefinition; edition: { id: string; label: string; days?: unknown } }[],
-  config: Pick<Config, "recipients" | "audiences" | "organisation">,
+  config: DeliverySettings,
   options: {
     buildDate: string;
     whole: boolean;
@@ -102,6 +109,6 @@ export function deliveryFiles(
 }
 
 /** The recipient with its legal basis: its own, else that of its audience. */
-function packageRecipient(recipient: Recipient, audiences: Config["audiences"]): PackageRecipient {
+function packageRecipient(recipient: Recipient, audiences: DeliverySettings["audiences"]): PackageRecipient {
   return { id: recipient.id, name: recipient.name, audience: recipient.audience as Audience, legalBasis: recipient.legalBasis ?? audiences[recipient.audience].legalBasis };
 }

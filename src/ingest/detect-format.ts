@@ -1,4 +1,4 @@
-import type { ColumnField } from "../config/normalize-config.ts";
+import type { ColumnField } from "./export-columns.ts";
 import { UserError } from "../user-error.ts";
 import { missingRequirements, type InputFormat, type Requirement } from "./formats/input-format.ts";
 import { shownHeader, type ColumnMap } from "./map-columns.ts";

@@ -1,4 +1,4 @@
-import type { ColumnField } from "../config/normalize-config.ts";
+import type { ColumnField } from "./export-columns.ts";
 
 /**
  * What a value of each column must look like to be repeated in a message, the data-quality report

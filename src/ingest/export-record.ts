@@ -1,4 +1,4 @@
-import type { ColumnField } from "../config/normalize-config.ts";
+import type { ColumnField } from "./export-columns.ts";
 import type { Granularity } from "../model/cube.ts";
 import type { Day } from "../model/days.ts";
 import type { Month } from "../model/months.ts";

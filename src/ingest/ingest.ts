@@ -1,4 +1,4 @@
-import type { ColumnField } from "../config/normalize-config.ts";
+import type { ColumnField } from "./export-columns.ts";
 import { coarser, CubeBuilder, type Cube } from "../model/cube.ts";
 import { formatMonth, type Month } from "../model/months.ts";
 import type { Reference } from "../reference/load-reference.ts";

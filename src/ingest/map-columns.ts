@@ -1,4 +1,4 @@
-import { normalizeHeader, type ColumnField } from "../config/normalize-config.ts";
+import { normalizeHeader, type ColumnField } from "./export-columns.ts";
 import { UserError } from "../user-error.ts";
 
 /** Which column index holds each allow-listed field; fields the export lacks are absent. */

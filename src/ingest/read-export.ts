@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { ColumnField } from "../config/normalize-config.ts";
+import type { ColumnField } from "./export-columns.ts";
 import type { Delimiter } from "./detect-delimiter.ts";
 import { detectDelimiter } from "./detect-delimiter.ts";
 import type { Encoding } from "./detect-encoding.ts";

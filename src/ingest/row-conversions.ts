@@ -1,4 +1,4 @@
-import type { ColumnField } from "../config/normalize-config.ts";
+import type { ColumnField } from "./export-columns.ts";
 import type { Granularity } from "../model/cube.ts";
 import { dayOf, type Day } from "../model/days.ts";
 import { dayPartOf, UNKNOWN_DAY_PART } from "../model/day-parts.ts";

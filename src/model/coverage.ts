@@ -1,6 +1,6 @@
 import { UNASSIGNED_SOORT, type Classification } from "../reference/classification.ts";
 import type { Cube, Granularity } from "./cube.ts";
-import { compareInpCodes } from "./inp-order.ts";
+import { compareInpCodes } from "../reference/inp-order.ts";
 
 /**
  * What the input can answer. Reports and sections consult it before they show a figure the input

@@ -8,7 +8,7 @@ import { rollup } from "../model/rollup.ts";
 import type { Scope } from "../model/scope.ts";
 import type { Reference } from "../reference/load-reference.ts";
 import { UserError } from "../user-error.ts";
-import type { BuildLog } from "./log.ts";
+import type { BuildLog } from "../log.ts";
 
 export interface CheckDeliveriesInput {
   /** The data as of the edition month (the deliveries up to and including it). */

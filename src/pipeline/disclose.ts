@@ -17,7 +17,7 @@ import type { ReportPage, SitePage } from "../reports/page.ts";
 import { tableOf } from "../reports/page.ts";
 import { forEachCell, hideCells, publishedCells, refKey, sumKey, type Place, type PublishedCells } from "../reports/published-cells.ts";
 import { UserError } from "../user-error.ts";
-import type { BuildLog } from "./log.ts";
+import type { BuildLog } from "../log.ts";
 
 /** What disclosure control did to one public edition. */
 export interface EditionDisclosure {

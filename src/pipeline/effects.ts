@@ -1,6 +1,6 @@
 import { stat } from "node:fs/promises";
 import type { PdfJob, PrintOptions } from "../pdf/print-pdfs.ts";
-import type { BuildLog } from "./log.ts";
+import type { BuildLog } from "../log.ts";
 
 /**
  * What the build does to the world besides reading its inputs and writing its output folder: the
@@ -9,7 +9,7 @@ import type { BuildLog } from "./log.ts";
  * still and a browser that only notes what it was asked to print (`recordingEffects`).
  *
  * The file system is not behind this interface: Eleventy, Chromium and the streaming ingest read
- * and write paths themselves. The staging folder (src/pipeline/publish.ts) is what keeps a failed
+ * and write paths themselves. The staging folder (src/output/staging.ts) is what keeps a failed
  * build away from the published output.
  */
 export interface BuildEffects {

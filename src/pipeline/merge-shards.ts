@@ -1,9 +1,10 @@
 import { cp, readdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { UserError } from "../user-error.ts";
-import { openOutput, type OutputLock } from "./output-lock.ts";
-import { PROVISION_DIR, writeRecordFiles, type ProvisionRecord } from "./provision.ts";
-import { asWriteError, startStaging } from "./publish.ts";
+import { openOutput, type OutputLock } from "../output/output-lock.ts";
+import { PROVISION_DIR } from "../output/folder-names.ts";
+import { writeRecordFiles, type ProvisionRecord } from "./provision.ts";
+import { asWriteError, startStaging } from "../output/staging.ts";
 
 /**
  * Merges the output folders of the shards of one build (`build --shard i/n` for i = 1…n, each into

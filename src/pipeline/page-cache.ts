@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { hashFile } from "./hash-file.ts";
+import { hashFile } from "../output/hash-file.ts";
 import type { ReportPage, SitePage } from "../reports/page.ts";
 
 /**

@@ -7,7 +7,7 @@ import { editionOf, previousEdition, type Edition } from "../reports/edition.ts"
 import { BUILT_IN_DEFINITIONS, definitionFor } from "../reports/registry.ts";
 import { servableEditions, type InputPeriods } from "../reports/servable-editions.ts";
 import { UserError } from "../user-error.ts";
-import type { BuildLog } from "./log.ts";
+import type { BuildLog } from "../log.ts";
 
 /** One edition the build makes. */
 export interface PlannedEdition {

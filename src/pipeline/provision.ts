@@ -1,15 +1,13 @@
 import { createHash } from "node:crypto";
 import { readdir, readFile, stat, writeFile, mkdir } from "node:fs/promises";
 import path from "node:path";
-import { hashFile } from "./hash-file.ts";
+import { PROVISION_DIR } from "../output/folder-names.ts";
+import { hashFile } from "../output/hash-file.ts";
 import type { Config } from "../config/normalize-config.ts";
 import type { Audience } from "../model/disclosure/rules.ts";
 import type { ReportPage, SitePage } from "../reports/page.ts";
 import { BUILT_IN_DEFINITIONS } from "../reports/registry.ts";
 import type { BuiltPackage } from "../deliver/delivery-files.ts";
-
-/** The folder in the output with the record of provision (verstrekkingenregister). */
-export const PROVISION_DIR = "verstrekkingen";
 
 /** One file handed out: what it holds, for whom, under which rules, and its exact content hash. */
 export interface ProvidedFile {

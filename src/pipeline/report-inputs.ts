@@ -9,7 +9,7 @@ import { GEMEENTE_GEOMETRY, loadGeometry, type AreaGeometry } from "../reference
 import { stat } from "node:fs/promises";
 import type { ReportDefinition } from "../reports/definition.ts";
 import type { Edition } from "../reports/edition.ts";
-import type { BuildLog } from "./log.ts";
+import type { BuildLog } from "../log.ts";
 
 /** What some sections need besides the exports. */
 export interface ReportInputs {

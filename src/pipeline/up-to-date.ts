@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { hashFile } from "./hash-file.ts";
+import { hashFile } from "../output/hash-file.ts";
 
 /**
  * What the last successful build into an output folder was made from (a fingerprint of all its

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { writeFileAtomic } from "../pipeline/publish.ts";
+import { writeFileAtomic } from "../output/staging.ts";
 import type { QualityReport } from "./quality-report.ts";
 import { qualityReportJson, renderQualityReport, type RenderQualityOptions } from "./render-quality-report.ts";
 

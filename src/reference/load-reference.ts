@@ -1,7 +1,6 @@
 import { access, readFile } from "node:fs/promises";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
-import type { Config } from "../config/normalize-config.ts";
 import { UserError } from "../user-error.ts";
 import { AreaIndex, type BasisteamRow, type GebiedRow } from "./areas.ts";
 import { Classification, type InpRow, type SoortRow } from "./classification.ts";
@@ -28,8 +27,27 @@ export interface Reference {
   files: string[];
 }
 
+/** What `loadReference` needs of the config (a Config has it): the folder and the file names in it. */
+export interface ReferenceSettings {
+  paths: { reference: string };
+  reference: {
+    gebieden: string;
+    basisteams: string;
+    /** Marks every police-area figure as based on an illustrative mapping (the demo's). */
+    basisteamsIllustrative: boolean;
+    classification: string;
+    soorten: string;
+    bevolkingGemeente: string;
+    bevolkingBuurt: string;
+    provincies: string;
+    eenheden: string;
+    herindelingen: string;
+    modusOperandi: string;
+  };
+}
+
 /** Reads the reference tables named in the config from `paths.reference`. */
-export async function loadReference(config: Config): Promise<Reference> {
+export async function loadReference(config: ReferenceSettings): Promise<Reference> {
   const dir = config.paths.reference;
   const names = config.reference;
   const file = (name: string): string => path.resolve(dir, name);

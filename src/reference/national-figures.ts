@@ -1,8 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
-import type { Config } from "../config/normalize-config.ts";
-import { compareInpCodes } from "../model/inp-order.ts";
+import { compareInpCodes } from "./inp-order.ts";
 import { UserError } from "../user-error.ts";
 
 /**
@@ -62,13 +61,21 @@ export function nationalFigures(crime: readonly NationalCrimeRow[], population: 
 
 const CRIME_FILE = "misdrijven-gemeente-jaar.csv";
 
+/** What `loadNationalFigures` needs of the config (a Config has it). */
+export interface NationalFiguresSettings {
+  /** The project folder: the figures' source is named relative to it. */
+  root: string;
+  paths: { realdata: string; reference: string };
+  reference: { bevolkingGemeente: string };
+}
+
 /**
  * Reads `paths.realdata`/misdrijven-gemeente-jaar.csv and the gemeente population table of the
  * reference. Returns undefined when the crime table does not exist (a project without national
  * figures: the comparison then shows the eenheid only). Throws a UserError naming file and line
  * for a row that is not a whole count.
  */
-export async function loadNationalFigures(config: Config): Promise<NationalFigures | undefined> {
+export async function loadNationalFigures(config: NationalFiguresSettings): Promise<NationalFigures | undefined> {
   const crimeFile = path.join(config.paths.realdata, CRIME_FILE);
   let crimeText: string;
   try {

@@ -1,6 +1,6 @@
 import { formatMonth, monthNumberOf, yearOf } from "../model/months.ts";
 import type { Cell, Column, Table } from "../model/table.ts";
-import { quote } from "../site/csv.ts";
+import { quote } from "./csv-field.ts";
 import type { ReportDefinition } from "./definition.ts";
 import type { Edition } from "./edition.ts";
 import type { PublicPage, ReportPage } from "./page.ts";

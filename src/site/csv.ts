@@ -1,4 +1,5 @@
 import type { Cell, Column, Table } from "../model/table.ts";
+import { quote } from "../reports/csv-field.ts";
 import { flagMarks } from "./filters.ts";
 
 /**
@@ -37,23 +38,4 @@ function csvValue(cell: Cell, column: Column): string {
 
 function decimal(value: number, digits: number): string {
   return value.toFixed(digits).replace(".", ",");
-}
-
-/**
- * A field a spreadsheet may run as a formula: one starting with = + - @, also after leading
- * white space or control characters (Excel and LibreOffice skip a leading LF or CR, and a quoted
- * field may start with one), and one starting with a tab, CR or LF at all.
- */
-const FORMULA_START = /^[\s\u0000-\u001f]*[=+\-@]|^[\t\r\n]/;
-/** A plain number (negative, with a decimal comma or point) is data, not a formula. */
-const NUMBER = /^-?\d+([.,]\d+)?$/;
-
-/**
- * One field of a CSV file separated by `separator` (the downloads use ";", the open data ","):
- * text that a spreadsheet would run as a formula is prefixed with ', and the field is quoted when
- * it holds the separator, a quote or a line break. Every CSV the build writes goes through here.
- */
-export function quote(field: string, separator: ";" | "," = ";"): string {
-  const safe = FORMULA_START.test(field) && !NUMBER.test(field) ? `'${field}` : field;
-  return safe.includes(separator) || /["\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

@@ -3,7 +3,7 @@ import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build, type BuildResult } from "../../src/pipeline/build.ts";
-import { recordingLog } from "../../src/pipeline/log.ts";
+import { recordingLog } from "../../src/log.ts";
 import type { ProvisionRecord } from "../../src/pipeline/provision.ts";
 import type { Config } from "../../src/config/normalize-config.ts";
 import { DELIVERY_LOG, DELIVERY_PAGE, deliverPackages, type DeliveryEntry } from "../../src/deliver/deliver.ts";

@@ -3,7 +3,7 @@ import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../src/pipeline/build.ts";
-import { recordingLog } from "../../src/pipeline/log.ts";
+import { recordingLog } from "../../src/log.ts";
 import type { ProvisionRecord } from "../../src/pipeline/provision.ts";
 import { readConfig } from "../../src/config/read-config.ts";
 import { formatMonth, parseMonth } from "../../src/model/months.ts";

@@ -4,7 +4,7 @@ import { cp, mkdir, open, readdir, readFile, rm, stat, writeFile } from "node:fs
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../src/pipeline/build.ts";
-import { recordingLog } from "../../src/pipeline/log.ts";
+import { recordingLog } from "../../src/log.ts";
 import { normalizeConfig, type Config } from "../../src/config/normalize-config.ts";
 import type { RejectReason } from "../../src/ingest/read-export.ts";
 import { validateExports } from "../../src/pipeline/stages/ingest-and-check.ts";

@@ -3,7 +3,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../src/pipeline/build.ts";
-import { recordingLog } from "../../src/pipeline/log.ts";
+import { recordingLog } from "../../src/log.ts";
 import { readConfig } from "../../src/config/read-config.ts";
 import { ROOT, cleanup, tempDir } from "../helpers.ts";
 import { elements, figureAlts, popplerStructure, textOf, unmarkedPaint, type StructNode } from "./structure-tree.ts";

@@ -4,7 +4,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build, type BuildResult } from "../../src/pipeline/build.ts";
-import { recordingLog } from "../../src/pipeline/log.ts";
+import { recordingLog } from "../../src/log.ts";
 import { readConfig } from "../../src/config/read-config.ts";
 import { UserError } from "../../src/user-error.ts";
 import { ROOT, cleanup, tempDir } from "../helpers.ts";

@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../src/pipeline/build.ts";
-import { recordingLog } from "../../src/pipeline/log.ts";
+import { recordingLog } from "../../src/log.ts";
 import { readConfig } from "../../src/config/read-config.ts";
 import { ROOT, cleanup, columnIndex, tableRow, tempDir } from "../helpers.ts";
 

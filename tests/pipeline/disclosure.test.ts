@@ -3,7 +3,7 @@ import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build, type BuildResult } from "../../src/pipeline/build.ts";
-import { recordingLog } from "../../src/pipeline/log.ts";
+import { recordingLog } from "../../src/log.ts";
 import { readConfig } from "../../src/config/read-config.ts";
 import { attack } from "../../scripts/attack-disclosure.ts";
 import { ROOT, cleanup, tempDir } from "../helpers.ts";

@@ -2,7 +2,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../src/pipeline/build.ts";
-import { recordingLog } from "../../src/pipeline/log.ts";
+import { recordingLog } from "../../src/log.ts";
 import type { Config } from "../../src/config/normalize-config.ts";
 import { ingest, type IngestResult } from "../../src/ingest/ingest.ts";
 import { listExports } from "../../src/ingest/list-exports.ts";

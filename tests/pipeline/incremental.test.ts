@@ -3,7 +3,7 @@ import { appendFile, mkdir, readdir, readFile, writeFile } from "node:fs/promise
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../src/pipeline/build.ts";
-import { recordingLog } from "../../src/pipeline/log.ts";
+import { recordingLog } from "../../src/log.ts";
 import type { Config } from "../../src/config/normalize-config.ts";
 import { cleanup, fixtureConfig, ROOT, tempDir } from "../helpers.ts";
 

@@ -3,7 +3,7 @@ import { appendFile, cp, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../src/pipeline/build.ts";
-import { recordingLog } from "../../src/pipeline/log.ts";
+import { recordingLog } from "../../src/log.ts";
 import type { ProvisionRecord } from "../../src/pipeline/provision.ts";
 import { normalizeConfig } from "../../src/config/normalize-config.ts";
 import { ROOT, cleanup, tempDir } from "../helpers.ts";

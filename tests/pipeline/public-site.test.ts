@@ -5,7 +5,7 @@ import { pathToFileURL } from "node:url";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../src/pipeline/build.ts";
-import { recordingLog } from "../../src/pipeline/log.ts";
+import { recordingLog } from "../../src/log.ts";
 import { readConfig } from "../../src/config/read-config.ts";
 import { withBrowser } from "../../src/pdf/browser.ts";
 import { ROOT, cleanup, tempDir } from "../helpers.ts";

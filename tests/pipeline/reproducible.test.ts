@@ -4,7 +4,7 @@ import path from "node:path";
 import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../src/pipeline/build.ts";
-import { recordingLog } from "../../src/pipeline/log.ts";
+import { recordingLog } from "../../src/log.ts";
 import { pinZipDates } from "../../src/pipeline/reproducible.ts";
 import { pinPdfCreator, pinPdfDates, pinPdfNodeIds, stripLocalLinks } from "../../src/pdf/pin-pdf.ts";
 import { cleanup, fixtureConfig, tempDir } from "../helpers.ts";

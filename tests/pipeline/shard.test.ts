@@ -3,7 +3,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../src/pipeline/build.ts";
-import { recordingLog } from "../../src/pipeline/log.ts";
+import { recordingLog } from "../../src/log.ts";
 import { mergeShards } from "../../src/pipeline/merge-shards.ts";
 import { inShard, parseShard } from "../../src/pipeline/shard.ts";
 import { UserError } from "../../src/user-error.ts";

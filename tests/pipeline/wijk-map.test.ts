@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { build } from "../../src/pipeline/build.ts";
-import { recordingLog } from "../../src/pipeline/log.ts";
+import { recordingLog } from "../../src/log.ts";
 import { ROOT, cleanup, fixtureConfig, tempDir } from "../helpers.ts";
 
 // The mini fixture (Montfoort and Oudewater) with hand-made wijk boundaries for Oudewater only:

@@ -2,7 +2,8 @@ import ExcelJS from "exceljs";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import type { Table } from "../../src/model/table.ts";
-import { quote, tableToCsv } from "../../src/site/csv.ts";
+import { quote } from "../../src/reports/csv-field.ts";
+import { tableToCsv } from "../../src/site/csv.ts";
 import { tablesToXlsx } from "../../src/site/xlsx.ts";
 
 const table: Table = {

@@ -1,4 +1,4 @@
-import type { ColumnField } from "../../config/normalize-config.ts";
+import type { ColumnField } from "../export-columns.ts";
 import type { ColumnMap } from "../map-columns.ts";
 import type { RowConversions } from "../row-conversions.ts";
 import type { Classification } from "../../reference/classification.ts";

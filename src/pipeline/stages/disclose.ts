@@ -5,7 +5,7 @@ import type { Config } from "../../config/normalize-config.ts";
 import type { Reference } from "../../reference/load-reference.ts";
 import type { SitePage } from "../../reports/page.ts";
 import { discloseEditions, publishedFiles, type EditionDisclosure } from "../disclose.ts";
-import type { BuildLog } from "../log.ts";
+import type { BuildLog } from "../../log.ts";
 import { keyOf, ValueCache } from "../model-cache.ts";
 import type { PlannedEdition } from "../plan.ts";
 import type { Modelled } from "./model.ts";

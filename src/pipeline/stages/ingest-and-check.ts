@@ -13,7 +13,7 @@ import { loadReference, type Reference } from "../../reference/load-reference.ts
 import { UserError } from "../../user-error.ts";
 import { checkDeliveries } from "../check-deliveries.ts";
 import { cachedIngest, ingestCacheKey } from "../ingest-cache.ts";
-import type { BuildLog } from "../log.ts";
+import type { BuildLog } from "../../log.ts";
 import { buildMonthOf, inputPeriodsOf, servablePlans, type PlannedEdition } from "../plan.ts";
 import { toolFingerprint } from "../tool-fingerprint.ts";
 import { exportsFolder, remember, type Inputs } from "./read-inputs.ts";

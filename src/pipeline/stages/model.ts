@@ -9,7 +9,7 @@ import { needsRegistrations } from "../../reports/servable-editions.ts";
 import { nlDate } from "../../site/filters.ts";
 import { UserError } from "../../user-error.ts";
 import { checkTotals } from "../check-totals.ts";
-import type { BuildLog } from "../log.ts";
+import type { BuildLog } from "../../log.ts";
 import { keyOf, ValueCache } from "../model-cache.ts";
 import { buildDayOf, buildMonthOf, type PlannedEdition } from "../plan.ts";
 import { configHash } from "../provision.ts";

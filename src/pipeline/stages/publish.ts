@@ -4,7 +4,7 @@ import type { SitePage } from "../../reports/page.ts";
 import { folderHash, isReportPage, PageCache } from "../page-cache.ts";
 import type { PlannedEdition } from "../plan.ts";
 import { writeProvisionRecord, type ProvisionRecord } from "../provision.ts";
-import { startStaging, type Staging } from "../publish.ts";
+import { startStaging, type Staging } from "../../output/staging.ts";
 import { inShard, type Shard } from "../shard.ts";
 import { toolFingerprint } from "../tool-fingerprint.ts";
 

@@ -8,7 +8,7 @@ import { GEMEENTE_GEOMETRY } from "../../reference/geometry.ts";
 import { loadReference, type Reference } from "../../reference/load-reference.ts";
 import { needsRegistrations } from "../../reports/servable-editions.ts";
 import { UserError } from "../../user-error.ts";
-import type { BuildLog } from "../log.ts";
+import type { BuildLog } from "../../log.ts";
 import type { PlannedEdition } from "../plan.ts";
 import { commentaryFiles, hashInputs, type ProvisionRecord } from "../provision.ts";
 import { reportInputsLoader, type ReportInputs } from "../report-inputs.ts";

@@ -1,6 +1,6 @@
 import { inpKey } from "../../model/categories.ts";
 import { UNASSIGNED_SOORT } from "../../reference/classification.ts";
-import { compareInpCodes } from "../../model/inp-order.ts";
+import { compareInpCodes } from "../../reference/inp-order.ts";
 import { periodLabel, shiftYears } from "../../model/periods.ts";
 import type { Row, Table } from "../../model/table.ts";
 import type { AreaLevel } from "../../reference/areas.ts";

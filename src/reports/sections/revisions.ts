@@ -1,6 +1,6 @@
 import { inpKey } from "../../model/categories.ts";
 import { monthLabel } from "../../model/dutch-months.ts";
-import { compareInpCodes } from "../../model/inp-order.ts";
+import { compareInpCodes } from "../../reference/inp-order.ts";
 import { monthRange } from "../../model/months.ts";
 import { shiftYears } from "../../model/periods.ts";
 import type { Column, Row, Table } from "../../model/table.ts";

@@ -1,4 +1,4 @@
-import { compareInpCodes } from "../../model/inp-order.ts";
+import { compareInpCodes } from "../../reference/inp-order.ts";
 import { yearOf, type Month } from "../../model/months.ts";
 import { periodLabel, shiftYears, type Period } from "../../model/periods.ts";
 import type { Flag } from "../../model/table.ts";

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdir, truncate, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashFile } from "../../src/pipeline/hash-file.ts";
+import { hashFile } from "../../src/output/hash-file.ts";
 import { hashInputs } from "../../src/pipeline/provision.ts";
 import { UserError } from "../../src/user-error.ts";
 import { cleanup, tempDir } from "../helpers.ts";

@@ -2,7 +2,7 @@ import { unlinkSync } from "node:fs";
 import { link, mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { UserError } from "../user-error.ts";
-import { recoverCrashedBuilds } from "./publish.ts";
+import { recoverCrashedBuilds } from "./staging.ts";
 
 /**
  * A lock on one output folder and what the cache keeps for it (the page manifest and the record of

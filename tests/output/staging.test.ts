@@ -5,8 +5,8 @@ import { lstat, mkdir, readdir, readFile, readlink, rm, symlink } from "node:fs/
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../src/pipeline/build.ts";
-import { recordingLog } from "../../src/pipeline/log.ts";
-import { abortPublishing, asWriteError, startStaging, writeFileAtomic } from "../../src/pipeline/publish.ts";
+import { recordingLog } from "../../src/log.ts";
+import { abortPublishing, asWriteError, startStaging, writeFileAtomic } from "../../src/output/staging.ts";
 import { UserError } from "../../src/user-error.ts";
 import { cleanup, fixtureConfig, tempDir, writeFiles } from "../helpers.ts";
 
