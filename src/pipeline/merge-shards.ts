@@ -11,6 +11,7 @@ import { asWriteError, startStaging } from "./publish.ts";
  * would have written: every shard's files, and one record of provision listing them all. The
  * shards must be of the same build (inputs, config, build date); that is checked on their records.
  * Written through a staging folder like a build: `outDir` changes only when all of it succeeded.
+ * The record's page is rendered from the layouts in `layoutsDir` (the config's paths.layouts), the tool's own when absent.
  */
 export async function mergeShards(shardDirs: readonly string[], outDir: string, organisation: string, layoutsDir?: string): Promise<{ files: number }> {
   if (shardDirs.length === 0) throw new UserError("No shard folders to merge", { hint: "Name the output folders of every shard: veiligheidsbeeld merge <folder>… --out dist", exitCode: 2 });
