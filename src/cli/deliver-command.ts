@@ -71,6 +71,7 @@ ${EXIT_CODES}`,
         buildDate,
         deliveredAt: (io.now?.() ?? new Date()).toISOString(),
         organisation: config.organisation,
+        ...(config.paths.layouts ? { layoutsDir: config.paths.layouts } : {}),
         onWait: (message) => log.step(message),
       });
       for (const entry of entries) log.info(`delivered ${entry.package} to ${entry.recipient.name} (${entry.files.length} files)`);

@@ -29,7 +29,7 @@ ${EXIT_CODES}`,
     if (positionals.length === 0) throw new UserError("No shard folders given", { hint: "veiligheidsbeeld merge shard-1/dist shard-2/dist … [--out dist]", exitCode: 2 });
     const config = await readConfig(typeof values.config === "string" ? values.config : io.cwd);
     const out = typeof values.out === "string" ? path.resolve(io.cwd, values.out) : config.paths.output;
-    const { files } = await mergeShards(positionals.map((dir) => path.resolve(io.cwd, dir)), out, config.organisation);
+    const { files } = await mergeShards(positionals.map((dir) => path.resolve(io.cwd, dir)), out, config.organisation, config.paths.layouts);
     consoleLog(io.stderr, io.env).step(`merged ${positionals.length} shard(s): ${files} files in ${out}`);
     return 0;
   },

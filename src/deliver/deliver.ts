@@ -42,6 +42,8 @@ export interface DeliverOptions {
   deliveredAt: string;
   /** Named on the readable page of the record. */
   organisation?: string;
+  /** The layouts the readable page is rendered from (the config's paths.layouts); the tool's own when absent. */
+  layoutsDir?: string;
   onWait?: (message: string) => void;
 }
 
@@ -71,7 +73,7 @@ export async function deliverPackages(options: DeliverOptions): Promise<Delivery
       await mkdir(path.join(options.outDir, PROVISION_DIR), { recursive: true });
       await appendFile(path.join(options.outDir, DELIVERY_LOG), entries.map((entry) => `${JSON.stringify(entry)}\n`).join(""));
       const all = (await readFile(path.join(options.outDir, DELIVERY_LOG), "utf8")).split("\n").filter(Boolean).map((line) => JSON.parse(line) as DeliveryEntry);
-      await writeFile(path.join(options.outDir, DELIVERY_PAGE), deliveryLogPage(all, options.organisation ?? ""));
+      await writeFile(path.join(options.outDir, DELIVERY_PAGE), deliveryLogPage(all, options.organisation ?? "", options.layoutsDir));
     }
   } finally {
     await lock.release();

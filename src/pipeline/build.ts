@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Config } from "../config/normalize-config.ts";
 import type { IngestReport } from "../ingest/ingest.ts";
 import type { CompletenessFinding } from "../model/completeness.ts";
 import type { QualityReport } from "../quality/quality-report.ts";
+import { SITE_LAYOUTS_DIR } from "../site/site-environment.ts";
 import type { BuiltPackage } from "../deliver/delivery-files.ts";
 import type { EditionDisclosure } from "./disclose.ts";
 import { systemEffects, type BuildEffects } from "./effects.ts";
@@ -31,7 +31,7 @@ import { buildFingerprint, lastBuildIfCurrent, recordBuild } from "./up-to-date.
 const TOOL_VERSION = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
 
 /** The folder with the Nunjucks layouts that ship with the tool. */
-export const LAYOUTS_DIR = fileURLToPath(new URL("../../layouts", import.meta.url));
+export const LAYOUTS_DIR = SITE_LAYOUTS_DIR;
 
 export interface BuildOptions {
   config: Config;

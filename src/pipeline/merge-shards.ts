@@ -12,20 +12,21 @@ import { asWriteError, startStaging } from "../output/staging.ts";
  * would have written: every shard's files, and one record of provision listing them all. The
  * shards must be of the same build (inputs, config, build date); that is checked on their records.
  * Written through a staging folder like a build: `outDir` changes only when all of it succeeded.
+ * The record's page is rendered from the layouts in `layoutsDir` (the config's paths.layouts), the tool's own when absent.
  */
-export async function mergeShards(shardDirs: readonly string[], outDir: string, organisation: string): Promise<{ files: number }> {
+export async function mergeShards(shardDirs: readonly string[], outDir: string, organisation: string, layoutsDir?: string): Promise<{ files: number }> {
   if (shardDirs.length === 0) throw new UserError("No shard folders to merge", { hint: "Name the output folders of every shard: veiligheidsbeeld merge <folder>… --out dist", exitCode: 2 });
   // The output and every shard folder locked and, when a crash left one half-swapped, put back first.
   const locks: OutputLock[] = [];
   try {
     for (const dir of [outDir, ...shardDirs.filter((dir) => path.resolve(dir) !== path.resolve(outDir))]) locks.push(await openOutput(dir));
-    return await mergeLocked(shardDirs, outDir, organisation);
+    return await mergeLocked(shardDirs, outDir, organisation, layoutsDir);
   } finally {
     for (const lock of locks.reverse()) await lock.release();
   }
 }
 
-async function mergeLocked(shardDirs: readonly string[], outDir: string, organisation: string): Promise<{ files: number }> {
+async function mergeLocked(shardDirs: readonly string[], outDir: string, organisation: string, layoutsDir?: string): Promise<{ files: number }> {
   const records: ProvisionRecord[] = [];
   for (const dir of shardDirs) {
     const names = (await readdir(path.join(dir, PROVISION_DIR)).catch(() => [] as string[])).filter((name) => name.endsWith(".json"));
@@ -52,7 +53,7 @@ async function mergeLocked(shardDirs: readonly string[], outDir: string, organis
   try {
     await rm(staging.dir, { recursive: true, force: true });
     for (const dir of shardDirs) await cp(dir, staging.dir, { recursive: true, force: true });
-    await writeRecordFiles(staging.dir, merged, organisation);
+    await writeRecordFiles(staging.dir, merged, organisation, layoutsDir);
     await staging.commit();
   } catch (error) {
     await staging.discard();

@@ -3,6 +3,7 @@ import { readdir, readFile, stat, writeFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import { PROVISION_DIR } from "../output/folder-names.ts";
 import { hashFile } from "../output/hash-file.ts";
+import { provisionPage } from "./provision-page.ts";
 import type { Config } from "../config/normalize-config.ts";
 import type { Audience } from "../model/disclosure/rules.ts";
 import type { ReportPage, SitePage } from "../reports/page.ts";
@@ -115,15 +116,15 @@ export async function writeProvisionRecord(
     inputs: [...options.inputs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
     files,
   };
-  await writeRecordFiles(dir, record, config.organisation);
+  await writeRecordFiles(dir, record, config.organisation, config.paths.layouts);
   return record;
 }
 
-/** Writes `record` as verstrekkingen/<build date>.json and .html into `dir`. */
-export async function writeRecordFiles(dir: string, record: ProvisionRecord, organisation: string): Promise<void> {
+/** Writes `record` as verstrekkingen/<build date>.json and .html into `dir`; the page from the layouts in `layoutsDir` (the tool's own when absent). */
+export async function writeRecordFiles(dir: string, record: ProvisionRecord, organisation: string, layoutsDir?: string): Promise<void> {
   await mkdir(path.join(dir, PROVISION_DIR), { recursive: true });
   await writeFile(path.join(dir, PROVISION_DIR, `${record.buildDate}.json`), `${JSON.stringify(record, null, 2)}\n`);
-  await writeFile(path.join(dir, PROVISION_DIR, `${record.buildDate}.html`), provisionPage(record, organisation));
+  await writeFile(path.join(dir, PROVISION_DIR, `${record.buildDate}.html`), provisionPage(record, organisation, layoutsDir));
 }
 
 /** The entries of the records of earlier builds in `folder`, the newest for each file. */
@@ -188,69 +189,4 @@ async function listFiles(dir: string): Promise<string[]> {
 
 function sha256(content: Buffer): string {
   return createHash("sha256").update(content).digest("hex");
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[char] as string);
-}
-
-/** The record as a plain page for the privacy officer: no scripts, no external resources. */
-function provisionPage(record: ProvisionRecord, organisation: string): string {
-  const rows = record.files
-    .map((file) => {
-      const rules = file.disclosure.applied ? `${file.disclosure.method === "round5" ? "afgerond op 5" : `onderdrukt onder ${file.disclosure.threshold}`}; ${file.disclosure.suppressedCells} cellen x` : "geen (niet openbaar)";
-      return `<tr><td><code>${escapeHtml(file.path)}</code></td><td>${escapeHtml(file.report)}${file.edition ? ` ${escapeHtml(file.edition)}` : ""}</td><td>${escapeHtml(file.area ? `${file.area.naam} (${file.area.code})` : "")}</td><td>${escapeHtml(file.audience)}</td><td>${escapeHtml(rules)}</td><td><code>${file.sha256.slice(0, 16)}…</code></td></tr>`;
-    })
-    .join("\n");
-  const audiences = [...new Map(record.files.map((file) => [file.audience, file])).values()]
-    .map((file) => `<tr><th scope="row">${escapeHtml(file.audience)}</th><td>${escapeHtml(file.recipients.join("; "))}</td><td>${escapeHtml(file.legalBasis)}</td><td>${record.files.filter((other) => other.audience === file.audience).length}</td></tr>`)
-    .join("\n");
-  const inputs = record.inputs.map((input) => `<tr><td><code>${escapeHtml(input.path)}</code></td><td>${input.kind}</td><td>${input.bytes}</td><td><code>${input.sha256.slice(0, 16)}…</code></td></tr>`).join("\n");
-  return `<!doctype html>
-<html lang="nl">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>Vastlegging van verstrekkingen — ${escapeHtml(record.buildDate)}</title>
-<link rel="stylesheet" href="../assets/site.css">
-<style>
-  .provision { max-width: 80rem; margin: 0 auto; padding: 1rem 1.5rem 3rem; }
-  .provision .marking { display: inline-block; border: 2px solid #7a1010; color: #7a1010; font-weight: 700; padding: 0.3rem 0.7rem; }
-  .provision table { border-collapse: collapse; width: 100%; font-size: 0.85rem; margin-bottom: 2rem; }
-  .provision th, .provision td { border-bottom: 1px solid #d5d9e0; padding: 0.25rem 0.5rem; text-align: left; vertical-align: top; }
-  .provision code { font-size: 0.8rem; overflow-wrap: anywhere; }
-</style>
-</head>
-<body>
-<main class="provision">
-<p class="marking">Vertrouwelijk — niet openbaar; vastlegging voor de privacy officer</p>
-<h1>Vastlegging van verstrekkingen</h1>
-<p>${escapeHtml(organisation)} · build van ${escapeHtml(record.buildDate)} · ${escapeHtml(record.tool.name)} ${escapeHtml(record.tool.version)} · configuratie <code>${record.configSha256.slice(0, 16)}…</code></p>
-<p>${escapeHtml(record.description)} De volledige hashes staan in <a href="${escapeHtml(record.buildDate)}.json">${escapeHtml(record.buildDate)}.json</a>.</p>
-<h2>Ontvangers en grondslag per publiek</h2>
-<table class="provision-table">
-<thead><tr><th scope="col">Publiek</th><th scope="col">Ontvangers</th><th scope="col">Grondslag</th><th scope="col">Bestanden</th></tr></thead>
-<tbody>
-${audiences}
-</tbody>
-</table>
-<h2>Verstrekte bestanden (${record.files.length})</h2>
-<table class="provision-table">
-<thead><tr><th scope="col">Bestand</th><th scope="col">Rapport</th><th scope="col">Gebied</th><th scope="col">Publiek</th><th scope="col">Regels</th><th scope="col">SHA-256</th></tr></thead>
-<tbody>
-${rows}
-</tbody>
-</table>
-<h2>Invoer (${record.inputs.length})</h2>
-<table class="provision-table">
-<thead><tr><th scope="col">Bestand</th><th scope="col">Soort</th><th scope="col">Bytes</th><th scope="col">SHA-256</th></tr></thead>
-<tbody>
-${inputs}
-</tbody>
-</table>
-</main>
-</body>
-</html>
-`;
 }

@@ -1,5 +1,5 @@
-import nunjucks from "nunjucks";
-import { FILTERS, nlDate } from "../site/filters.ts";
+import { nlDate } from "../site/filters.ts";
+import { renderPage } from "../site/render-page.ts";
 import type { QualityReport } from "./quality-report.ts";
 
 export interface RenderQualityOptions {
@@ -10,16 +10,10 @@ export interface RenderQualityOptions {
 
 /**
  * The data-quality report as an HTML page for `kwaliteit/<periode>.html` (one folder below the
- * site root), autoescaped like every page: a code or file name can never become markup.
+ * site root), rendered with the site's Nunjucks environment (src/site/render-page.ts) and so
+ * autoescaped like every page: a code or file name can never become markup.
  */
 export function renderQualityReport(report: QualityReport, options: RenderQualityOptions): string {
-  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(options.layoutsDir), {
-    autoescape: true,
-    throwOnUndefined: false,
-    trimBlocks: true,
-    lstripBlocks: true,
-  });
-  for (const [name, filter] of Object.entries(FILTERS)) env.addFilter(name, filter as (...args: unknown[]) => unknown);
   const page = {
     title: `Datakwaliteit ${report.periode}`,
     root: "../",
@@ -29,7 +23,7 @@ export function renderQualityReport(report: QualityReport, options: RenderQualit
     quality: report,
     shares: { rejected: percent(report.rows.rejectedShare), allowed: percent(report.rows.maxRejectedShare) },
   };
-  return env.render("kwaliteit.njk", { p: page });
+  return renderPage("kwaliteit.njk", page, { layoutsDir: options.layoutsDir });
 }
 
 /** The report as JSON: stable key order, two-space indent, final newline. */

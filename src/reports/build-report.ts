@@ -3,6 +3,7 @@ import { markIncomplete } from "../model/mark-incomplete.ts";
 import { formatMonth } from "../model/months.ts";
 import { periodLabel, shiftYears, type Period } from "../model/periods.ts";
 import { AREA_LEVEL_NAMES, type AreaLevel } from "../reference/areas.ts";
+import { coverOf } from "./cover.ts";
 import type { ReportContext } from "./context.ts";
 import { AUDIENCE_LABELS, type EditionPeriod, type ReportDefinition, type SectionSpec } from "./definition.ts";
 import { dataNote } from "./data-note.ts";
@@ -106,6 +107,7 @@ export function buildReport(definition: ReportDefinition, ctx: ReportContext, op
           cover: pdf.cover,
           footer: `${definition.title} ${naam} · editie ${edition.label}${audience}`,
         };
+        if (pdf.cover) page.cover = coverOf(page);
       }
       pages.push(page);
     }

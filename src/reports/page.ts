@@ -1,5 +1,6 @@
 import type { Table } from "../model/table.ts";
 import type { AreaLevel } from "../reference/areas.ts";
+import type { Cover } from "./cover.ts";
 import type { Audience } from "./definition.ts";
 
 /** A section of a report page. */
@@ -143,6 +144,8 @@ export interface ReportPage {
   highlights?: PublicHighlights;
   /** The PDF made from this page; absent when the report has none. */
   pdf?: FileLink & { landscape: boolean; footer: string; cover: boolean };
+  /** The PDF's title page (src/reports/cover.ts); present when the PDF has one. */
+  cover?: Cover;
   /** All tables of the page as one workbook. */
   xlsx?: FileLink;
   organisation: string;

@@ -10,6 +10,8 @@ declare module "@11ty/eleventy" {
     setQuietMode(quiet: boolean): void;
     setUseGitIgnore(use: boolean): void;
     setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
+    /** Hands Eleventy the template library to use, e.g. a Nunjucks Environment for "njk". */
+    setLibrary(engine: string, library: unknown): void;
     setServerOptions(options: Record<string, unknown>): void;
     setIncludesDirectory(dir: string): void;
     addWatchTarget(path: string): void;

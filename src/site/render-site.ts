@@ -3,8 +3,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { Eleventy } from "@11ty/eleventy";
 import type { SitePage } from "../reports/page.ts";
-import { FILTERS } from "./filters.ts";
-import { tableView } from "./table-view.ts";
+import { siteEnvironment } from "./site-environment.ts";
 
 export interface RenderSiteOptions {
   /** Folder with the Nunjucks layouts and `assets/`. */
@@ -20,8 +19,8 @@ export interface RenderSiteOptions {
 const FONT_FILES = ["400-normal", "400-italic", "600-normal", "700-normal"].map((variant) => `source-sans-3-latin-${variant}.woff2`);
 
 /**
- * Writes every page with Eleventy and Nunjucks: one virtual template paginates over the page data,
- * each page naming its own layout. Assets (CSS, self-hosted fonts) are copied beside the pages.
+ * Writes every page with Eleventy and Nunjucks (the environment of src/site/site-environment.ts):
+ * one virtual template paginates over the page data, each page naming its own layout. Assets (CSS, self-hosted fonts) are copied beside the pages.
  * Returns the paths written, relative to `outDir`.
  */
 export async function renderSite(pages: readonly SitePage[], options: RenderSiteOptions): Promise<string[]> {
@@ -38,9 +37,8 @@ export async function renderSite(pages: readonly SitePage[], options: RenderSite
       // The layouts are includes only; pages come from data, through the virtual template below.
       // Eleventy takes ignore globs relative to the working folder, which need not be the tool's.
       config.ignores.add(`${path.relative(process.cwd(), options.layoutsDir).split(path.sep).join("/") || "."}/**/*`);
-      config.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
-      for (const [name, filter] of Object.entries(FILTERS)) config.addFilter(name, filter as (...args: unknown[]) => unknown);
-      config.addFilter("tableView", tableView);
+      // The environment (options and filters) that renderPage uses too, for the pages written outside this run.
+      config.setLibrary("njk", siteEnvironment(options.layoutsDir));
       let rendered = 0;
       // A transform runs once per page written: the one hook Eleventy offers to count them.
       if (options.onProgress) config.addTransform("progress", (content: unknown) => (options.onProgress?.(++rendered, pages.length), content));

@@ -162,6 +162,13 @@ describe("mo-table", () => {
     expect(values("fenomeen:woninginbraak-zonder")).toEqual([1, 0]);
     expect(table.notes.join(" ")).toContain("illustratief");
   });
+
+  it("names the code list in its note, not the file it is read from (a mayor reads the page)", () => {
+    const ctx = context("2025-12", "month", [["2025-12-01", "avond", "A20", "BU05890201", "WI01"]]);
+    const table = moTable(spec<MoTableSpec>({ type: "mo-table", id: "mo", title: "MO", fenomenen: ["woninginbraak"] }, "month"), "GM0589", "gemeente", ctx);
+    expect(table.notes.join(" ")).toContain("MO-codelijst van de eenheid");
+    expect(table.notes.join(" ")).not.toMatch(/\.csv|data\/|reference\//);
+  });
 });
 
 describe("incident-list of one day", () => {

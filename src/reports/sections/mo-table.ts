@@ -10,7 +10,7 @@ import { editionDays } from "../edition.ts";
 /**
  * Per fenomeen, its registrations by modus operandi code — how woninginbraken were committed —
  * in the edition and the same period a year earlier. MO is read only as a code of the code list
- * (data/reference/modus-operandi.csv), never as text; registrations without a listed code are a
+ * (the reference's modus-operandi table), never as text; registrations without a listed code are a
  * row of their own. For the gezag and intern audiences (public reports have no such section).
  */
 export function moTable(spec: MoTableSpec, area: string, level: AreaLevel, ctx: ReportContext): Table {
@@ -60,7 +60,8 @@ export function moTable(spec: MoTableSpec, area: string, level: AreaLevel, ctx: 
     rows.push({ id: `${key}-zonder`, label: "zonder MO-code", level: 1, role: "detail", cells: [{ value: a }, { value: b }] });
     if (!fenomeen) notes.push(`Het fenomeen "${id}" is onbekend; er is niets geteld.`);
   }
-  notes.push("Modus operandi als code uit de codelijst (data/reference/modus-operandi.csv), nooit als vrije tekst; geteld naar pleegdatum.");
+  // The reader is a mayor or the triangle, not the analyst: the list is named, not its file (configurable, and meaningless to them).
+  notes.push("Modus operandi als code uit de MO-codelijst van de eenheid, nooit als vrije tekst; geteld naar pleegdatum.");
   if (codes.illustrative) notes.push("De codelijst voor modus operandi is illustratief: er is geen openbare lijst.");
   return { id: spec.id, caption: `${spec.title}, ${ctx.reference.areas.nameOf(area)}: ${currentLabel} en ${previousLabel}`, rowHeading: "Modus operandi", columns, rows, notes };
 }

@@ -102,7 +102,31 @@ describe("the demo gebiedsscan 2025", () => {
     const nlInwoners = population.filter((r) => r.jaar === "2025").reduce((sum, r) => sum + Number(r.inwoners), 0);
     expect(row?.[4]).toBe(((nl / nlInwoners) * 1000).toFixed(1).replace(".", ","));
   });
+
+  it("names no input's file path or file name in the text a reader sees, only its source", async () => {
+    // Every input of the build, as the record of provision lists them: exports, reference tables, commentary, national figures.
+    const record = JSON.parse(await readFile(path.join(outDir, "verstrekkingen", "2026-02-10.json"), "utf8")) as { inputs: { path: string }[] };
+    const names = record.inputs.flatMap((input) => [input.path, path.posix.basename(input.path)]);
+    expect(names).toContain("data/realdata/misdrijven-gemeente-jaar.csv");
+    const pages = (await readdir(folder())).filter((file) => file.endsWith(".html"));
+    for (const page of pages) {
+      const text = readerText(await read(page));
+      for (const name of names) expect(text.includes(name), `${page} shows ${name}`).toBe(false);
+      expect(text, page).not.toMatch(/data\/(realdata|reference|sample|commentary)\//);
+    }
+  });
 });
+
+/**
+ * What a reader of a page is shown or read out: its text (SVG titles and descriptions included)
+ * and its tooltips and labels, not its markup, styles, scripts or link targets (a CSV's download link
+ * rightly names the file).
+ */
+function readerText(html: string): string {
+  const attributes = [...html.matchAll(/\s(?:title|aria-label|alt)="([^"]*)"/g)].map((match) => match[1]);
+  const text = html.replace(/<(script|style)\b[\s\S]*?<\/\1>/g, " ").replace(/<[^>]*>/g, " ");
+  return [text, ...attributes].join("\n");
+}
 
 describe("the gebiedsscan web page", () => {
   it("passes axe-core (WCAG 2.1 A and AA) at desktop and phone width", async () => {
