@@ -9,7 +9,9 @@ import type { BuiltPackage } from "../deliver/delivery-files.ts";
 import type { EditionDisclosure } from "./disclose.ts";
 import { systemEffects, type BuildEffects } from "./effects.ts";
 import type { BuildLog } from "../log.ts";
+import { FileHashes } from "../output/file-hashes.ts";
 import { openOutput } from "../output/output-lock.ts";
+import { keyOf } from "./model-cache.ts";
 import { folderHash } from "./page-cache.ts";
 import { planEditions } from "./plan.ts";
 import { configHash } from "./provision.ts";
@@ -118,11 +120,16 @@ async function buildLocked(options: BuildOptions, outer: BuildEffects): Promise<
   const layoutsDir = config.paths.layouts ?? LAYOUTS_DIR;
   const outDir = config.paths.output;
 
+  // The SHA-256 of the files (inputs, output) as earlier builds took them, while the files are unchanged.
+  const hashes = cache ? await FileHashes.open(path.join(config.paths.cache, "hashes", `${keyOf(path.resolve(outDir)).slice(0, 16)}.json`)) : undefined;
+  const hashOf = hashes?.hash;
+
   const requested = planEditions(options);
-  const inputs = await readInputs(config, requested, log, options.memo);
+  const inputs = await readInputs(config, requested, log, options.memo, hashOf);
   const fingerprint = cache ? await fingerprintOf(options, inputs, layoutsDir, effects) : undefined;
-  const last = fingerprint ? await lastBuildIfCurrent<BuildResult>(config.paths.cache, outDir, fingerprint) : undefined;
+  const last = fingerprint ? await lastBuildIfCurrent<BuildResult>(config.paths.cache, outDir, fingerprint, hashOf) : undefined;
   if (last) {
+    await hashes?.save();
     await recoverCrashedBuilds(outDir);
     for (const warning of last.warnings) outer.log.warn(warning);
     log.step(`nothing changed since the last build: ${path.relative(config.root, outDir) || "."} is up to date`);
@@ -155,7 +162,8 @@ async function buildLocked(options: BuildOptions, outer: BuildEffects): Promise<
       disclosure: disclosed.editions,
       packages,
     };
-    if (fingerprint) await recordBuild(config.paths.cache, outDir, fingerprint, result, warnings);
+    if (fingerprint) await recordBuild(config.paths.cache, outDir, fingerprint, result, warnings, hashOf);
+    await hashes?.save();
     return result;
   } catch (error) {
     await output.staging.discard();

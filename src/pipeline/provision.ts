@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { readdir, readFile, stat, writeFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import { PROVISION_DIR } from "../output/folder-names.ts";
+import type { HashOf } from "../output/file-hashes.ts";
 import { hashFile } from "../output/hash-file.ts";
 import { provisionPage } from "./provision-page.ts";
 import type { Config } from "../config/normalize-config.ts";
@@ -144,11 +145,11 @@ async function earlierEntries(folder: string): Promise<Map<string, ProvidedFile>
 }
 
 /** SHA-256 and size of input files, with paths relative to the project folder; a file that cannot be read is a UserError. */
-export async function hashInputs(root: string, files: readonly { file: string; kind: ProvisionRecord["inputs"][number]["kind"] }[]): Promise<ProvisionRecord["inputs"]> {
+export async function hashInputs(root: string, files: readonly { file: string; kind: ProvisionRecord["inputs"][number]["kind"] }[], hashOf: HashOf = hashFile): Promise<ProvisionRecord["inputs"]> {
   const inputs: ProvisionRecord["inputs"] = [];
   for (const { file, kind } of files) {
     // Streamed, and never skipped: a file that cannot be hashed is an error (see hashFile).
-    const { sha256: hash, bytes } = await hashFile(file);
+    const { sha256: hash, bytes } = await hashOf(file);
     inputs.push({ path: path.relative(root, file).split(path.sep).join("/"), sha256: hash, bytes, kind });
   }
   return inputs;

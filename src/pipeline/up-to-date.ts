@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
+import type { HashOf } from "../output/file-hashes.ts";
 import { hashFile } from "../output/hash-file.ts";
 
 /**
@@ -29,7 +30,7 @@ export function buildFingerprint(inputs: unknown): string {
  * folder still holds exactly what it published (the same files, byte for byte): then building
  * again would write the same bytes, and nothing needs doing. Undefined otherwise.
  */
-export async function lastBuildIfCurrent<R>(cacheDir: string, outDir: string, fingerprint: string): Promise<{ result: R; warnings: string[] } | undefined> {
+export async function lastBuildIfCurrent<R>(cacheDir: string, outDir: string, fingerprint: string, hashOf: HashOf = hashFile): Promise<{ result: R; warnings: string[] } | undefined> {
   let record: BuildRecord<R>;
   try {
     record = JSON.parse(await readFile(recordFile(cacheDir, outDir), "utf8")) as BuildRecord<R>;
@@ -37,7 +38,7 @@ export async function lastBuildIfCurrent<R>(cacheDir: string, outDir: string, fi
     return undefined;
   }
   if (record.format !== FORMAT || record.outDir !== path.resolve(outDir) || record.fingerprint !== fingerprint) return undefined;
-  const published = await hashFolder(outDir).catch(() => undefined);
+  const published = await hashFolder(outDir, hashOf).catch(() => undefined);
   if (!published) return undefined;
   const files = Object.keys(record.files);
   if (published.size !== files.length || files.some((file) => published.get(file) !== record.files[file])) return undefined;
@@ -45,13 +46,13 @@ export async function lastBuildIfCurrent<R>(cacheDir: string, outDir: string, fi
 }
 
 /** Records the build just published into `outDir` (after the swap), for `lastBuildIfCurrent`. */
-export async function recordBuild<R>(cacheDir: string, outDir: string, fingerprint: string, result: R, warnings: readonly string[]): Promise<void> {
+export async function recordBuild<R>(cacheDir: string, outDir: string, fingerprint: string, result: R, warnings: readonly string[], hashOf: HashOf = hashFile): Promise<void> {
   try {
     const record: BuildRecord<R> = {
       format: FORMAT,
       outDir: path.resolve(outDir),
       fingerprint,
-      files: Object.fromEntries(await hashFolder(outDir)),
+      files: Object.fromEntries(await hashFolder(outDir, hashOf)),
       result,
       warnings: [...warnings],
     };
@@ -69,12 +70,12 @@ function recordFile(cacheDir: string, outDir: string): string {
 }
 
 /** Every file under `dir` (relative path with "/") → SHA-256. */
-async function hashFolder(dir: string): Promise<Map<string, string>> {
+async function hashFolder(dir: string, hashOf: HashOf): Promise<Map<string, string>> {
   const result = new Map<string, string>();
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const file = path.join(entry.parentPath, entry.name);
-    result.set(path.relative(dir, file).split(path.sep).join("/"), (await hashFile(file)).sha256);
+    result.set(path.relative(dir, file).split(path.sep).join("/"), (await hashOf(file)).sha256);
   }
   return result;
 }

@@ -9,6 +9,7 @@ import { loadReference, type Reference } from "../../reference/load-reference.ts
 import { needsRegistrations } from "../../reports/servable-editions.ts";
 import { UserError } from "../../user-error.ts";
 import type { BuildLog } from "../../log.ts";
+import type { HashOf } from "../../output/file-hashes.ts";
 import type { PlannedEdition } from "../plan.ts";
 import { commentaryFiles, hashInputs, type ProvisionRecord } from "../provision.ts";
 import { reportInputsLoader, type ReportInputs } from "../report-inputs.ts";
@@ -41,7 +42,7 @@ export interface Inputs {
  * edition needs — a bad file stops the build here, before the exports are read — and hashes every
  * input file (for the caches and the record of provision).
  */
-export async function readInputs(config: Config, requested: readonly PlannedEdition[], log: BuildLog, memo?: Map<string, unknown>): Promise<Inputs> {
+export async function readInputs(config: Config, requested: readonly PlannedEdition[], log: BuildLog, memo?: Map<string, unknown>, hashOf?: HashOf): Promise<Inputs> {
   log.step("reference: areas, classification, population");
   const reference = await remember(memo, "reference", () => loadReference(config));
   const scope = resolveScope(config.scope, reference);
@@ -56,7 +57,7 @@ export async function readInputs(config: Config, requested: readonly PlannedEdit
   const wantsGeometry = requested.some((plan) => plan.definition.audience === "public" || plan.definition.kind === "gebiedsscan");
   const nationalFile = path.join(config.paths.realdata, "misdrijven-gemeente-jaar.csv");
   const geometryFile = path.join(config.paths.reference, GEMEENTE_GEOMETRY);
-  const exportInputs = await hashInputs(config.root, deliveries.map((file) => ({ file: file.path, kind: "export" as const })));
+  const exportInputs = await hashInputs(config.root, deliveries.map((file) => ({ file: file.path, kind: "export" as const })), hashOf);
   const otherInputs = await hashInputs(config.root, [
     ...reference.files.map((file) => ({ file, kind: "reference" as const })),
     ...(await commentaryFiles(config.paths.commentary)).map((file) => ({ file, kind: "commentary" as const })),
@@ -66,7 +67,7 @@ export async function readInputs(config: Config, requested: readonly PlannedEdit
     ...(wantsGeometry && (await isFile(nationalFile)) ? [{ file: nationalFile, kind: "national" as const }] : []),
     // The maps (public site, the gebiedsscan's eenheid) are drawn from the gemeente boundaries, when the reference has them.
     ...(wantsGeometry && (await isFile(geometryFile)) ? [{ file: geometryFile, kind: "reference" as const }] : []),
-  ]);
+  ], hashOf);
   return {
     reference,
     scope,
