@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { cp, mkdir, readdir, stat, writeFile } from "node:fs/promises";
+import { mkdir, readdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Config } from "../config/normalize-config.ts";
@@ -350,10 +350,10 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
   // Pages whose data, layouts and tool are as in the last build keep their files (HTML, PDF, downloads).
   const pageCache = useCache ? await PageCache.open(config.paths.cache, outDir, JSON.stringify([await toolFingerprint(), await folderHash(layoutsDir), options.buildDate, makePdfs])) : undefined;
   // A first guess, so that the staging folder keeps those files; decided below on the final page data.
-  const early = pageCache ? await pageCache.reusable(ownPages(pages), makePdfs) : { pages: new Set<string>(), files: new Set<string>() };
+  const early = pageCache ? await pageCache.keepable(ownPages(pages), makePdfs) : new Set<string>();
   // A full edition replaces its folder; a build of some areas (or a shard) only rewrites their files.
   const replaced = options.areas || shard ? [] : planned.map((plan) => `${plan.definition.kind}/${plan.edition.id}`);
-  const staging = await startStaging(outDir, replaced, String(process.pid), early.files);
+  const staging = await startStaging(outDir, replaced, String(process.pid), early);
   try {
     const publicFiles: { path: string; content: string }[] = [];
     const assetRoots = [""];
@@ -369,15 +369,10 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
     allPages.push(...pages.slice(allPages.length));
     // Every page is now as it will be rendered (the public site adds to its pages, and makes pages
     // of its own): those whose final data and files are as the last build left them are kept. Files
-    // the staging folder lacks (a replaced edition folder) are copied from the output; a page of the
-    // first guess that changed since is rendered again over what was kept.
-    pageCache?.forgetHashes();
+    // the staging folder lacks are linked in from the output; those of the first guess whose page
+    // changed are taken out, to be written anew.
     const reused = pageCache ? await pageCache.reusable(ownPages(pages), makePdfs) : { pages: new Set<string>(), files: new Set<string>() };
-    for (const file of reused.files) {
-      if (early.files.has(file)) continue;
-      await mkdir(path.dirname(path.join(staging.dir, file)), { recursive: true });
-      await cp(path.join(outDir, file), path.join(staging.dir, file), { preserveTimestamps: true });
-    }
+    await staging.keepOnly(reused.files);
     const fresh = ownPages(pages).filter((page) => !reused.pages.has(page.path));
     const kept = reused.pages.size > 0 ? ` (${reused.pages.size} unchanged, kept)` : "";
     log.step(`html: ${fresh.length} pages${kept}`);
@@ -415,7 +410,7 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
     }
     await pinXlsxDates(downloads.filter((file) => file.endsWith(".xlsx")).map((file) => path.join(staging.dir, file)), options.buildDate);
     // Last: the record of what this build provides to whom, over the files exactly as published.
-    const record = await writeProvisionRecord(staging.dir, { pages: allPages, config, buildDate: options.buildDate, toolVersion: TOOL_VERSION, inputs: [...exportInputs, ...otherInputs], packages: delivery.packages });
+    const record = await writeProvisionRecord(staging.dir, { pages: allPages, config, buildDate: options.buildDate, toolVersion: TOOL_VERSION, inputs: [...exportInputs, ...otherInputs], packages: delivery.packages, known: pageCache?.knownFiles(reused.files) });
     await staging.commit();
     await pageCache?.save(ownPages(pages), makePdfs, new Map(record.files.map((file) => [file.path, file.sha256])));
     const result: BuildResult = {

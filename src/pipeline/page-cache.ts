@@ -29,8 +29,10 @@ export class PageCache {
   readonly #outDir: string;
   readonly #renderKey: string;
   readonly #previous: PageManifest["pages"];
+  /** The hash of each page's final data (by page path): taken once per build, by `reusable`. */
   readonly #hashes = new Map<string, string>();
-  readonly #files = new Map<string, string | undefined>();
+  /** What each output file read so far holds: its SHA-256 and size, or undefined when it is not a regular file. */
+  readonly #files = new Map<string, { sha256: string; bytes: number } | undefined>();
 
   private constructor(file: string, outDir: string, renderKey: string, previous: PageManifest["pages"]) {
     this.#file = file;
@@ -52,20 +54,30 @@ export class PageCache {
     return new PageCache(file, path.resolve(outDir), renderKey, previous);
   }
 
-  /** Drops the hashes of page data computed so far: it changed since (call before judging it again). */
-  forgetHashes(): void {
-    this.#hashes.clear();
-  }
-
-  /** The SHA-256 of a regular file (read once per build: the output does not change meanwhile). */
-  async #fileHash(file: string): Promise<string | undefined> {
+  /** The SHA-256 and size of a regular file (read once per build: the output does not change meanwhile). */
+  async #fileHash(file: string): Promise<{ sha256: string; bytes: number } | undefined> {
     if (!this.#files.has(file)) {
       this.#files.set(file, await regularFileHash(file));
     }
     return this.#files.get(file);
   }
 
-  /** The hash of a page's data together with the render key. */
+  /** Whether the files the last build recorded for `page` are its outputs now and still hold what was recorded. */
+  async #intact(page: SitePage, pdf: boolean, dir: string): Promise<string[] | undefined> {
+    const entry = this.#previous[page.path];
+    if (!entry) return undefined;
+    const outputs = pageOutputs(page, pdf);
+    if (outputs.length !== Object.keys(entry.files).length || !outputs.every((file) => file in entry.files)) return undefined;
+    for (const file of outputs) {
+      if ((await this.#fileHash(path.join(dir, file)))?.sha256 !== entry.files[file]) return undefined;
+    }
+    return outputs;
+  }
+
+  /**
+   * The hash of a page's data together with the render key, taken the first time it is asked for
+   * (by page path): call it only on the page's final data.
+   */
   hashOf(page: SitePage): string {
     let hash = this.#hashes.get(page.path);
     if (hash === undefined) {
@@ -86,20 +98,36 @@ export class PageCache {
     for (const page of pages) {
       const entry = this.#previous[page.path];
       if (!entry || entry.hash !== this.hashOf(page)) continue;
-      const outputs = pageOutputs(page, pdf);
-      if (outputs.length !== Object.keys(entry.files).length || !outputs.every((file) => file in entry.files)) continue;
-      let intact = true;
-      for (const file of outputs) {
-        if ((await this.#fileHash(path.join(dir, file))) !== entry.files[file]) {
-          intact = false;
-          break;
-        }
-      }
-      if (!intact) continue;
+      const outputs = await this.#intact(page, pdf, dir);
+      if (!outputs) continue;
       reused.add(page.path);
       for (const file of outputs) files.add(file);
     }
     return { pages: reused, files };
+  }
+
+  /**
+   * The files that `reusable` may keep once the pages' data are final: those of every page among
+   * `pages` whose recorded files are still there unchanged, whatever its data. A first guess that
+   * costs no hashing of page data (a superset: see `Staging.keepOnly`).
+   */
+  async keepable(pages: readonly SitePage[], pdf: boolean, dir = this.#outDir): Promise<Set<string>> {
+    const files = new Set<string>();
+    for (const page of pages) for (const file of (await this.#intact(page, pdf, dir)) ?? []) files.add(file);
+    return files;
+  }
+
+  /**
+   * The SHA-256 and size of those of `files` (relative to the output folder) that this cache has
+   * read: for files kept from the output, so that they are not read again to be recorded.
+   */
+  knownFiles(files: Iterable<string>, dir = this.#outDir): Map<string, { sha256: string; bytes: number }> {
+    const known = new Map<string, { sha256: string; bytes: number }>();
+    for (const file of files) {
+      const hash = this.#files.get(path.join(dir, file));
+      if (hash) known.set(file, hash);
+    }
+    return known;
   }
 
   /**
@@ -156,9 +184,9 @@ export function pageOutputs(page: SitePage, pdf: boolean): string[] {
  * The SHA-256 of a regular file, streamed; undefined for anything else (missing, a folder, a device
  * such as /dev/full): such a file is not what the last build wrote, so its page is built again.
  */
-async function regularFileHash(file: string): Promise<string | undefined> {
+async function regularFileHash(file: string): Promise<{ sha256: string; bytes: number } | undefined> {
   const info = await stat(file).catch(() => undefined);
-  return info?.isFile() ? (await hashFile(file)).sha256 : undefined;
+  return info?.isFile() ? hashFile(file) : undefined;
 }
 
 /** A hash of every file in `dir` (names and contents): for a layouts folder. */

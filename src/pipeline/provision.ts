@@ -45,7 +45,16 @@ export interface ProvisionRecord {
  */
 export async function writeProvisionRecord(
   dir: string,
-  options: { pages: readonly SitePage[]; config: Config; buildDate: string; toolVersion: string; inputs: ProvisionRecord["inputs"]; packages?: readonly BuiltPackage[] },
+  options: {
+    pages: readonly SitePage[];
+    config: Config;
+    buildDate: string;
+    toolVersion: string;
+    inputs: ProvisionRecord["inputs"];
+    packages?: readonly BuiltPackage[];
+    /** SHA-256 and size of files already read by the caller (files kept from the last build): not read again. */
+    known?: ReadonlyMap<string, { sha256: string; bytes: number }>;
+  },
 ): Promise<ProvisionRecord> {
   const { config } = options;
   const reportPages = options.pages.filter((page): page is ReportPage => "area" in page);
@@ -64,7 +73,7 @@ export async function writeProvisionRecord(
   const files: ProvidedFile[] = [];
   for (const file of await listFiles(dir)) {
     if (file.startsWith(`${PROVISION_DIR}/`) || file.split("/").includes("assets")) continue;
-    const { sha256: hash, bytes } = await hashFile(path.join(dir, file));
+    const { sha256: hash, bytes } = options.known?.get(file) ?? (await hashFile(path.join(dir, file)));
     const page = pageOf(file, byStem);
     const item = packageOf.get(file);
     if (item) {

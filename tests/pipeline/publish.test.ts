@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { lstat, mkdir, readdir, readFile, readlink, rm, symlink } from "node:fs/promises";
+import { lstat, mkdir, readdir, readFile, readlink, rm, stat, symlink } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../src/pipeline/build.ts";
@@ -48,6 +48,23 @@ describe("startStaging", () => {
     expect(await readFile(path.join(out, "tabellenboek/2025-12/a.html"), "utf8")).toBe("new december");
     expect(await readFile(path.join(out, "tabellenboek/2025-11/a.html"), "utf8")).toBe("november");
     expect((await readdir(path.dirname(out))).sort()).toEqual(["dist"]);
+  });
+
+  it("links the kept files, and one taken out with keepOnly can be written without touching the output", async () => {
+    const out = path.join(work, "keep", "dist");
+    await writeFiles(out, { "gebiedsscan/2025/a.html": "a", "gebiedsscan/2025/b.html": "b", "gebiedsscan/2025/c.html": "c" });
+    const staging = await startStaging(out, ["gebiedsscan/2025"], String(process.pid), new Set(["gebiedsscan/2025/a.html", "gebiedsscan/2025/b.html"]));
+    expect((await stat(path.join(staging.dir, "gebiedsscan/2025/a.html"))).ino).toBe((await stat(path.join(out, "gebiedsscan/2025/a.html"))).ino);
+    expect(existsSync(path.join(staging.dir, "gebiedsscan/2025/c.html"))).toBe(false);
+    await staging.keepOnly(new Set(["gebiedsscan/2025/a.html", "gebiedsscan/2025/c.html"]));
+    expect(existsSync(path.join(staging.dir, "gebiedsscan/2025/b.html"))).toBe(false);
+    // Written in place, as Eleventy and writeFile do: a new file, as the link was taken out.
+    await writeFiles(staging.dir, { "gebiedsscan/2025/b.html": "b, rendered again" });
+    expect(await readFile(path.join(out, "gebiedsscan/2025/b.html"), "utf8")).toBe("b");
+    expect(await readFile(path.join(staging.dir, "gebiedsscan/2025/c.html"), "utf8")).toBe("c");
+    await staging.commit();
+    const published = await Promise.all(["a", "b", "c"].map((name) => readFile(path.join(out, `gebiedsscan/2025/${name}.html`), "utf8")));
+    expect(published).toEqual(["a", "b, rendered again", "c"]);
   });
 
   it("leaves the output as it was when the staging is discarded", async () => {
