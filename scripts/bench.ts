@@ -169,7 +169,7 @@ report(
 // 4b. The serve round trip: `veiligheidsbeeld serve` on the bench project in a child process; once
 // it serves, one commentary file is saved, and the clock runs from that write until the changed
 // page comes back over HTTP with the new text (polled).
-const servePage = (await readdir(path.join(dir, "dist", "gebiedsscan"), { recursive: true })).find((file) => file.endsWith("GM0344.html"));
+const servePage = (await readdir(path.join(dir, "dist", "gebiedsscan"), { recursive: true })).find((file) => /^gm0344\b.*\.html$/i.test(path.basename(file)));
 if (servePage) {
   const round = await serveRoundTrip(`gebiedsscan/${servePage.split(path.sep).join("/")}`);
   report(
