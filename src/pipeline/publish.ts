@@ -223,15 +223,23 @@ const NO_LINK = new Set(["EXDEV", "EPERM", "ENOTSUP", "EMLINK"]);
  * replaced. `missing`: what to do when `source` is gone ("skip", or "fail" with the error).
  */
 export async function linkOrCopy(source: string, target: string, options: { missing: "skip" | "fail" }): Promise<void> {
-  await mkdir(path.dirname(target), { recursive: true });
-  await rm(target, { force: true });
-  try {
-    await link(source, target);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? "";
-    if (code === "ENOENT" && options.missing === "skip") return;
-    if (!NO_LINK.has(code)) throw error;
-    await cp(source, target, { preserveTimestamps: true });
+  // One system call in the common case (thousands of files per build); the folder and the old file
+  // are seen to only when the link is refused for them.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await link(source, target);
+      return;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? "";
+      if (code === "EEXIST" && attempt === 0) await rm(target, { force: true });
+      else if (code === "ENOENT" && attempt === 0 && (await exists(source))) await mkdir(path.dirname(target), { recursive: true });
+      else if (code === "ENOENT" && options.missing === "skip") return;
+      else if (NO_LINK.has(code)) {
+        await mkdir(path.dirname(target), { recursive: true });
+        await cp(source, target, { preserveTimestamps: true });
+        return;
+      } else throw error;
+    }
   }
 }
 
