@@ -9,10 +9,12 @@
  * Prints, each with its baseline measured here: ingest rows/s vs readline + split; HTML pages/s vs
  * a bare Eleventy build of as many pages; PDFs/s vs bare puppeteer-core page.pdf() of the same
  * HTML with the same pool size; wall time and peak RSS of a cold build, a second build with
- * nothing changed, and a build after one commentary file changed. A script, not a test: it prints
- * figures and asserts nothing. Results for docs/performance.md.
+ * nothing changed, and a build after one commentary file changed, each rebuild as a share of the
+ * cold build; and the `serve` round trip: from saving a commentary file to the changed page being
+ * served over HTTP. A script, not a test: it prints figures and asserts nothing. Results for
+ * docs/performance.md.
  */
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { createReadStream, existsSync, writeFileSync } from "node:fs";
 import { appendFile, cp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -159,8 +161,67 @@ report(
   "rebuild after a commentary change",
   `${changed.wall.toFixed(1)} s, ${changed.maxRssMb.toFixed(0)} MB peak; ${rebuilt(changed.log, "html")} page(s) rendered, ${rebuilt(changed.log, "pdf")} PDF(s) printed`,
   `cold ${cold.wall.toFixed(1)} s`,
-  `${((changed.wall / cold.wall) * 100).toFixed(1)}% of cold (target: only that area)`,
+  // The issue's target: 5 % of cold nationally; a provincie's cold build is short, so the fixed
+  // part of a rebuild (starting Node, reading the cube) weighs more: 10 % at --quick.
+  `${((changed.wall / cold.wall) * 100).toFixed(1)}% of cold (target ≤ ${quick ? 10 : 5}%)`,
 );
+
+// 4b. The serve round trip: `veiligheidsbeeld serve` on the bench project in a child process; once
+// it serves, one commentary file is saved, and the clock runs from that write until the changed
+// page comes back over HTTP with the new text (polled).
+const servePage = (await readdir(path.join(dir, "dist", "gebiedsscan"), { recursive: true })).find((file) => /^gm0344\b.*\.html$/i.test(path.basename(file)));
+if (servePage) {
+  const round = await serveRoundTrip(`gebiedsscan/${servePage.split(path.sep).join("/")}`);
+  report(
+    "serve: commentary saved → page served",
+    `${round.seconds.toFixed(2)} s (${round.rebuildLine}); first build before serving ${round.firstBuild.toFixed(1)} s`,
+    "—",
+    `target ≤ 2 s: ${round.seconds <= 2 ? "met" : "not met"}`,
+  );
+} else console.log("  serve: no gebiedsscan page of GM0344 in the cold build; round trip not measured");
+
+/**
+ * Starts `veiligheidsbeeld serve --port 0` on the bench project, waits until it serves `page`
+ * (relative to the site), appends a line to the commentary of GM0344 and polls the page until it
+ * has that line. The seconds from the write to the page as served, and the serve's own log line.
+ */
+async function serveRoundTrip(page: string): Promise<{ seconds: number; firstBuild: number; rebuildLine: string }> {
+  const start = performance.now();
+  const child = spawn(process.execPath, [path.join(ROOT, "bin/veiligheidsbeeld.js"), "serve", "--config", dir, "--port", "0"], { stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
+  child.stderr.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const until = async <T>(what: string, found: () => Promise<T | undefined> | T | undefined, timeout = 600_000): Promise<T> => {
+    const deadline = performance.now() + timeout;
+    for (;;) {
+      const value = await found();
+      if (value !== undefined) return value;
+      if (child.exitCode !== null || performance.now() > deadline) throw new Error(`serve: ${what} did not happen:\n${output.slice(-4000)}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  };
+  try {
+    const url = await until("serving", () => /serving \d+ pages at (\S+)/.exec(output)?.[1]);
+    const firstBuild = (performance.now() - start) / 1000;
+    const pageUrl = new URL(page, url.endsWith("/") ? url : `${url}/`).href;
+    const fetchText = async (): Promise<string> => {
+      const response = await fetch(pageUrl, { headers: { "cache-control": "no-cache" } });
+      return response.ok ? response.text() : "";
+    };
+    if ((await fetchText()) === "") throw new Error(`serve: ${pageUrl} is not served`);
+    const marker = `Benchmarkzin ${Date.now()}`;
+    const written = performance.now();
+    await appendFile(path.join(dir, "commentary", "2025", "GM0344.md"), `\n${marker}.\n`);
+    await until("the changed page", async () => ((await fetchText()).includes(marker) ? true : undefined), 120_000);
+    const seconds = (performance.now() - written) / 1000;
+    const rebuildLine = await until("its log line", () => /rebuilt .*? in [\d.]+ s/.exec(output)?.[0], 10_000).catch(() => "no log line");
+    return { seconds, firstBuild, rebuildLine };
+  } finally {
+    child.kill("SIGTERM");
+    await exited;
+  }
+}
 
 // 5. HTML against a bare Eleventy build of as many pages from a trivial template (the issue's
 // baseline), and, to tell template work from writing, one that writes our pages' bytes as they are.

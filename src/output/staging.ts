@@ -1,5 +1,5 @@
 import { rmSync } from "node:fs";
-import { cp, mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { cp, link, mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { UserError } from "../user-error.ts";
 
@@ -32,6 +32,11 @@ let counter = 0;
  * except for the files named in `keep` (paths relative to `outDir`: unchanged pages the build does
  * not write again). Leftovers of a build that crashed (a killed process, a power cut) are cleaned
  * up first, and an output folder a crash left half-swapped is put back.
+ *
+ * The files in `keep` are not copied but hard-linked (copied only where the file system refuses a
+ * link): they share their bytes with the live output until the swap. The build must never write
+ * into one (it writes only the files of the pages it renders, which are not kept). Everything else
+ * is copied and may be written freely.
  */
 export async function startStaging(outDir: string, replace: readonly string[], id = String(process.pid), keep: ReadonlySet<string> = new Set()): Promise<Staging> {
   const parent = path.dirname(outDir);
@@ -44,9 +49,21 @@ export async function startStaging(outDir: string, replace: readonly string[], i
   active.add(entry);
   try {
     await rm(dir, { recursive: true, force: true });
-    if (await exists(outDir)) await cp(outDir, dir, { recursive: true, preserveTimestamps: true });
-    else await mkdir(dir, { recursive: true });
-    for (const folder of replace) await removeExcept(dir, folder, keep);
+    await mkdir(dir, { recursive: true });
+    if (await exists(outDir)) {
+      const replaced = replace.map((folder) => path.normalize(folder));
+      const linked = new Set([...keep].map((file) => path.normalize(file)));
+      // The replaced folders and the kept files are left out of the copy; the kept files are then linked.
+      await cp(outDir, dir, {
+        recursive: true,
+        preserveTimestamps: true,
+        filter: (source) => {
+          const relative = path.relative(outDir, source);
+          return !linked.has(relative) && !replaced.some((folder) => relative === folder || relative.startsWith(`${folder}${path.sep}`));
+        },
+      });
+      for (const file of keep) await linkOrCopy(path.join(outDir, file), path.join(dir, file), { missing: "skip" });
+    }
   } catch (error) {
     active.delete(entry);
     await rm(dir, { recursive: true, force: true });
@@ -185,22 +202,33 @@ async function recoverCrashed(parent: string, base: string): Promise<void> {
   }
 }
 
-/** Removes `folder` (relative to `dir`) but the files in `keep`; folders left empty go too. */
-async function removeExcept(dir: string, folder: string, keep: ReadonlySet<string>): Promise<void> {
-  const prefix = `${folder.split(path.sep).join("/")}/`;
-  if (![...keep].some((file) => file.startsWith(prefix))) {
-    await rm(path.join(dir, folder), { recursive: true, force: true });
-    return;
+/** Errors of `link` that mean "not here" rather than "failed": another file system, or links not allowed. */
+const NO_LINK = new Set(["EXDEV", "EPERM", "ENOTSUP", "EMLINK"]);
+
+/**
+ * Puts `target` in place as a hard link to `source` (one more name for the same bytes: nothing
+ * copied), or as a copy where the file system will not link. A file already at `target` is
+ * replaced. `missing`: what to do when `source` is gone ("skip", or "fail" with the error).
+ */
+export async function linkOrCopy(source: string, target: string, options: { missing: "skip" | "fail" }): Promise<void> {
+  // One system call in the common case (thousands of files per build); the folder and the old file
+  // are seen to only when the link is refused for them.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await link(source, target);
+      return;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? "";
+      if (code === "EEXIST" && attempt === 0) await rm(target, { force: true });
+      else if (code === "ENOENT" && attempt === 0 && (await exists(source))) await mkdir(path.dirname(target), { recursive: true });
+      else if (code === "ENOENT" && options.missing === "skip") return;
+      else if (NO_LINK.has(code)) {
+        await mkdir(path.dirname(target), { recursive: true });
+        await cp(source, target, { preserveTimestamps: true });
+        return;
+      } else throw error;
+    }
   }
-  const entries = await readdir(path.join(dir, folder), { recursive: true, withFileTypes: true });
-  const folders: string[] = [];
-  for (const entry of entries) {
-    const full = path.join(entry.parentPath, entry.name);
-    if (entry.isDirectory()) folders.push(full);
-    else if (!keep.has(path.relative(dir, full).split(path.sep).join("/"))) await rm(full, { force: true });
-  }
-  // Deepest first, so that a folder whose subfolders were all removed is empty when its turn comes.
-  for (const empty of folders.sort((a, b) => b.length - a.length)) if ((await readdir(empty)).length === 0) await rm(empty, { recursive: true });
 }
 
 function isAlive(pid: number): boolean {

@@ -144,13 +144,13 @@ async function buildLocked(options: BuildOptions, outer: BuildEffects): Promise<
   const site = await sitePages(disclosed.pages, planned, { config, buildDate, reference: inputs.reference, regionName: inputs.scope.name, qualityPeriode: quality.periode });
 
   const shard = options.shard;
-  const output = await stageOutput(site.pages, disclosed.identity, planned, { config, buildDate, layoutsDir, pdf, cache, someAreas: options.areas !== undefined, ...(shard ? { shard } : {}) });
+  const output = await stageOutput(site.pages, disclosed.identity, planned, { config, buildDate, layoutsDir, pdf, cache, someAreas: options.areas !== undefined, ...(shard ? { shard } : {}) }, hashOf);
   try {
     const dir = output.staging.dir;
     await renderPages(output.fresh, site, quality, dir, { config, layoutsDir, writesShared: !shard || shard.index === 1 }, effects, output.keptNote);
     const packages = await writeDownloadFiles(output.fresh, site.pages, planned, dir, { config, buildDate, reference: inputs.reference, someAreas: options.areas !== undefined, ...(shard ? { shard } : {}) }, effects);
     const printed = pdf ? await printPages(output.fresh, dir, buildDate, effects, output.keptNote) : 0;
-    await publish(output, site.pages, packages, { config, buildDate, pdf, toolVersion: TOOL_VERSION, inputs: [...inputs.exportInputs, ...inputs.otherInputs] });
+    await publish(output, site.pages, packages, { config, buildDate, pdf, toolVersion: TOOL_VERSION, inputs: [...inputs.exportInputs, ...inputs.otherInputs] }, hashOf);
     const result: BuildResult = {
       outDir,
       pages: site.pages.length,

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
+import type { HashOf } from "../output/file-hashes.ts";
 import { hashFile } from "../output/hash-file.ts";
 import type { ReportPage, SitePage } from "../reports/page.ts";
 
@@ -29,16 +30,20 @@ export class PageCache {
   readonly #outDir: string;
   readonly #renderKey: string;
   readonly #previous: PageManifest["pages"];
+  /** The hash of each page's final data (by page path): taken once per build, by `reusable`. */
   readonly #hashes = new Map<string, string>();
-  readonly #files = new Map<string, string | undefined>();
+  /** What each output file read so far holds: its SHA-256 and size, or undefined when it is not a regular file. */
+  readonly #files = new Map<string, { sha256: string; bytes: number } | undefined>();
   readonly #identity: WeakMap<SitePage, string>;
+  readonly #hashOf: HashOf;
 
-  private constructor(file: string, outDir: string, renderKey: string, previous: PageManifest["pages"], identity: WeakMap<SitePage, string>) {
+  private constructor(file: string, outDir: string, renderKey: string, previous: PageManifest["pages"], identity: WeakMap<SitePage, string>, hashOf: HashOf) {
     this.#file = file;
     this.#outDir = outDir;
     this.#renderKey = renderKey;
     this.#previous = previous;
     this.#identity = identity;
+    this.#hashOf = hashOf;
   }
 
   /**
@@ -46,7 +51,7 @@ export class PageCache {
    * `identity`: for pages whose data is known by a key over everything it was computed from (the
    * model cache's), that key, which stands for the data: such a page's data is not hashed.
    */
-  static async open(cacheDir: string, outDir: string, renderKey: string, identity: WeakMap<SitePage, string> = new WeakMap()): Promise<PageCache> {
+  static async open(cacheDir: string, outDir: string, renderKey: string, identity: WeakMap<SitePage, string> = new WeakMap(), hashOf: HashOf = hashFile): Promise<PageCache> {
     const file = path.join(cacheDir, "pages", `${sha256(path.resolve(outDir)).slice(0, 16)}.json`);
     let previous: PageManifest["pages"] = {};
     try {
@@ -55,23 +60,33 @@ export class PageCache {
     } catch {
       // No manifest yet (a first build) or a damaged one: every page is built.
     }
-    return new PageCache(file, path.resolve(outDir), renderKey, previous, identity);
+    return new PageCache(file, path.resolve(outDir), renderKey, previous, identity, hashOf);
   }
 
-  /** Drops the hashes of page data computed so far: it changed since (call before judging it again). */
-  forgetHashes(): void {
-    this.#hashes.clear();
-  }
-
-  /** The SHA-256 of a regular file (read once per build: the output does not change meanwhile). */
-  async #fileHash(file: string): Promise<string | undefined> {
+  /** The SHA-256 and size of a regular file (read once per build: the output does not change meanwhile). */
+  async #fileHash(file: string): Promise<{ sha256: string; bytes: number } | undefined> {
     if (!this.#files.has(file)) {
-      this.#files.set(file, await regularFileHash(file));
+      this.#files.set(file, await regularFileHash(file, this.#hashOf));
     }
     return this.#files.get(file);
   }
 
-  /** The hash of a page's data together with the render key. */
+  /** Whether the files the last build recorded for `page` are its outputs now and still hold what was recorded. */
+  async #intact(page: SitePage, pdf: boolean, dir: string): Promise<string[] | undefined> {
+    const entry = this.#previous[page.path];
+    if (!entry) return undefined;
+    const outputs = pageOutputs(page, pdf);
+    if (outputs.length !== Object.keys(entry.files).length || !outputs.every((file) => file in entry.files)) return undefined;
+    for (const file of outputs) {
+      if ((await this.#fileHash(path.join(dir, file)))?.sha256 !== entry.files[file]) return undefined;
+    }
+    return outputs;
+  }
+
+  /**
+   * The hash of a page's data together with the render key, taken the first time it is asked for
+   * (by page path): call it only on the page's final data.
+   */
   hashOf(page: SitePage): string {
     let hash = this.#hashes.get(page.path);
     if (hash === undefined) {
@@ -93,16 +108,8 @@ export class PageCache {
     for (const page of pages) {
       const entry = this.#previous[page.path];
       if (!entry || entry.hash !== this.hashOf(page)) continue;
-      const outputs = pageOutputs(page, pdf);
-      if (outputs.length !== Object.keys(entry.files).length || !outputs.every((file) => file in entry.files)) continue;
-      let intact = true;
-      for (const file of outputs) {
-        if ((await this.#fileHash(path.join(dir, file))) !== entry.files[file]) {
-          intact = false;
-          break;
-        }
-      }
-      if (!intact) continue;
+      const outputs = await this.#intact(page, pdf, dir);
+      if (!outputs) continue;
       reused.add(page.path);
       for (const file of outputs) files.add(file);
     }
@@ -163,9 +170,9 @@ export function pageOutputs(page: SitePage, pdf: boolean): string[] {
  * The SHA-256 of a regular file, streamed; undefined for anything else (missing, a folder, a device
  * such as /dev/full): such a file is not what the last build wrote, so its page is built again.
  */
-async function regularFileHash(file: string): Promise<string | undefined> {
+async function regularFileHash(file: string, hashOf: HashOf): Promise<{ sha256: string; bytes: number } | undefined> {
   const info = await stat(file).catch(() => undefined);
-  return info?.isFile() ? (await hashFile(file)).sha256 : undefined;
+  return info?.isFile() ? hashOf(file) : undefined;
 }
 
 /** A hash of every file in `dir` (names and contents): for a layouts folder. */

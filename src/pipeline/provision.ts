@@ -45,7 +45,16 @@ export interface ProvisionRecord {
  */
 export async function writeProvisionRecord(
   dir: string,
-  options: { pages: readonly SitePage[]; config: Config; buildDate: string; toolVersion: string; inputs: ProvisionRecord["inputs"]; packages?: readonly BuiltPackage[] },
+  options: {
+    pages: readonly SitePage[];
+    config: Config;
+    buildDate: string;
+    toolVersion: string;
+    inputs: ProvisionRecord["inputs"];
+    packages?: readonly BuiltPackage[];
+    /** How the files are hashed: each known as the output file it becomes (FileHashes reads only what changed). */
+    hashOf?: HashOf;
+  },
 ): Promise<ProvisionRecord> {
   const { config } = options;
   const reportPages = options.pages.filter((page): page is ReportPage => "area" in page);
@@ -64,7 +73,7 @@ export async function writeProvisionRecord(
   const files: ProvidedFile[] = [];
   for (const file of await listFiles(dir)) {
     if (file.startsWith(`${PROVISION_DIR}/`) || file.split("/").includes("assets")) continue;
-    const { sha256: hash, bytes } = await hashFile(path.join(dir, file));
+    const { sha256: hash, bytes } = await (options.hashOf ?? hashFile)(path.join(dir, file), path.join(config.paths.output, file));
     const page = pageOf(file, byStem);
     const item = packageOf.get(file);
     if (item) {

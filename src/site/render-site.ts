@@ -45,7 +45,8 @@ export async function renderSite(pages: readonly SitePage[], options: RenderSite
       config.addGlobalData("sitePages", pages);
       config.addTemplate("veiligheidsbeeld-pages.njk", "{% include p.layout %}", {
         pagination: { data: "sitePages", size: 1, alias: "p" },
-        permalink: "{{ p.path }}",
+        // A function, not the template "{{ p.path }}": Eleventy would compile that anew for every page.
+        permalink: (data: { p: SitePage }) => data.p.path,
         eleventyExcludeFromCollections: true,
       });
     },

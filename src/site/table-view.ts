@@ -21,7 +21,13 @@ export interface TableView {
   id: string;
   caption: string;
   headerRows: HeaderCell[][];
+  /** Made only for a layout that loops over the rows itself (the tool's own takes `bodyHtml`). */
   rows: { id: string; label: string; className: string; cells: BodyCell[]; cellsHtml: string }[];
+  /**
+   * The body rows as HTML, as the loop over `rows` in layouts/partials/table.njk wrote them (from
+   * the first row's `<tr` to the last row's `</tr>`, indented as there); "" without rows.
+   */
+  bodyHtml: string;
   notes: string[];
 }
 
@@ -44,32 +50,39 @@ export function tableView(table: Table): TableView {
     for (let j = i; j < i + span; j++) bottom.push(headerOf(table.columns[j] as Column));
     i += span;
   }
+  const bodyCell = (cell: Cell, index: number): BodyCell => {
+    const column = table.columns[index] as Column;
+    return {
+      text: cellText(cell, column),
+      title: cellTitle(cell, column),
+      className: `kind-${column.kind}${cell.symbol ? " symbol" : ""}${cell.verdict && cell.verdict !== "geen significante verandering" ? ` verdict-${cell.verdict}` : ""}`,
+    };
+  };
+  const rowClass = (row: Table["rows"][number]): string => `role-${row.role} level-${row.level}`;
+  // Each table is written once, here, as one string: a template loop over hundreds of rows (and
+  // the objects it is handed) costs more than the rest of the page.
+  const cellsHtml = table.rows.map((row) => {
+    let html = "";
+    row.cells.forEach((cell, index) => (html += cellHtml(bodyCell(cell, index))));
+    return html;
+  });
+  const bodyHtml = table.rows.map((row, index) => `<tr class="${escapeHtml(rowClass(row))}">\n      <th scope="row">${escapeHtml(row.label)}</th>\n      ${cellsHtml[index]}\n    </tr>`).join("\n    ");
   return {
     id: table.id,
     caption: table.caption,
     headerRows: hasGroups ? [top, bottom] : [bottom],
-    rows: table.rows.map((row) => {
-      const bodyCell = (cell: Cell, index: number): BodyCell => {
-        const column = table.columns[index] as Column;
-        return {
-          text: cellText(cell, column),
-          title: cellTitle(cell, column),
-          className: `kind-${column.kind}${cell.symbol ? " symbol" : ""}${cell.verdict && cell.verdict !== "geen significante verandering" ? ` verdict-${cell.verdict}` : ""}`,
-        };
-      };
-      let html = "";
-      row.cells.forEach((cell, index) => (html += cellHtml(bodyCell(cell, index))));
-      return {
+    get rows() {
+      return table.rows.map((row, index) => ({
         id: row.id,
         label: row.label,
-        className: `role-${row.role} level-${row.level}`,
-        // Made only for a layout that loops over the cells itself.
+        className: rowClass(row),
         get cells() {
           return row.cells.map(bodyCell);
         },
-        cellsHtml: html,
-      };
-    }),
+        cellsHtml: cellsHtml[index] as string,
+      }));
+    },
+    bodyHtml,
     notes: table.notes,
   };
 }

@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { lstat, mkdir, readdir, readFile, readlink, rm, symlink } from "node:fs/promises";
+import { lstat, mkdir, readdir, readFile, readlink, rm, stat, symlink } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../src/pipeline/build.ts";
@@ -48,6 +48,24 @@ describe("startStaging", () => {
     expect(await readFile(path.join(out, "tabellenboek/2025-12/a.html"), "utf8")).toBe("new december");
     expect(await readFile(path.join(out, "tabellenboek/2025-11/a.html"), "utf8")).toBe("november");
     expect((await readdir(path.dirname(out))).sort()).toEqual(["dist"]);
+  });
+
+  it("links the kept files, and a file of the replaced folder written anew does not touch the output", async () => {
+    const out = path.join(work, "keep", "dist");
+    await writeFiles(out, { "gebiedsscan/2025/a.html": "a", "gebiedsscan/2025/b.html": "b", "index.html": "index" });
+    const staging = await startStaging(out, ["gebiedsscan/2025"], String(process.pid), new Set(["gebiedsscan/2025/a.html"]));
+    // Kept: the same bytes under a second name, nothing copied.
+    expect((await stat(path.join(staging.dir, "gebiedsscan/2025/a.html"))).ino).toBe((await stat(path.join(out, "gebiedsscan/2025/a.html"))).ino);
+    // Outside the replaced folder: a copy, which the build may write into.
+    expect((await stat(path.join(staging.dir, "index.html"))).ino).not.toBe((await stat(path.join(out, "index.html"))).ino);
+    expect(existsSync(path.join(staging.dir, "gebiedsscan/2025/b.html"))).toBe(false);
+    // Written in place, as Eleventy and writeFile do: a new file, not the published one.
+    await writeFiles(staging.dir, { "gebiedsscan/2025/b.html": "b, rendered again", "index.html": "index, again" });
+    expect(await readFile(path.join(out, "gebiedsscan/2025/b.html"), "utf8")).toBe("b");
+    expect(await readFile(path.join(out, "index.html"), "utf8")).toBe("index");
+    await staging.commit();
+    const published = await Promise.all(["gebiedsscan/2025/a.html", "gebiedsscan/2025/b.html", "index.html"].map((name) => readFile(path.join(out, name), "utf8")));
+    expect(published).toEqual(["a", "b, rendered again", "index, again"]);
   });
 
   it("leaves the output as it was when the staging is discarded", async () => {

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { appendFile, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { appendFile, link, mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../src/pipeline/build.ts";
@@ -68,6 +68,28 @@ describe("a second build", () => {
     expect(changed.some((file) => file.endsWith("gm0335-montfoort.pdf"))).toBe(true);
     const cold = await run(await configFor("cold-after-change"));
     expect(after.files).toEqual(cold.files);
+  });
+
+  it("links the kept files into the staging folder, and a page rendered again there leaves the live output's file as it was", async () => {
+    const config = await configFor("linked");
+    const before = await run(config);
+    // A second name for every published file (a hard link): a write into a shared file in place,
+    // before or after the swap, would show here.
+    const side = path.join(work, "linked", "side");
+    for (const file of Object.keys(before.files)) {
+      await mkdir(path.dirname(path.join(side, file)), { recursive: true });
+      await link(path.join(config.paths.output, file), path.join(side, file));
+    }
+    await appendFile(path.join(commentary, "2025", "GM0335.md"), "\nNog een zin, voor de links.\n");
+    const after = await run(config);
+    expect(after.lines.join("\n")).toMatch(/html: 1 pages \(\d+ unchanged, kept\)/);
+    const page = Object.keys(before.files).find((file) => file.endsWith(".html") && file.includes("gm0335"));
+    expect(page).toBeDefined();
+    expect(after.files[page ?? ""]).not.toBe(before.files[page ?? ""]);
+    expect(await hashAll(side)).toEqual(before.files);
+    // A kept page of another area is the same file as before the build: linked, not copied.
+    const kept = Object.keys(before.files).find((file) => file.endsWith(".pdf") && !file.includes("gm0335"));
+    expect((await stat(path.join(config.paths.output, kept ?? ""))).ino).toBe((await stat(path.join(side, kept ?? ""))).ino);
   });
 
   it("after one commentary file changed keeps the public site's pages too, and publishes what a cold build would", async () => {

@@ -1,4 +1,5 @@
 import type { Config } from "../../config/normalize-config.ts";
+import type { HashOf } from "../../output/file-hashes.ts";
 import type { BuiltPackage } from "../../deliver/delivery-files.ts";
 import type { SitePage } from "../../reports/page.ts";
 import { folderHash, isReportPage, PageCache } from "../page-cache.ts";
@@ -39,11 +40,11 @@ export interface StageSettings {
  * starts the staging folder beside the output: the output as it is, without the editions this
  * build makes anew except for the files kept.
  */
-export async function stageOutput(pages: readonly SitePage[], identity: WeakMap<SitePage, string>, planned: readonly PlannedEdition[], settings: StageSettings): Promise<StagedOutput> {
+export async function stageOutput(pages: readonly SitePage[], identity: WeakMap<SitePage, string>, planned: readonly PlannedEdition[], settings: StageSettings, hashOf?: HashOf): Promise<StagedOutput> {
   const { config, shard } = settings;
   const outDir = config.paths.output;
   const own = shard ? pages.filter((page) => (isReportPage(page) ? inShard(page.area.code, shard) : shard.index === 1)) : [...pages];
-  const cache = settings.cache ? await PageCache.open(config.paths.cache, outDir, JSON.stringify([await toolFingerprint(), await folderHash(settings.layoutsDir), settings.buildDate, settings.pdf]), identity) : undefined;
+  const cache = settings.cache ? await PageCache.open(config.paths.cache, outDir, JSON.stringify([await toolFingerprint(), await folderHash(settings.layoutsDir), settings.buildDate, settings.pdf]), identity, hashOf) : undefined;
   const reused = cache ? await cache.reusable(own, settings.pdf) : { pages: new Set<string>(), files: new Set<string>() };
   // A full edition replaces its folder; a build of some areas (or a shard) only rewrites their files.
   const replaced = settings.someAreas || shard ? [] : planned.map((plan) => `${plan.definition.kind}/${plan.edition.id}`);
@@ -70,8 +71,8 @@ export interface PublishSettings {
  * Last: the record of what this build provides to whom, over the files exactly as published; then
  * the staging folder swapped in for the output, and the page cache told what is published now.
  */
-export async function publish(output: StagedOutput, pages: readonly SitePage[], packages: readonly BuiltPackage[], settings: PublishSettings): Promise<void> {
-  const record = await writeProvisionRecord(output.staging.dir, { pages, config: settings.config, buildDate: settings.buildDate, toolVersion: settings.toolVersion, inputs: settings.inputs, packages });
+export async function publish(output: StagedOutput, pages: readonly SitePage[], packages: readonly BuiltPackage[], settings: PublishSettings, hashOf?: HashOf): Promise<void> {
+  const record = await writeProvisionRecord(output.staging.dir, { pages, config: settings.config, buildDate: settings.buildDate, toolVersion: settings.toolVersion, inputs: settings.inputs, packages, ...(hashOf ? { hashOf } : {}) });
   await output.staging.commit();
   await output.cache?.save(output.own, settings.pdf, new Map(record.files.map((file) => [file.path, file.sha256])));
 }
