@@ -141,7 +141,7 @@ async function buildLocked(options: BuildOptions, outer: BuildEffects): Promise<
   // Public figures pass disclosure control before anything is rendered or written: the pages from
   // here on are those it returns (a public page's figures as published).
   const disclosed = await disclose(modelled, planned, config, inputs.reference, log, cache);
-  const site = await sitePages(disclosed.pages, planned, { config, buildDate, reference: inputs.reference, regionName: inputs.scope.name, qualityPeriode: quality.periode });
+  const site = await sitePages(disclosed.pages, planned, { config, buildDate, reference: inputs.reference, regionName: inputs.scope.name, qualityPeriode: quality.periode, shared: inputs.shared });
 
   const shard = options.shard;
   const output = await stageOutput(site.pages, disclosed.identity, planned, { config, buildDate, layoutsDir, pdf, cache, someAreas: options.areas !== undefined, ...(shard ? { shard } : {}) }, hashOf);

@@ -4,12 +4,17 @@ import type { Config } from "../config/normalize-config.ts";
 import { yearOf } from "../model/months.ts";
 import type { Scope } from "../model/scope.ts";
 import type { Reference } from "../reference/load-reference.ts";
-import { loadNationalFigures, type NationalFigures } from "../reference/national-figures.ts";
-import { GEMEENTE_GEOMETRY, loadGeometry, type AreaGeometry } from "../reference/geometry.ts";
-import { stat } from "node:fs/promises";
+import type { NationalFigures } from "../reference/national-figures.ts";
+import { loadGeometry, type AreaGeometry } from "../reference/geometry.ts";
 import type { ReportDefinition } from "../reports/definition.ts";
 import type { Edition } from "../reports/edition.ts";
 import type { BuildLog } from "../log.ts";
+
+/** The national figures and the gemeente boundaries, each read at most once (undefined: not there). */
+export interface SharedInputs {
+  national(): Promise<NationalFigures | undefined>;
+  geometry(): Promise<AreaGeometry | undefined>;
+}
 
 /** What some sections need besides the exports. */
 export interface ReportInputs {
@@ -25,10 +30,9 @@ export interface ReportInputs {
  * sections) — each at most once per build. Warns about a commentary file for an area that gets no
  * page in the report (a wijk, an area outside the scope): it would silently go unread.
  */
-export function reportInputsLoader(config: Config, reference: Reference, scope: Scope, log: BuildLog): (definition: ReportDefinition, edition: Edition) => Promise<ReportInputs> {
+export function reportInputsLoader(config: Config, reference: Reference, scope: Scope, log: BuildLog, shared: SharedInputs): (definition: ReportDefinition, edition: Edition) => Promise<ReportInputs> {
   const commentaryByYear = new Map<number, Promise<ReadonlyMap<string, Commentary>>>();
   let national: Promise<NationalFigures | undefined> | undefined;
-  let geometry: Promise<AreaGeometry | undefined> | undefined;
   let areaGeometry: Promise<AreaGeometry> | undefined;
   const warned = new Set<string>();
   return async (definition, edition) => {
@@ -56,19 +60,14 @@ export function reportInputsLoader(config: Config, reference: Reference, scope: 
       inputs.commentary = commentary;
     }
     if (types.has("benchmark")) {
-      national ??= loadNationalFigures(config).then((figures) => {
+      national ??= shared.national().then((figures) => {
         if (!figures) log.warn(`${path.join(config.paths.realdata, "misdrijven-gemeente-jaar.csv")} not found: the comparison with Nederland is left out`);
         return figures;
       });
       const figures = await national;
       if (figures) inputs.national = figures;
       // The map of the eenheid is drawn when the reference holds the gemeente boundaries.
-      const file = path.join(config.paths.reference, GEMEENTE_GEOMETRY);
-      geometry ??= stat(file).then(
-        () => loadGeometry(file),
-        () => undefined,
-      );
-      const shapes = await geometry;
+      const shapes = await shared.geometry();
       if (shapes) inputs.geometry = shapes;
     }
     // Wijk and buurt maps only when the config points at their boundaries (the CBS Wijk- en buurtkaart).

@@ -2,9 +2,7 @@ import { readdir } from "node:fs/promises";
 import path from "node:path";
 import type { Config } from "../../config/normalize-config.ts";
 import { qualityLinks } from "../../quality/quality-links.ts";
-import { GEMEENTE_GEOMETRY, loadGeometry } from "../../reference/geometry.ts";
 import type { Reference } from "../../reference/load-reference.ts";
-import { loadNationalFigures } from "../../reference/national-figures.ts";
 import type { ReportDefinition } from "../../reports/definition.ts";
 import { editionOf, type Edition } from "../../reports/edition.ts";
 import type { IndexPage, ReportPage, SitePage } from "../../reports/page.ts";
@@ -12,7 +10,7 @@ import { publicSite } from "../../reports/public-site.ts";
 import { BUILT_IN_DEFINITIONS } from "../../reports/registry.ts";
 import { nlDate } from "../../site/filters.ts";
 import type { PlannedEdition } from "../plan.ts";
-import { isFile } from "./read-inputs.ts";
+import type { SharedInputs } from "../report-inputs.ts";
 
 /** Every page of the build as it will be rendered, and the files that are not pages. */
 export interface SiteData {
@@ -31,6 +29,7 @@ export interface PageDataSettings {
   regionName: string;
   /** The quality report's month, linked from the front page. */
   qualityPeriode: string;
+  shared: SharedInputs;
 }
 
 /**
@@ -83,9 +82,8 @@ async function publicSiteOf(definition: ReportDefinition, planned: readonly Plan
   }
   const newestFirst = [...editions.values()].sort((a, b) => b.month - a.month);
   // Maps and the comparison with Nederland are left out (not left empty) without their files.
-  const geometryFile = path.join(config.paths.reference, GEMEENTE_GEOMETRY);
-  const geometry = (await isFile(geometryFile)) ? await loadGeometry(geometryFile) : undefined;
-  const national = await loadNationalFigures(config);
+  const geometry = await settings.shared.geometry();
+  const national = await settings.shared.national();
   return publicSite(definition, newestFirst, built, {
     organisation: config.publicSite.publisher ?? config.organisation,
     baseUrl: config.publicSite.baseUrl,

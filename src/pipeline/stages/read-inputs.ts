@@ -4,7 +4,8 @@ import type { Config } from "../../config/normalize-config.ts";
 import { scanExports, type ExportFile, type ExportsFolder } from "../../ingest/list-exports.ts";
 import type { Month } from "../../model/months.ts";
 import { resolveScope, type Scope } from "../../model/scope.ts";
-import { GEMEENTE_GEOMETRY } from "../../reference/geometry.ts";
+import { GEMEENTE_GEOMETRY, loadGeometry } from "../../reference/geometry.ts";
+import { loadNationalFigures } from "../../reference/national-figures.ts";
 import { loadReference, type Reference } from "../../reference/load-reference.ts";
 import { needsRegistrations } from "../../reports/servable-editions.ts";
 import { UserError } from "../../user-error.ts";
@@ -12,7 +13,7 @@ import type { BuildLog } from "../../log.ts";
 import type { HashOf } from "../../output/file-hashes.ts";
 import type { PlannedEdition } from "../plan.ts";
 import { commentaryFiles, hashInputs, type ProvisionRecord } from "../provision.ts";
-import { reportInputsLoader, type ReportInputs } from "../report-inputs.ts";
+import { reportInputsLoader, type ReportInputs, type SharedInputs } from "../report-inputs.ts";
 
 /** What the stages after this one are made from, read and hashed. */
 export interface Inputs {
@@ -31,6 +32,8 @@ export interface Inputs {
   wantsRegistrations: boolean;
   /** The commentary, national figures and maps an edition's sections need (each read once). */
   reportInputs: (plan: PlannedEdition) => Promise<ReportInputs>;
+  /** The national figures and the gemeente boundaries (for the sections and the public sites). */
+  shared: SharedInputs;
   /** SHA-256 of every export read … */
   exportInputs: ProvisionRecord["inputs"];
   /** … and of every other input (reference, commentary, national figures, geometry). */
@@ -48,7 +51,8 @@ export async function readInputs(config: Config, requested: readonly PlannedEdit
   const scope = resolveScope(config.scope, reference);
   const folder = await exportsFolder(config);
 
-  const loader = reportInputsLoader(config, reference, scope, log);
+  const shared = sharedInputs(config, memo);
+  const loader = reportInputsLoader(config, reference, scope, log, shared);
   const reportInputs = (plan: PlannedEdition) => loader(plan.definition, plan.edition);
   for (const plan of requested) await reportInputs(plan);
 
@@ -80,8 +84,29 @@ export async function readInputs(config: Config, requested: readonly PlannedEdit
     // reports are built from the cube alone, as fast as before and from the same cache entry.
     wantsRegistrations: requested.some((plan) => needsRegistrations(plan.definition)),
     reportInputs,
+    shared,
     exportInputs,
     otherInputs,
+  };
+}
+
+/**
+ * The national figures and the gemeente boundaries, each read at most once per build — and, in a
+ * `serve` process, once while their files are unchanged (the memo is keyed by size and time).
+ */
+function sharedInputs(config: Config, memo: Map<string, unknown> | undefined): SharedInputs {
+  const once = <T>(file: string, load: () => Promise<T>): (() => Promise<T>) => {
+    let loaded: Promise<T> | undefined;
+    return () =>
+      (loaded ??= (async () => {
+        const info = await stat(file).catch(() => undefined);
+        return remember(memo, `${file} ${info?.size} ${info?.mtimeMs}`, load);
+      })());
+  };
+  const geometryFile = path.join(config.paths.reference, GEMEENTE_GEOMETRY);
+  return {
+    national: once(path.join(config.paths.realdata, "misdrijven-gemeente-jaar.csv"), () => loadNationalFigures(config)),
+    geometry: once(geometryFile, async () => ((await isFile(geometryFile)) ? loadGeometry(geometryFile) : undefined)),
   };
 }
 
