@@ -137,10 +137,10 @@ async function buildLocked(options: BuildOptions, outer: BuildEffects): Promise<
   }
   const checked = await ingestAndCheck(inputs, requested, { config, buildDate, allowIncomplete: options.allowIncomplete ?? false, cache, ...(options.memo ? { memo: options.memo } : {}) }, log);
   const { planned, quality } = checked;
-  const modelled = await modelPages(inputs, checked, { config, buildDate, allowIncomplete: options.allowIncomplete ?? false, cache, ...(options.areas ? { areas: options.areas } : {}) }, log);
+  const modelled = await modelPages(inputs, checked, { config, buildDate, allowIncomplete: options.allowIncomplete ?? false, cache, ...(options.memo ? { memo: options.memo } : {}), ...(options.areas ? { areas: options.areas } : {}) }, log);
   // Public figures pass disclosure control before anything is rendered or written: the pages from
   // here on are those it returns (a public page's figures as published).
-  const disclosed = await disclose(modelled, planned, config, inputs.reference, log, cache);
+  const disclosed = await disclose(modelled, planned, config, inputs.reference, log, cache, options.memo);
   const site = await sitePages(disclosed.pages, planned, { config, buildDate, reference: inputs.reference, regionName: inputs.scope.name, qualityPeriode: quality.periode, shared: inputs.shared });
 
   const shard = options.shard;

@@ -1,52 +1,94 @@
 import { createHash } from "node:crypto";
-import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
+import { open, mkdir, readdir, readFile, rename, rm, stat, utimes } from "node:fs/promises";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
+
+/** What the caches keep: page data, and whatever else a stage tells about it. */
+export interface PagesValue {
+  pages: unknown[];
+}
 
 /**
  * A cache of computed page data, one entry per key (an edition's model, the disclosure control of
  * a build's public editions). The key is a SHA-256 over everything the value is computed from, so
  * a hit is the value a computation would give; a file that cannot be read is a miss, and a cache
  * that cannot be written only costs the next build its time. Entries are V8-serialised (Maps and
- * typed arrays survive, and it reads several times faster than JSON).
+ * typed arrays survive, and it reads several times faster than JSON), one record per page, so that
+ * writing a national edition (100 MB and more) never holds a second copy of it in memory.
+ *
+ * With a memo (a `serve` process), a value read or saved is kept in memory as well: the next
+ * rebuild takes it from there, not from disk.
  */
-export class ValueCache<T> {
+export class ValueCache<T extends PagesValue> {
   readonly #dir: string;
   readonly #format: string;
   readonly #keep: number;
+  readonly #memo: Map<string, unknown> | undefined;
 
   /** `keep`: how many entries stay (the newest); the others are removed when one is saved. */
-  constructor(dir: string, format: string, keep: number) {
+  constructor(dir: string, format: string, keep: number, memo?: Map<string, unknown>) {
     this.#dir = dir;
     this.#format = format;
     this.#keep = keep;
+    this.#memo = memo;
   }
 
   async load(key: string): Promise<T | undefined> {
+    const remembered = this.#memo?.get(this.#memoKey(key)) as T | undefined;
+    if (remembered) return remembered;
     const file = this.#file(key);
     try {
-      const entry = deserialize(await readFile(file)) as { format: string; key: string; value: T };
-      if (entry.format !== this.#format || entry.key !== key) return undefined;
+      const bytes = await readFile(file);
+      const records: unknown[] = [];
+      for (let at = 0; at < bytes.length; ) {
+        const length = bytes.readUInt32LE(at);
+        records.push(deserialize(bytes.subarray(at + 4, at + 4 + length)));
+        at += 4 + length;
+      }
+      const [header, ...pages] = records as [{ format: string; key: string; count: number; rest: Omit<T, "pages"> }, ...unknown[]];
+      if (header.format !== this.#format || header.key !== key || header.count !== pages.length) return undefined;
       // Used now: the newest, as far as pruning is concerned.
       const now = new Date();
       await utimes(file, now, now).catch(() => undefined);
-      return entry.value;
+      const value = { ...header.rest, pages } as unknown as T;
+      this.#memo?.set(this.#memoKey(key), value);
+      return value;
     } catch {
       return undefined;
     }
   }
 
   async save(key: string, value: T): Promise<void> {
+    this.#memo?.set(this.#memoKey(key), value);
     const file = this.#file(key);
+    const temporary = `${file}.tmp-${process.pid}`;
     try {
       await mkdir(this.#dir, { recursive: true });
-      const temporary = `${file}.tmp-${process.pid}`;
-      await writeFile(temporary, serialize({ format: this.#format, key, value }));
+      const { pages, ...rest } = value;
+      const handle = await open(temporary, "w");
+      try {
+        const record = async (item: unknown): Promise<void> => {
+          const bytes = serialize(item);
+          const length = Buffer.alloc(4);
+          length.writeUInt32LE(bytes.length);
+          await handle.write(length);
+          await handle.write(bytes);
+        };
+        await record({ format: this.#format, key, count: pages.length, rest });
+        for (const page of pages) await record(page);
+      } finally {
+        await handle.close();
+      }
       await rename(temporary, file);
       await this.#prune();
     } catch {
       // A read-only or full disk: the next build computes it again.
+      await rm(temporary, { force: true }).catch(() => undefined);
     }
+  }
+
+  #memoKey(key: string): string {
+    return `${this.#format} ${key}`;
   }
 
   #file(key: string): string {

@@ -31,10 +31,10 @@ interface CachedDisclosure {
  * again only when the counts of a public edition, the rules or what earlier editions published
  * (their open-data CSVs) changed; otherwise its result and its log are read back.
  */
-export async function disclose(modelled: Modelled, planned: readonly PlannedEdition[], config: Config, reference: Reference, log: BuildLog, cacheOn: boolean): Promise<Disclosed> {
+export async function disclose(modelled: Modelled, planned: readonly PlannedEdition[], config: Config, reference: Reference, log: BuildLog, cacheOn: boolean, memo?: Map<string, unknown>): Promise<Disclosed> {
   const publicPlans = planned.filter((plan) => plan.definition.audience === "public");
   if (publicPlans.length === 0) return { pages: modelled.pages, editions: [], identity: modelled.identity };
-  const cache = cacheOn ? new ValueCache<CachedDisclosure>(path.join(config.paths.cache, "disclosure"), "veiligheidsbeeld-disclosure-1", 16) : undefined;
+  const cache = cacheOn ? new ValueCache<CachedDisclosure>(path.join(config.paths.cache, "disclosure"), "veiligheidsbeeld-disclosure-2", 8, memo) : undefined;
   const key = cache ? await disclosureKey(publicPlans, modelled, config) : "";
   let result = cache ? await cache.load(key) : undefined;
   if (result) {

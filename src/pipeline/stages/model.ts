@@ -25,6 +25,8 @@ export interface ModelSettings {
   allowIncomplete: boolean;
   /** Keep each edition's page data under `paths.cache` and compute again only what changed. */
   cache: boolean;
+  /** A `serve` process's memo: the cached page data is kept in memory too. */
+  memo?: Map<string, unknown>;
 }
 
 /** The page data of every edition, and what identifies each page's data without reading it. */
@@ -62,7 +64,7 @@ interface CachedEdition {
 export async function modelPages(inputs: Inputs, checked: Checked, settings: ModelSettings, log: BuildLog): Promise<Modelled> {
   const modelled: Modelled = { pages: [], identity: new WeakMap(), editionKeys: new Map() };
   const checkedCubes = new Set<object>();
-  const cache = settings.cache ? new ValueCache<CachedEdition>(path.join(settings.config.paths.cache, "model"), "veiligheidsbeeld-model-1", 64) : undefined;
+  const cache = settings.cache ? new ValueCache<CachedEdition>(path.join(settings.config.paths.cache, "model"), "veiligheidsbeeld-model-2", 24, settings.memo) : undefined;
   const base = cache ? await baseKey(inputs, settings) : "";
   for (const plan of checked.planned) {
     const key = keyOf("edition", base, plan.definition.kind, plan.edition.id, plan.previous.id);
