@@ -58,6 +58,33 @@ export class ValueCache<T extends PagesValue> {
     }
   }
 
+  /**
+   * What an entry keeps besides its pages, read without its pages (the first record of the file):
+   * for a stage that may not need the pages at all.
+   */
+  async header(key: string): Promise<Omit<T, "pages"> | undefined> {
+    const remembered = this.#memo?.get(this.#memoKey(key)) as T | undefined;
+    if (remembered) {
+      const { pages: _pages, ...rest } = remembered;
+      return rest;
+    }
+    try {
+      const handle = await open(this.#file(key), "r");
+      try {
+        const length = Buffer.alloc(4);
+        if ((await handle.read(length, 0, 4, 0)).bytesRead !== 4) return undefined;
+        const bytes = Buffer.alloc(length.readUInt32LE(0));
+        if ((await handle.read(bytes, 0, bytes.length, 4)).bytesRead !== bytes.length) return undefined;
+        const header = deserialize(bytes) as { format: string; key: string; rest: Omit<T, "pages"> };
+        return header.format === this.#format && header.key === key ? header.rest : undefined;
+      } finally {
+        await handle.close();
+      }
+    } catch {
+      return undefined;
+    }
+  }
+
   async save(key: string, value: T): Promise<void> {
     this.#memo?.set(this.#memoKey(key), value);
     const file = this.#file(key);

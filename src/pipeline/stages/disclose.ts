@@ -33,39 +33,51 @@ interface CachedDisclosure {
  */
 export async function disclose(modelled: Modelled, planned: readonly PlannedEdition[], config: Config, reference: Reference, log: BuildLog, cacheOn: boolean, memo?: Map<string, unknown>): Promise<Disclosed> {
   const publicPlans = planned.filter((plan) => plan.definition.audience === "public");
-  if (publicPlans.length === 0) return { pages: modelled.pages, editions: [], identity: modelled.identity };
+  const all = async (): Promise<SitePage[]> => (await Promise.all(modelled.editions.map((edition) => edition.pages ?? edition.load()))).flat();
+  if (publicPlans.length === 0) return { pages: await all(), editions: [], identity: modelled.identity };
   const cache = cacheOn ? new ValueCache<CachedDisclosure>(path.join(config.paths.cache, "disclosure"), "veiligheidsbeeld-disclosure-2", 8, memo) : undefined;
   const key = cache ? await disclosureKey(publicPlans, modelled, config) : "";
-  let result = cache ? await cache.load(key) : undefined;
-  if (result) {
-    log.info("disclosure: the public editions' counts, the rules and what was published before are as in an earlier build; its result is read back");
-    for (const line of result.log) log[line.level](line.message);
-  } else {
-    const told: CachedDisclosure["log"] = [];
-    const telling: BuildLog = {
-      step: (message) => (told.push({ level: "step", message }), log.step(message)),
-      info: (message) => (told.push({ level: "info", message }), log.info(message)),
-      warn: (message) => (told.push({ level: "warn", message }), log.warn(message)),
-      progress: (label, done, total, text) => log.progress(label, done, total, text),
-    };
-    const { pages, editions } = await discloseEditions(modelled.pages, planned, config, reference, telling);
-    const changed = pages.filter((page, index) => page !== modelled.pages[index]);
-    result = { pages: changed, editions, log: told };
-    if (cache) await cache.save(key, result);
-  }
-  const byPath = new Map(result.pages.map((page) => [page.path, page]));
   const identity = new WeakMap<SitePage, string>();
-  const pages = modelled.pages.map((page) => {
-    const published = byPath.get(page.path);
-    const computed = modelled.identity.get(page);
-    if (!published) {
-      if (computed) identity.set(page, computed);
-      return page;
+  const hit = cache ? await cache.load(key) : undefined;
+  if (hit) {
+    // The public editions' pages as published come from the cache; their pages as computed are not read.
+    log.info("disclosure: the public editions' counts, the rules and what was published before are as in an earlier build; its result is read back");
+    for (const line of hit.log) log[line.level](line.message);
+    const byEdition = new Map<string, SitePage[]>();
+    for (const page of hit.pages) {
+      const id = "area" in page ? `${page.report.kind}|${page.edition.id}` : "";
+      if (!byEdition.has(id)) byEdition.set(id, []);
+      byEdition.get(id)?.push(page);
+      identity.set(page, keyOf("disclosed", key, page.path));
     }
-    if (cache) identity.set(published, keyOf("disclosed", key, page.path));
-    return published;
-  });
-  return { pages, editions: result.editions, identity };
+    const pages = modelled.editions.flatMap((edition) => {
+      if (edition.plan.definition.audience === "public") return byEdition.get(`${edition.plan.definition.kind}|${edition.plan.edition.id}`) ?? [];
+      for (const page of edition.pages ?? []) {
+        const computed = modelled.identity.get(page);
+        if (computed) identity.set(page, computed);
+      }
+      return edition.pages ?? [];
+    });
+    return { pages, editions: hit.editions, identity };
+  }
+  const computed = await all();
+  const told: CachedDisclosure["log"] = [];
+  const telling: BuildLog = {
+    step: (message) => (told.push({ level: "step", message }), log.step(message)),
+    info: (message) => (told.push({ level: "info", message }), log.info(message)),
+    warn: (message) => (told.push({ level: "warn", message }), log.warn(message)),
+    progress: (label, done, total, text) => log.progress(label, done, total, text),
+  };
+  const { pages, editions } = await discloseEditions(computed, planned, config, reference, telling);
+  for (const [index, page] of pages.entries()) {
+    const original = computed[index] as SitePage;
+    if (page === original) {
+      const known = modelled.identity.get(page);
+      if (known) identity.set(page, known);
+    } else if (cache) identity.set(page, keyOf("disclosed", key, page.path));
+  }
+  if (cache) await cache.save(key, { pages: pages.filter((page, index) => page !== computed[index]), editions, log: told });
+  return { pages, editions, identity };
 }
 
 /** Everything the disclosure control reads: the public editions' counts, the rules, the reference, and what was published before. */

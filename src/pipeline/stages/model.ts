@@ -31,7 +31,8 @@ export interface ModelSettings {
 
 /** The page data of every edition, and what identifies each page's data without reading it. */
 export interface Modelled {
-  pages: SitePage[];
+  /** In the order of the plan. */
+  editions: ModelledEdition[];
   /**
    * Per page (by object), a key over everything its data was computed from: equal keys, equal
    * data. The page cache compares these instead of hashing the data of every page.
@@ -39,6 +40,17 @@ export interface Modelled {
   identity: WeakMap<SitePage, string>;
   /** Per edition, a key over what all its pages were computed from (for the disclosure control's cache). */
   editionKeys: Map<PlannedEdition, string>;
+}
+
+export interface ModelledEdition {
+  plan: PlannedEdition;
+  /**
+   * The pages (and index, for a report that is not public) as computed, before disclosure control.
+   * Undefined for a public edition left in the cache: its pages are read (`load`) only when its
+   * disclosure control must be done again; otherwise that control's cached result has them.
+   */
+  pages?: SitePage[];
+  load(): Promise<SitePage[]>;
 }
 
 /** What the model cache keeps of one edition. */
@@ -59,10 +71,11 @@ interface CachedEdition {
  * With the cache, an edition whose inputs (exports, reference, national figures, config, tool,
  * build date) are as in an earlier build is read back; of its pages, only those whose area's
  * commentary changed are computed again — a page reads the commentary of its own area and no other
- * (src/reports/sections/commentary.ts).
+ * (src/reports/sections/commentary.ts). A public edition without commentary is not even read back
+ * until the disclosure control asks for it.
  */
 export async function modelPages(inputs: Inputs, checked: Checked, settings: ModelSettings, log: BuildLog): Promise<Modelled> {
-  const modelled: Modelled = { pages: [], identity: new WeakMap(), editionKeys: new Map() };
+  const modelled: Modelled = { editions: [], identity: new WeakMap(), editionKeys: new Map() };
   const checkedCubes = new Set<object>();
   const cache = settings.cache ? new ValueCache<CachedEdition>(path.join(settings.config.paths.cache, "model"), "veiligheidsbeeld-model-2", 24, settings.memo) : undefined;
   const base = cache ? await baseKey(inputs, settings) : "";
@@ -70,40 +83,63 @@ export async function modelPages(inputs: Inputs, checked: Checked, settings: Mod
     const key = keyOf("edition", base, plan.definition.kind, plan.edition.id, plan.previous.id);
     const commentary = plan.definition.sections.some((section) => section.type === "commentary") ? (await inputs.reportInputs(plan)).commentary : undefined;
     const readBy = (page: SitePage): string => (commentary && "area" in page ? digestOf(commentary.get(page.area.code)) : "");
-    const cached = cache ? await cache.load(key) : undefined;
-    let edition: CachedEdition;
-    if (cached) {
-      // Only the pages whose commentary changed since are computed again.
-      const stale = cached.pages.filter((page) => (cached.reads[page.path] ?? "") !== readBy(page)).map((page) => ("area" in page ? page.area.code : ""));
-      edition = cached;
-      if (stale.length > 0) {
-        const { ctx } = await contextOf(plan, inputs, checked, settings);
-        const fresh = new Map(buildReport(plan.definition, ctx, reportOptions(settings, stale)).pages.map((page) => [page.path, page]));
-        edition = { ...cached, pages: cached.pages.map((page) => fresh.get(page.path) ?? page) };
+    const known = (edition: CachedEdition): SitePage[] => {
+      for (const page of edition.pages) modelled.identity.set(page, keyOf(key, page.path, edition.reads[page.path]));
+      return edition.pages;
+    };
+
+    /** The edition read back (its pages of changed commentary computed again) or computed, and kept. */
+    const modelEdition = async (cached: CachedEdition | undefined): Promise<CachedEdition> => {
+      let edition: CachedEdition;
+      if (cached) {
+        // Only the pages whose commentary changed since are computed again.
+        const stale = cached.pages.filter((page) => (cached.reads[page.path] ?? "") !== readBy(page)).map((page) => ("area" in page ? page.area.code : ""));
+        edition = cached;
+        if (stale.length > 0) {
+          const { ctx } = await contextOf(plan, inputs, checked, settings);
+          const fresh = new Map(buildReport(plan.definition, ctx, reportOptions(settings, stale)).pages.map((page) => [page.path, page]));
+          edition = { ...cached, pages: cached.pages.map((page) => fresh.get(page.path) ?? page) };
+        }
+        log.info(`model: ${plan.definition.kind} ${plan.edition.id} as in an earlier build${stale.length > 0 ? `, but for ${stale.length} ${stale.length === 1 ? "page" : "pages"} whose commentary changed` : ""}`);
+      } else {
+        const { cube, ctx } = await contextOf(plan, inputs, checked, settings);
+        if (!checkedCubes.has(cube)) {
+          checkTotals(cube, ctx);
+          checkedCubes.add(cube);
+        }
+        const built = buildReport(plan.definition, ctx, reportOptions(settings, settings.areas));
+        if (built.pages.length === 0) {
+          throw new UserError(`${plan.definition.kind} ${plan.edition.id}: no area in scope${settings.areas ? ` matches --area ${settings.areas.join(",")}` : ""}`, {
+            hint: "Check --area against the gemeente- and basisteamcodes of the scope in the config.",
+            exitCode: 2,
+          });
+        }
+        // A public edition's index comes with its public site (src/pipeline/stages/page-data.ts).
+        edition = { pages: [...built.pages, ...(plan.definition.audience === "public" ? [] : [built.index])], reads: {}, notInInput: built.notInInput };
+        for (const line of edition.notInInput) log.warn(line);
       }
-      log.info(`model: ${plan.definition.kind} ${plan.edition.id} as in an earlier build${stale.length > 0 ? `, but for ${stale.length} ${stale.length === 1 ? "page" : "pages"} whose commentary changed` : ""}`);
-    } else {
-      const { cube, ctx } = await contextOf(plan, inputs, checked, settings);
-      if (!checkedCubes.has(cube)) {
-        checkTotals(cube, ctx);
-        checkedCubes.add(cube);
-      }
-      const built = buildReport(plan.definition, ctx, reportOptions(settings, settings.areas));
-      if (built.pages.length === 0) {
-        throw new UserError(`${plan.definition.kind} ${plan.edition.id}: no area in scope${settings.areas ? ` matches --area ${settings.areas.join(",")}` : ""}`, {
-          hint: "Check --area against the gemeente- and basisteamcodes of the scope in the config.",
-          exitCode: 2,
-        });
-      }
-      // A public edition's index comes with its public site (src/pipeline/stages/page-data.ts).
-      edition = { pages: [...built.pages, ...(plan.definition.audience === "public" ? [] : [built.index])], reads: {}, notInInput: built.notInInput };
+      edition.reads = Object.fromEntries(edition.pages.map((page) => [page.path, readBy(page)]));
+      if (cache && edition !== cached) await cache.save(key, edition);
+      return edition;
+    };
+
+    const header = cache && plan.definition.audience === "public" && !commentary ? await cache.header(key) : undefined;
+    if (cache && header) {
+      log.info(`model: ${plan.definition.kind} ${plan.edition.id} as in an earlier build (its pages are read only if its disclosure control is done again)`);
+      for (const line of header.notInInput) log.warn(line);
+      modelled.editionKeys.set(plan, keyOf(key, header.reads));
+      let loading: Promise<SitePage[]> | undefined;
+      // Read only if asked for; what is read is what was kept (or, were it gone meanwhile, computed again).
+      const load = (): Promise<SitePage[]> => (loading ??= cache.load(key).then(async (cached) => known(await modelEdition(cached))));
+      modelled.editions.push({ plan, load });
+      continue;
     }
-    for (const line of edition.notInInput) log.warn(line);
-    edition.reads = Object.fromEntries(edition.pages.map((page) => [page.path, readBy(page)]));
-    if (cache && edition !== cached) await cache.save(key, edition);
-    for (const page of edition.pages) modelled.identity.set(page, keyOf(key, page.path, edition.reads[page.path]));
+    const cached = cache ? await cache.load(key) : undefined;
+    if (cached) for (const line of cached.notInInput) log.warn(line);
+    const edition = await modelEdition(cached);
+    const pages = known(edition);
     modelled.editionKeys.set(plan, keyOf(key, edition.reads));
-    modelled.pages.push(...edition.pages);
+    modelled.editions.push({ plan, pages, load: async () => pages });
   }
   return modelled;
 }
