@@ -58,7 +58,9 @@ export async function readInputs(config: Config, requested: readonly PlannedEdit
 
   const lastNeeded = Math.max(...requested.map((plan) => plan.edition.month));
   const deliveries = folder.files.filter((file) => file.delivery === undefined || file.delivery <= lastNeeded);
-  const wantsGeometry = requested.some((plan) => plan.definition.audience === "public" || plan.definition.kind === "gebiedsscan");
+  // Read (and so hashed, for the caches and the record of provision) by the public sites and by any
+  // report with a comparison with Nederland (a benchmark section, whose map is drawn from the boundaries).
+  const wantsGeometry = requested.some((plan) => plan.definition.audience === "public" || plan.definition.kind === "gebiedsscan" || plan.definition.sections.some((section) => section.type === "benchmark"));
   const nationalFile = path.join(config.paths.realdata, "misdrijven-gemeente-jaar.csv");
   const geometryFile = path.join(config.paths.reference, GEMEENTE_GEOMETRY);
   const exportInputs = await hashInputs(config.root, deliveries.map((file) => ({ file: file.path, kind: "export" as const })), hashOf);
