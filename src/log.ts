@@ -16,6 +16,16 @@ export interface BuildLog {
   progress(label: string, done: number, total: number, text?: string): void;
 }
 
+/** `log`, with every line (not the progress) also handed to `record`: to keep what a step told. */
+export function teeLog(log: BuildLog, record: (level: "step" | "info" | "warn", message: string) => void): BuildLog {
+  return {
+    step: (message) => (record("step", message), log.step(message)),
+    info: (message) => (record("info", message), log.info(message)),
+    warn: (message) => (record("warn", message), log.warn(message)),
+    progress: (label, done, total, text) => log.progress(label, done, total, text),
+  };
+}
+
 /** A log that keeps everything, for tests and for the data-quality report. */
 export function recordingLog(): BuildLog & { lines: string[]; warnings: string[] } {
   const lines: string[] = [];

@@ -8,7 +8,7 @@ import { SITE_LAYOUTS_DIR } from "../site/site-environment.ts";
 import type { BuiltPackage } from "../deliver/delivery-files.ts";
 import type { EditionDisclosure } from "./disclose.ts";
 import { systemEffects, type BuildEffects } from "./effects.ts";
-import type { BuildLog } from "../log.ts";
+import { teeLog, type BuildLog } from "../log.ts";
 import { FileHashes } from "../output/file-hashes.ts";
 import { openOutput } from "../output/output-lock.ts";
 import { keyOf } from "./model-cache.ts";
@@ -27,7 +27,7 @@ import { publish, stageOutput } from "./stages/publish.ts";
 import { readInputs, type Inputs } from "./stages/read-inputs.ts";
 import { renderPages } from "./stages/render.ts";
 import { toolFingerprint } from "./tool-fingerprint.ts";
-import { buildFingerprint, lastBuildIfCurrent, recordBuild } from "./up-to-date.ts";
+import { lastBuildIfCurrent, recordBuild } from "./up-to-date.ts";
 
 /** The tool's version, recorded with every build. */
 const TOOL_VERSION = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
@@ -113,7 +113,9 @@ async function buildLocked(options: BuildOptions, outer: BuildEffects): Promise<
   const { config, buildDate } = options;
   // Warnings are kept with the build's record, to be told again when nothing changed since.
   const warnings: string[] = [];
-  const effects: BuildEffects = { ...outer, log: keepingWarnings(outer.log, warnings) };
+  const effects: BuildEffects = { ...outer, log: teeLog(outer.log, (level, message) => {
+    if (level === "warn") warnings.push(message);
+  }) };
   const { log } = effects;
   const cache = options.cache !== false;
   const pdf = options.pdf !== false;
@@ -181,7 +183,7 @@ async function buildLocked(options: BuildOptions, outer: BuildEffects): Promise<
  */
 async function fingerprintOf(options: BuildOptions, inputs: Inputs, layoutsDir: string, effects: BuildEffects): Promise<string> {
   const pdf = options.pdf !== false;
-  return buildFingerprint({
+  return keyOf({
     tool: await toolFingerprint(),
     node: process.version,
     chromium: pdf ? await effects.browser.identity() : undefined,
@@ -190,14 +192,4 @@ async function fingerprintOf(options: BuildOptions, inputs: Inputs, layoutsDir: 
     inputs: [...inputs.exportInputs, ...inputs.otherInputs].map((input) => [input.path, input.sha256]),
     layouts: await folderHash(layoutsDir),
   });
-}
-
-/** `log`, with every warning also kept in `warnings`. */
-function keepingWarnings(log: BuildLog, warnings: string[]): BuildLog {
-  return {
-    step: (message) => log.step(message),
-    info: (message) => log.info(message),
-    warn: (message) => (warnings.push(message), log.warn(message)),
-    progress: (label, done, total, text) => log.progress(label, done, total, text),
-  };
 }

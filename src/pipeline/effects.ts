@@ -26,6 +26,11 @@ export interface Browser {
   print(jobs: readonly PdfJob[], options: PrintOptions): Promise<{ prints: number }>;
 }
 
+/** Seconds since `start` (a reading of the effects' clock), to one decimal. */
+export function seconds(effects: BuildEffects, start: number): string {
+  return ((effects.now() - start) / 1000).toFixed(1);
+}
+
 /** The real thing: Debian's Chromium through puppeteer-core, loaded only when a PDF is printed. */
 export function systemEffects(log: BuildLog): BuildEffects {
   return {

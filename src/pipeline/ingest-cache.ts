@@ -1,8 +1,8 @@
-import { createHash } from "node:crypto";
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { IngestResult } from "../ingest/ingest.ts";
 import { decodeIngest, encodeIngest } from "../ingest/serialize-ingest.ts";
+import { keepNewest, keyOf } from "./model-cache.ts";
 
 /** How many ingested cubes the cache keeps (the newest); each can be tens of megabytes nationally. */
 const KEEP = 3;
@@ -18,7 +18,7 @@ export function ingestCacheKey(parts: {
   reference: readonly { path: string; sha256: string }[];
   options: unknown;
 }): string {
-  return createHash("sha256").update(JSON.stringify(["ingest", parts.tool, parts.exports, parts.reference, parts.options])).digest("hex");
+  return keyOf("ingest", parts.tool, parts.exports, parts.reference, parts.options);
 }
 
 /**
@@ -37,16 +37,9 @@ export async function cachedIngest(dir: string, key: string, make: () => Promise
     const temporary = `${file}.tmp-${process.pid}`;
     await writeFile(temporary, encodeIngest(result));
     await rename(temporary, file);
-    await prune(dir);
+    await keepNewest(dir, ".bin", KEEP);
   } catch {
     // Not being able to cache (a read-only or full disk) must not fail a build that succeeded.
   }
   return { result, cached: false };
-}
-
-async function prune(dir: string): Promise<void> {
-  const entries = (await readdir(dir)).filter((name) => name.endsWith(".bin"));
-  const dated = await Promise.all(entries.map(async (name) => ({ name, mtime: (await stat(path.join(dir, name))).mtimeMs })));
-  dated.sort((a, b) => b.mtime - a.mtime || (a.name < b.name ? -1 : 1));
-  for (const old of dated.slice(KEEP)) await rm(path.join(dir, old.name), { force: true });
 }

@@ -107,7 +107,7 @@ export class ValueCache<T extends PagesValue> {
         await handle.close();
       }
       await rename(temporary, file);
-      await this.#prune();
+      await keepNewest(this.#dir, ".v8", this.#keep);
     } catch {
       // A read-only or full disk: the next build computes it again.
       await rm(temporary, { force: true }).catch(() => undefined);
@@ -121,16 +121,17 @@ export class ValueCache<T extends PagesValue> {
   #file(key: string): string {
     return path.join(this.#dir, `${key}.v8`);
   }
-
-  async #prune(): Promise<void> {
-    const entries = (await readdir(this.#dir)).filter((name) => name.endsWith(".v8"));
-    const dated = await Promise.all(entries.map(async (name) => ({ name, mtime: (await stat(path.join(this.#dir, name))).mtimeMs })));
-    dated.sort((a, b) => b.mtime - a.mtime || (a.name < b.name ? -1 : 1));
-    for (const old of dated.slice(this.#keep)) await rm(path.join(this.#dir, old.name), { force: true });
-  }
 }
 
-/** A SHA-256 over `parts` (JSON-able values). */
+/** Removes all but the `keep` newest files (by modification time) ending in `suffix` in `dir`. */
+export async function keepNewest(dir: string, suffix: string, keep: number): Promise<void> {
+  const entries = (await readdir(dir)).filter((name) => name.endsWith(suffix));
+  const dated = await Promise.all(entries.map(async (name) => ({ name, mtime: (await stat(path.join(dir, name))).mtimeMs })));
+  dated.sort((a, b) => b.mtime - a.mtime || (a.name < b.name ? -1 : 1));
+  for (const old of dated.slice(keep)) await rm(path.join(dir, old.name), { force: true });
+}
+
+/** A SHA-256 over `parts` (JSON-able values): the key of a cache entry or of a build. */
 export function keyOf(...parts: unknown[]): string {
   return createHash("sha256").update(JSON.stringify(parts)).digest("hex");
 }

@@ -20,11 +20,6 @@ interface BuildRecord<R> {
 
 const FORMAT = "veiligheidsbeeld-build-1";
 
-/** A SHA-256 over everything a build is made from (passed as one JSON-able value). */
-export function buildFingerprint(inputs: unknown): string {
-  return createHash("sha256").update(JSON.stringify(inputs)).digest("hex");
-}
-
 /**
  * The result of the last build into `outDir` when it had the same fingerprint and the output
  * folder still holds exactly what it published (the same files, byte for byte): then building

@@ -5,7 +5,7 @@ import type { Config } from "../../config/normalize-config.ts";
 import type { Reference } from "../../reference/load-reference.ts";
 import type { SitePage } from "../../reports/page.ts";
 import { discloseEditions, publishedFiles, type EditionDisclosure } from "../disclose.ts";
-import type { BuildLog } from "../../log.ts";
+import { teeLog, type BuildLog } from "../../log.ts";
 import { keyOf, ValueCache } from "../model-cache.ts";
 import type { PlannedEdition } from "../plan.ts";
 import type { Modelled } from "./model.ts";
@@ -62,13 +62,7 @@ export async function disclose(modelled: Modelled, planned: readonly PlannedEdit
   }
   const computed = await all();
   const told: CachedDisclosure["log"] = [];
-  const telling: BuildLog = {
-    step: (message) => (told.push({ level: "step", message }), log.step(message)),
-    info: (message) => (told.push({ level: "info", message }), log.info(message)),
-    warn: (message) => (told.push({ level: "warn", message }), log.warn(message)),
-    progress: (label, done, total, text) => log.progress(label, done, total, text),
-  };
-  const { pages, editions } = await discloseEditions(computed, planned, config, reference, telling);
+  const { pages, editions } = await discloseEditions(computed, planned, config, reference, teeLog(log, (level, message) => told.push({ level, message })));
   for (const [index, page] of pages.entries()) {
     const original = computed[index] as SitePage;
     if (page === original) {

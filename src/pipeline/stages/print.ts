@@ -1,8 +1,7 @@
 import path from "node:path";
 import type { PdfJob } from "../../pdf/print-pdfs.ts";
 import type { ReportPage, SitePage } from "../../reports/page.ts";
-import type { BuildEffects } from "../effects.ts";
-import { seconds } from "./render.ts";
+import { seconds, type BuildEffects } from "../effects.ts";
 
 /** Prints the PDF of every page rendered now that has one (Chromium, through the effects' browser); how many it printed. */
 export async function printPages(fresh: readonly SitePage[], dir: string, buildDate: string, effects: BuildEffects, kept: string): Promise<number> {

@@ -2,7 +2,7 @@ import type { Config } from "../../config/normalize-config.ts";
 import type { QualityReport } from "../../quality/quality-report.ts";
 import type { SitePage } from "../../reports/page.ts";
 import { writeQualityReport } from "../../quality/write-quality-report.ts";
-import type { BuildEffects } from "../effects.ts";
+import { seconds, type BuildEffects } from "../effects.ts";
 import type { SiteData } from "./page-data.ts";
 import { writeFiles } from "./write-files.ts";
 
@@ -30,9 +30,3 @@ export async function renderPages(fresh: readonly SitePage[], site: SiteData, qu
     await writeFiles(dir, site.files);
   }
 }
-
-/** Seconds since `start` (a reading of the effects' clock), to one decimal. */
-export function seconds(effects: BuildEffects, start: number): string {
-  return ((effects.now() - start) / 1000).toFixed(1);
-}
-
