@@ -13,14 +13,14 @@ import { FileHashes } from "../output/file-hashes.ts";
 import { openOutput } from "../output/output-lock.ts";
 import { keyOf } from "./model-cache.ts";
 import { folderHash } from "./page-cache.ts";
-import { planEditions } from "./plan.ts";
+import { planEditions, type PlannedEdition } from "./plan.ts";
 import { configHash } from "./provision.ts";
 import { asWriteError, recoverCrashedBuilds } from "../output/staging.ts";
 import type { Shard } from "./shard.ts";
-import { disclose } from "./stages/disclose.ts";
+import { disclose, type Disclosed } from "./stages/disclose.ts";
 import { writeDownloadFiles } from "./stages/downloads.ts";
 import { ingestAndCheck } from "./stages/ingest-and-check.ts";
-import { modelPages } from "./stages/model.ts";
+import { modelPages, type Modelled } from "./stages/model.ts";
 import { sitePages } from "./stages/page-data.ts";
 import { printPages } from "./stages/print.ts";
 import { publish, stageOutput } from "./stages/publish.ts";
@@ -139,22 +139,22 @@ async function buildLocked(options: BuildOptions, outer: BuildEffects): Promise<
   }
   // The cube and the pages as computed are needed up to the page data only: held in this function,
   // they are garbage before the output stages start (nationally half a gigabyte less at the peak).
-  const { planned, quality, report, incomplete, disclosed, site } = await (async () => {
+  const { planned, quality, report, incomplete, disclosed, site, figureKeys } = await (async () => {
     const checked = await ingestAndCheck(inputs, requested, { config, buildDate, allowIncomplete: options.allowIncomplete ?? false, cache, ...(options.memo ? { memo: options.memo } : {}) }, log);
     const modelled = await modelPages(inputs, checked, { config, buildDate, allowIncomplete: options.allowIncomplete ?? false, cache, ...(options.memo ? { memo: options.memo } : {}), ...(options.areas ? { areas: options.areas } : {}) }, log);
     // Public figures pass disclosure control before anything is rendered or written: the pages from
     // here on are those it returns (a public page's figures as published).
     const disclosed = await disclose(modelled, checked.planned, config, inputs.reference, log, cache, options.memo);
-    const site = await sitePages(disclosed.pages, checked.planned, { config, buildDate, reference: inputs.reference, regionName: inputs.scope.name, qualityPeriode: checked.quality.periode, shared: inputs.shared });
-    return { planned: checked.planned, quality: checked.quality, report: checked.report, incomplete: checked.incomplete, disclosed, site };
+    const site = await sitePages(disclosed, checked.planned, { config, buildDate, reference: inputs.reference, regionName: inputs.scope.name, qualityPeriode: checked.quality.periode, shared: inputs.shared, cache, log, ...(options.memo ? { memo: options.memo } : {}) });
+    return { planned: checked.planned, quality: checked.quality, report: checked.report, incomplete: checked.incomplete, disclosed, site, figureKeys: figureKeysOf(modelled, disclosed) };
   })();
 
   const shard = options.shard;
-  const output = await stageOutput(site.pages, disclosed.identity, planned, { config, buildDate, layoutsDir, pdf, cache, someAreas: options.areas !== undefined, ...(shard ? { shard } : {}) }, hashOf);
+  const output = await stageOutput(site.pages, site.identity, planned, { config, buildDate, layoutsDir, pdf, cache, someAreas: options.areas !== undefined, ...(shard ? { shard } : {}) }, hashOf);
   try {
     const dir = output.staging.dir;
     await renderPages(output.fresh, site, quality, dir, { config, layoutsDir, writesShared: !shard || shard.index === 1 }, effects, output.keptNote);
-    const packages = await writeDownloadFiles(output.fresh, site.pages, planned, dir, { config, buildDate, reference: inputs.reference, someAreas: options.areas !== undefined, ...(shard ? { shard } : {}) }, effects);
+    const packages = await writeDownloadFiles(output.fresh, site.pages, planned, dir, { config, buildDate, reference: inputs.reference, someAreas: options.areas !== undefined, ...(shard ? { shard } : {}), ...(figureKeys ? { figureKeys } : {}), ...(options.memo ? { memo: options.memo } : {}) }, effects);
     const printed = pdf ? await printPages(output.fresh, dir, buildDate, effects, output.keptNote) : 0;
     await publish(output, site.pages, packages, { config, buildDate, pdf, toolVersion: TOOL_VERSION, inputs: [...inputs.exportInputs, ...inputs.otherInputs] }, hashOf);
     const result: BuildResult = {
@@ -175,6 +175,21 @@ async function buildLocked(options: BuildOptions, outer: BuildEffects): Promise<
     await output.staging.discard();
     throw asWriteError(error, outDir);
   }
+}
+
+/**
+ * Per edition, a key over what its figures as published are made from (for the data packages'
+ * cache): the model's for an edition as computed, the disclosure control's for a public one.
+ * Undefined without the cache.
+ */
+function figureKeysOf(modelled: Modelled, disclosed: Disclosed): Map<PlannedEdition, string> | undefined {
+  if (modelled.figureKeys.size === 0) return undefined;
+  const keys = new Map<PlannedEdition, string>();
+  for (const [plan, key] of modelled.figureKeys) {
+    if (plan.definition.audience !== "public") keys.set(plan, key);
+    else if (disclosed.key) keys.set(plan, keyOf("disclosed", disclosed.key, plan.definition.kind, plan.edition.id));
+  }
+  return keys;
 }
 
 /**

@@ -71,12 +71,15 @@ export class PageCache {
     return this.#files.get(file);
   }
 
-  /** Whether the files the last build recorded for `page` are its outputs now and still hold what was recorded. */
-  async #intact(page: SitePage, pdf: boolean, dir: string): Promise<string[] | undefined> {
+  /**
+   * Whether the files the last build recorded for `page` still hold what was recorded. Called for a
+   * page whose hash is as then: the same data and render key give the same files, so the page's
+   * outputs are the recorded ones (and its sections need not be read to list them).
+   */
+  async #intact(page: SitePage, dir: string): Promise<string[] | undefined> {
     const entry = this.#previous[page.path];
     if (!entry) return undefined;
-    const outputs = pageOutputs(page, pdf);
-    if (outputs.length !== Object.keys(entry.files).length || !outputs.every((file) => file in entry.files)) return undefined;
+    const outputs = Object.keys(entry.files);
     for (const file of outputs) {
       if ((await this.#fileHash(path.join(dir, file)))?.sha256 !== entry.files[file]) return undefined;
     }
@@ -102,13 +105,13 @@ export class PageCache {
    * those files (relative to the output folder). Reads each such file once to check its SHA-256.
    * `dir` is where the files are looked for: the output folder, or a staging copy of it.
    */
-  async reusable(pages: readonly SitePage[], pdf: boolean, dir = this.#outDir): Promise<{ pages: Set<string>; files: Set<string> }> {
+  async reusable(pages: readonly SitePage[], dir = this.#outDir): Promise<{ pages: Set<string>; files: Set<string> }> {
     const reused = new Set<string>();
     const files = new Set<string>();
     for (const page of pages) {
       const entry = this.#previous[page.path];
       if (!entry || entry.hash !== this.hashOf(page)) continue;
-      const outputs = await this.#intact(page, pdf, dir);
+      const outputs = await this.#intact(page, dir);
       if (!outputs) continue;
       reused.add(page.path);
       for (const file of outputs) files.add(file);
@@ -127,6 +130,9 @@ export class PageCache {
       if (Object.entries(entry.files).every(([file, hash]) => published.get(file) === hash)) next[pagePath] = entry;
     }
     for (const page of pages) {
+      const entry = this.#previous[page.path];
+      // A page as in the last build, its files published as then (a kept page): its entry stays.
+      if (entry && next[page.path] === entry && entry.hash === this.hashOf(page)) continue;
       const files: Record<string, string> = {};
       for (const file of pageOutputs(page, pdf)) {
         const hash = published.get(file);

@@ -34,6 +34,12 @@ export interface PublicSiteOptions {
 
 export interface PublicSite {
   pages: PublicPage[];
+  /**
+   * The report pages of the editions built now as the site shows them: those handed in, each with
+   * its headline, map, comparison with Nederland and trends per soort (new objects; the pages
+   * handed in are left as they were).
+   */
+  reportPages: ReportPage[];
   /** Files beside the pages: open data (CSV), its metadata (JSON-LD) and the sitemap. */
   files: { path: string; content: string }[];
 }
@@ -84,14 +90,13 @@ export function publicSite(
   // disclosure control): each reads its figures through figureOfCell, so an x stays an x.
   const seriesIds = new Set(definition.sections.filter((spec) => spec.type === "period-series").map((spec) => spec.id));
   const regionName = options.regionName ?? "de regio";
+  const reportPages: ReportPage[] = [];
   for (const editionPages of built.values()) {
     for (const page of editionPages) {
-      for (const section of page.sections) {
-        if (section.type === "table" && seriesIds.has(section.id)) section.panels = soortTrends(section.table, page.area.naam);
-      }
+      const sections = page.sections.map((section) => (section.type === "table" && seriesIds.has(section.id) ? { ...section, panels: soortTrends(section.table, page.area.naam) } : section));
       const nederland = options.national && options.inwoners ? nederlandComparison(page, { national: options.national, inwoners: options.inwoners }) : undefined;
       const map = gemeenteMap(editionPages, options.geometry, { id: "kaart", highlight: page.area.code, regionName });
-      page.highlights = { ...headline(page, regionName, nederland), ...(map ? { map } : {}), ...(nederland ? { nederland: nederland.section } : {}) };
+      reportPages.push({ ...page, sections, highlights: { ...headline(page, regionName, nederland), ...(map ? { map } : {}), ...(nederland ? { nederland: nederland.section } : {}) } });
     }
   }
 
@@ -178,7 +183,7 @@ export function publicSite(
   const allPaths = [...pages.filter((page) => !page.path.endsWith("404.html")).map((page) => page.path), ...[...built.values()].flat().map((page) => page.path), ...options.existingPages];
   files.push({ path: `${kind}/sitemap.xml`, content: sitemap(allPaths, kind, options.baseUrl) });
   files.push({ path: `${kind}/robots.txt`, content: robots(options.baseUrl) });
-  return { pages, files };
+  return { pages, reportPages, files };
 }
 
 const collator = new Intl.Collator("nl", { sensitivity: "base", ignorePunctuation: true });

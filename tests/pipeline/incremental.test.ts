@@ -118,8 +118,12 @@ describe("a second build", () => {
     // The public edition's counts did not change: its disclosure control is not done again …
     expect(after.lines.join("\n")).toContain("disclosure: the public editions' counts, the rules and what was published before are as in an earlier build");
     expect(before.lines.join("\n")).not.toContain("disclosure: the public editions' counts");
-    // … and its pages as computed are not even read back from the cache.
+    // … and its pages as computed are not even read back from the cache; nor is its public site
+    // made again, nor any edition's data packages and API (no commentary is in them).
     expect(after.lines.join("\n")).toMatch(/model: halfjaarcijfers 2025-h1 as in an earlier build \(its pages are read only if its disclosure control is done again\)/i);
+    expect(after.lines.join("\n")).toContain("public site: halfjaarcijfers as in an earlier build");
+    expect(after.lines.join("\n")).toContain("delivery: the data packages and API of 2 editions as in an earlier build");
+    expect(before.lines.join("\n")).not.toMatch(/public site: .* as in an earlier build|delivery: the data packages and API of/);
     expect(Object.keys(after.files).filter((file) => file.startsWith("halfjaarcijfers/")).length).toBeGreaterThan(5);
     const changed = Object.keys(after.files).filter((file) => after.files[file] !== before.files[file]);
     expect(changed.filter((file) => !file.startsWith("verstrekkingen/") && !file.includes("gm0335"))).toEqual([]);

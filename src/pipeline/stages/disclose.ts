@@ -16,6 +16,11 @@ export interface Disclosed {
   editions: EditionDisclosure[];
   /** As Modelled.identity, for the pages as published. */
   identity: WeakMap<SitePage, string>;
+  /**
+   * With the cache and public editions: a key over everything the public editions' pages as
+   * published are made from (what the stages after it key their own caches on).
+   */
+  key?: string;
 }
 
 /** What the cache keeps of one disclosure control: the public pages as published, and what it told. */
@@ -58,7 +63,7 @@ export async function disclose(modelled: Modelled, planned: readonly PlannedEdit
       }
       return edition.pages ?? [];
     });
-    return { pages, editions: hit.editions, identity };
+    return { pages, editions: hit.editions, identity, key };
   }
   const computed = await all();
   const told: CachedDisclosure["log"] = [];
@@ -71,7 +76,7 @@ export async function disclose(modelled: Modelled, planned: readonly PlannedEdit
     } else if (cache) identity.set(page, keyOf("disclosed", key, page.path));
   }
   if (cache) await cache.save(key, { pages: pages.filter((page, index) => page !== computed[index]), editions, log: told });
-  return { pages, editions, identity };
+  return { pages, editions, identity, ...(cache ? { key } : {}) };
 }
 
 /** Everything the disclosure control reads: the public editions' counts, the rules, the reference, and what was published before. */

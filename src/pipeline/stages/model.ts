@@ -40,6 +40,11 @@ export interface Modelled {
   identity: WeakMap<SitePage, string>;
   /** Per edition, a key over what all its pages were computed from (for the disclosure control's cache). */
   editionKeys: Map<PlannedEdition, string>;
+  /**
+   * Per edition, a key over what its figures were computed from: all but the commentary, which
+   * fills a text section and nothing else (src/reports/sections/commentary.ts).
+   */
+  figureKeys: Map<PlannedEdition, string>;
 }
 
 export interface ModelledEdition {
@@ -75,12 +80,13 @@ interface CachedEdition {
  * until the disclosure control asks for it.
  */
 export async function modelPages(inputs: Inputs, checked: Checked, settings: ModelSettings, log: BuildLog): Promise<Modelled> {
-  const modelled: Modelled = { editions: [], identity: new WeakMap(), editionKeys: new Map() };
+  const modelled: Modelled = { editions: [], identity: new WeakMap(), editionKeys: new Map(), figureKeys: new Map() };
   const checkedCubes = new Set<object>();
   const cache = settings.cache ? new ValueCache<CachedEdition>(path.join(settings.config.paths.cache, "model"), "veiligheidsbeeld-model-2", 24, settings.memo) : undefined;
   const base = cache ? await baseKey(inputs, settings) : "";
   for (const plan of checked.planned) {
     const key = keyOf("edition", base, plan.definition.kind, plan.edition.id, plan.previous.id);
+    if (cache) modelled.figureKeys.set(plan, key);
     const commentary = plan.definition.sections.some((section) => section.type === "commentary") ? (await inputs.reportInputs(plan)).commentary : undefined;
     const readBy = (page: SitePage): string => (commentary && "area" in page ? digestOf(commentary.get(page.area.code)) : "");
     const known = (edition: CachedEdition): SitePage[] => {

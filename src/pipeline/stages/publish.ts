@@ -45,7 +45,7 @@ export async function stageOutput(pages: readonly SitePage[], identity: WeakMap<
   const outDir = config.paths.output;
   const own = shard ? pages.filter((page) => (isReportPage(page) ? inShard(page.area.code, shard) : shard.index === 1)) : [...pages];
   const cache = settings.cache ? await PageCache.open(config.paths.cache, outDir, JSON.stringify([await toolFingerprint(), await folderHash(settings.layoutsDir), settings.buildDate, settings.pdf]), identity, hashOf) : undefined;
-  const reused = cache ? await cache.reusable(own, settings.pdf) : { pages: new Set<string>(), files: new Set<string>() };
+  const reused = cache ? await cache.reusable(own) : { pages: new Set<string>(), files: new Set<string>() };
   // A full edition replaces its folder; a build of some areas (or a shard) only rewrites their files.
   const replaced = settings.someAreas || shard ? [] : planned.map((plan) => `${plan.definition.kind}/${plan.edition.id}`);
   const staging = await startStaging(outDir, replaced, String(process.pid), reused.files);
