@@ -25,6 +25,11 @@ export interface PrintOptions {
   executablePath?: string;
   /** The build date (jjjj-mm-dd): every PDF is dated with it and pinned to the same bytes (see pin-pdf.ts); without it, Chromium's stamps stay. */
   buildDate?: string;
+  /**
+   * Guesses the page numbers of a table of contents, and learns from every page printed: one that
+   * learnt in earlier runs saves a rebuild the second print of its pages. A new one when absent.
+   */
+  predictor?: TocPredictor;
 }
 
 /**
@@ -38,7 +43,7 @@ export async function printPdfs(jobs: readonly PdfJob[], options: PrintOptions =
   if (jobs.length === 0) return { prints };
   let done = 0;
   // The pages of one run paginate alike: each teaches the predictor the page numbers of its sections.
-  const predictor = new TocPredictor();
+  const predictor = options.predictor ?? new TocPredictor();
   const date = options.buildDate === undefined ? undefined : parseBuildDate(options.buildDate);
   await withBrowser(
     (browser) =>

@@ -30,6 +30,11 @@ export interface TocResult {
   pages: Map<string, number>;
 }
 
+/** What a `TocPredictor` has learnt, per kind of page (its sections' ids joined). */
+export interface TocMemory {
+  kinds: [string, { offsets: number[]; pages: [string, number][] }[]][];
+}
+
 /**
  * Remembers, for the pages printed so far, where their sections sit on screen and on which PDF
  * page each landed; guesses the page of each section of a new page from the page on which that
@@ -38,6 +43,33 @@ export interface TocResult {
  */
 export class TocPredictor {
   readonly #seen = new Map<string, { offsets: number[]; pages: Map<string, number> }[]>();
+
+  /**
+   * A predictor that knows what `memory` (a `memory()` of an earlier run) knew: a rebuild that
+   * prints one page guesses from the pages printed before. Anything unreadable is forgotten; a
+   * guess is checked on the print anyway, so an old memory costs a print at most, never a number.
+   */
+  static from(memory: unknown): TocPredictor {
+    const predictor = new TocPredictor();
+    const kinds = (memory as Partial<TocMemory> | undefined)?.kinds;
+    if (!Array.isArray(kinds)) return predictor;
+    for (const kind of kinds) {
+      const [key, entries] = Array.isArray(kind) ? kind : [];
+      if (typeof key !== "string" || !Array.isArray(entries)) continue;
+      for (const entry of entries as unknown[]) {
+        const { offsets, pages } = (entry ?? {}) as { offsets?: unknown; pages?: unknown };
+        if (!Array.isArray(offsets) || !offsets.every((offset) => typeof offset === "number") || !Array.isArray(pages)) continue;
+        const known = pages.filter((pair): pair is [string, number] => Array.isArray(pair) && typeof pair[0] === "string" && Number.isInteger(pair[1]));
+        predictor.learn(key.split("\u0000"), offsets as number[], new Map(known));
+      }
+    }
+    return predictor;
+  }
+
+  /** What it has learnt, as JSON-able data for `TocPredictor.from`. */
+  memory(): TocMemory {
+    return { kinds: [...this.#seen].map(([key, entries]) => [key, entries.map((entry) => ({ offsets: entry.offsets, pages: [...entry.pages] }))]) };
+  }
 
   /**
    * The page number of each section as it was on the page printed before whose same section sat

@@ -86,4 +86,16 @@ describe("table of contents with page numbers", () => {
     expect(printed.third.passes).toBe(2);
     expect(printed.third.pages).toEqual(printed.first.pages);
   }, 60_000);
+
+  it("remembers what it learnt across runs, as JSON, and forgets what it cannot read", () => {
+    const predictor = new TocPredictor();
+    predictor.learn(["s0", "s1"], [100, 900, 2400], new Map([["s0", 2], ["s1", 3]]));
+    predictor.learn(["s0", "s1"], [100, 1900, 3400], new Map([["s0", 2], ["s1", 4]]));
+    const again = TocPredictor.from(JSON.parse(JSON.stringify(predictor.memory())));
+    expect(again.guess(["s0", "s1"], [100, 1850, 3300])).toEqual(new Map([["s0", 2], ["s1", 4]]));
+    expect(again.memory()).toEqual(predictor.memory());
+    for (const garbage of [undefined, null, 7, "x", { kinds: 3 }, { kinds: [["a", [{ offsets: ["1"], pages: [] }]]] }]) {
+      expect(TocPredictor.from(garbage).guess(["a"], [1, 2])).toBeUndefined();
+    }
+  });
 });
