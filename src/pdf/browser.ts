@@ -20,21 +20,37 @@ export const CHROMIUM_ARGS = [
   "--font-render-hinting=none",
 ];
 
+/** A headless Chromium being started (or started), and how to stop it. */
+export interface BrowserSession {
+  /** The browser, once it has started; a UserError when it does not. */
+  browser: Promise<Browser>;
+  /** Closes the browser and removes its profile; safe to call more than once, and before it has started. */
+  close(): Promise<void>;
+}
+
 /**
- * Runs `work` with one headless Chromium that has a fresh profile, and always closes the browser
- * and removes the profile afterwards, also when `work` throws.
+ * Starts one headless Chromium with a fresh profile. The caller closes the session, also when its
+ * work throws; a session may be opened early (while the build renders) and used later.
  */
-export async function withBrowser<T>(work: (browser: Browser) => Promise<T>, executablePath = findChromium()): Promise<T> {
-  const userDataDir = await mkdtemp(path.join(os.tmpdir(), "veiligheidsbeeld-chromium-"));
-  // An interrupted build exits without reaching `finally`: the profile goes with the process.
-  const removeProfile = (): void => rmSync(userDataDir, { recursive: true, force: true });
-  process.on("exit", removeProfile);
-  // A signal stops this browser with all its processes before the build exits (see stopBrowsers).
-  const untrack = trackBrowser(userDataDir);
-  let browser: Browser | undefined;
-  try {
+export function openBrowser(executablePath = findChromium()): BrowserSession {
+  let closing: Promise<void> | undefined;
+  let stop: () => Promise<void> = async () => undefined;
+  const browser = (async () => {
+    const userDataDir = await mkdtemp(path.join(os.tmpdir(), "veiligheidsbeeld-chromium-"));
+    // An interrupted build exits without closing the session: the profile goes with the process.
+    const removeProfile = (): void => rmSync(userDataDir, { recursive: true, force: true });
+    process.on("exit", removeProfile);
+    // A signal stops this browser with all its processes before the build exits (see stopBrowsers).
+    const untrack = trackBrowser(userDataDir);
+    let launched: Browser | undefined;
+    stop = async () => {
+      await launched?.close().catch(() => undefined);
+      untrack();
+      process.off("exit", removeProfile);
+      await rm(userDataDir, { recursive: true, force: true });
+    };
     try {
-      browser = await puppeteer.launch({
+      launched = await puppeteer.launch({
         executablePath,
         headless: true,
         args: [...CHROMIUM_ARGS, `--user-data-dir=${userDataDir}`],
@@ -47,11 +63,30 @@ export async function withBrowser<T>(work: (browser: Browser) => Promise<T>, exe
         cause: error,
       });
     }
-    return await work(browser);
+    return launched;
+  })();
+  // Told when awaited; a session closed unused has no one to tell.
+  browser.catch(() => undefined);
+  return {
+    browser,
+    close: () =>
+      (closing ??= (async () => {
+        await browser.catch(() => undefined);
+        await stop();
+      })()),
+  };
+}
+
+/**
+ * Runs `work` with one headless Chromium that has a fresh profile (that of `session` when given,
+ * which the caller then closes), and otherwise always closes the browser and removes the profile
+ * afterwards, also when `work` throws.
+ */
+export async function withBrowser<T>(work: (browser: Browser) => Promise<T>, executablePath?: string, session?: BrowserSession): Promise<T> {
+  const own = session ?? openBrowser(executablePath);
+  try {
+    return await work(await own.browser);
   } finally {
-    await browser?.close().catch(() => undefined);
-    untrack();
-    process.off("exit", removeProfile);
-    await rm(userDataDir, { recursive: true, force: true });
+    if (!session) await own.close();
   }
 }

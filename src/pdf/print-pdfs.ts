@@ -1,7 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { pathToFileURL } from "node:url";
 import type { Page, PDFOptions } from "puppeteer-core";
-import { withBrowser } from "./browser.ts";
+import { withBrowser, type BrowserSession } from "./browser.ts";
 import { markArtifacts } from "./mark-artifacts.ts";
 import { onPagePool } from "./page-pool.ts";
 import { parseBuildDate, pinPdf, type CalendarDay } from "./pin-pdf.ts";
@@ -30,6 +30,8 @@ export interface PrintOptions {
    * learnt in earlier runs saves a rebuild the second print of its pages. A new one when absent.
    */
   predictor?: TocPredictor;
+  /** A Chromium started beforehand (see `openBrowser`), which the caller closes; one of its own when absent. */
+  session?: BrowserSession;
 }
 
 /**
@@ -54,6 +56,7 @@ export async function printPdfs(jobs: readonly PdfJob[], options: PrintOptions =
         options.onProgress?.(++done, jobs.length);
       }),
     options.executablePath,
+    options.session,
   );
   return { prints };
 }

@@ -24,7 +24,7 @@ import { modelPages, type Modelled } from "./stages/model.ts";
 import { sitePages } from "./stages/page-data.ts";
 import { printPages } from "./stages/print.ts";
 import { publish, stageOutput } from "./stages/publish.ts";
-import { readInputs, type Inputs } from "./stages/read-inputs.ts";
+import { listInputs, readInputs, type ListedInputs } from "./stages/read-inputs.ts";
 import { renderPages } from "./stages/render.ts";
 import { toolFingerprint } from "./tool-fingerprint.ts";
 import { lastBuildIfCurrent, recordBuild } from "./up-to-date.ts";
@@ -127,8 +127,8 @@ async function buildLocked(options: BuildOptions, outer: BuildEffects): Promise<
   const hashOf = hashes?.hash;
 
   const requested = planEditions(options);
-  const inputs = await readInputs(config, requested, log, options.memo, hashOf);
-  const fingerprint = cache ? await fingerprintOf(options, inputs, layoutsDir, effects) : undefined;
+  const listed = await listInputs(config, requested, hashOf);
+  const fingerprint = cache ? await fingerprintOf(options, listed, layoutsDir, effects) : undefined;
   const last = fingerprint ? await lastBuildIfCurrent<BuildResult>(config.paths.cache, outDir, fingerprint, hashOf) : undefined;
   if (last) {
     await hashes?.save();
@@ -137,6 +137,7 @@ async function buildLocked(options: BuildOptions, outer: BuildEffects): Promise<
     log.step(`nothing changed since the last build: ${path.relative(config.root, outDir) || "."} is up to date`);
     return last.result;
   }
+  const inputs = await readInputs(listed, config, requested, log, options.memo);
   // The cube and the pages as computed are needed up to the page data only: held in this function,
   // they are garbage before the output stages start (nationally half a gigabyte less at the peak).
   const { planned, quality, report, incomplete, disclosed, site, figureKeys } = await (async () => {
@@ -151,6 +152,8 @@ async function buildLocked(options: BuildOptions, outer: BuildEffects): Promise<
 
   const shard = options.shard;
   const output = await stageOutput(site.pages, site.identity, planned, { config, buildDate, layoutsDir, pdf, cache, someAreas: options.areas !== undefined, ...(shard ? { shard } : {}) }, hashOf);
+  // Chromium starts while the HTML is rendered, when there is something to print.
+  if (pdf && output.fresh.some((page) => "pdf" in page && page.pdf)) effects.browser.prepare?.();
   try {
     const dir = output.staging.dir;
     await renderPages(output.fresh, site, quality, dir, { config, layoutsDir, writesShared: !shard || shard.index === 1 }, effects, output.keptNote);
@@ -174,6 +177,8 @@ async function buildLocked(options: BuildOptions, outer: BuildEffects): Promise<
   } catch (error) {
     await output.staging.discard();
     throw asWriteError(error, outDir);
+  } finally {
+    await effects.browser.close?.();
   }
 }
 
@@ -196,7 +201,7 @@ function figureKeysOf(modelled: Modelled, disclosed: Disclosed): Map<PlannedEdit
  * A fingerprint of everything the build is made from: when it equals the last build's and the
  * output is still as that build left it, a build now would write the same bytes.
  */
-async function fingerprintOf(options: BuildOptions, inputs: Inputs, layoutsDir: string, effects: BuildEffects): Promise<string> {
+async function fingerprintOf(options: BuildOptions, inputs: ListedInputs, layoutsDir: string, effects: BuildEffects): Promise<string> {
   const pdf = options.pdf !== false;
   return keyOf({
     tool: await toolFingerprint(),

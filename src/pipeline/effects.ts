@@ -1,4 +1,5 @@
 import { stat } from "node:fs/promises";
+import type { BrowserSession } from "../pdf/browser.ts";
 import type { PdfJob, PrintOptions } from "../pdf/print-pdfs.ts";
 import type { BuildLog } from "../log.ts";
 
@@ -24,6 +25,13 @@ export interface Browser {
   identity(): Promise<string | undefined>;
   /** Prints every job's HTML to its PDF; how many prints that took (a table of contents may need two). */
   print(jobs: readonly PdfJob[], options: PrintOptions): Promise<{ prints: number }>;
+  /**
+   * A hint that `print` will follow: the browser may start now, while the build renders the HTML
+   * (Chromium takes about a second to start, which a rebuild of one page would otherwise wait for).
+   */
+  prepare?(): void;
+  /** Stops a browser `prepare` started and `print` did not use (a build that failed in between). */
+  close?(): Promise<void>;
 }
 
 /** Seconds since `start` (a reading of the effects' clock), to one decimal. */
@@ -33,6 +41,8 @@ export function seconds(effects: BuildEffects, start: number): string {
 
 /** The real thing: Debian's Chromium through puppeteer-core, loaded only when a PDF is printed. */
 export function systemEffects(log: BuildLog): BuildEffects {
+  // A Chromium started by `prepare`, until `print` takes it.
+  let session: Promise<BrowserSession> | undefined;
   return {
     log,
     now: () => performance.now(),
@@ -49,7 +59,25 @@ export function systemEffects(log: BuildLog): BuildEffects {
       },
       async print(jobs, options) {
         const { printPdfs } = await import("../pdf/print-pdfs.ts");
-        return printPdfs(jobs, options);
+        const prepared = session;
+        session = undefined;
+        // (A Chromium that could not be found is told here.)
+        const started = prepared ? await prepared : undefined;
+        try {
+          return await printPdfs(jobs, { ...options, ...(started ? { session: started } : {}) });
+        } finally {
+          await started?.close();
+        }
+      },
+      prepare() {
+        session ??= import("../pdf/browser.ts").then(({ openBrowser }) => openBrowser());
+        // A Chromium that cannot be found or started is told by `print`, which awaits it.
+        session.catch(() => undefined);
+      },
+      async close() {
+        const started = session;
+        session = undefined;
+        await (await started?.catch(() => undefined))?.close();
       },
     },
   };

@@ -46,6 +46,18 @@ export interface ReferenceSettings {
   };
 }
 
+/**
+ * The files `loadReference` reads, in its order (the code list of modi operandi only when it is
+ * there): for hashing the inputs of a build before anything is parsed.
+ */
+export async function referenceFiles(config: ReferenceSettings): Promise<string[]> {
+  const names = config.reference;
+  const file = (name: string): string => path.resolve(config.paths.reference, name);
+  const mo = file(names.modusOperandi);
+  const tables = [names.gebieden, names.basisteams, names.classification, names.soorten, names.bevolkingGemeente, names.bevolkingBuurt, names.provincies, names.eenheden, names.herindelingen].map(file);
+  return [...tables, ...((await access(mo).then(() => true, () => false)) ? [mo] : [])];
+}
+
 /** Reads the reference tables named in the config from `paths.reference`. */
 export async function loadReference(config: ReferenceSettings): Promise<Reference> {
   const dir = config.paths.reference;

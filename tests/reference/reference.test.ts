@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { miniReference } from "../helpers.ts";
+import { loadReference, referenceFiles } from "../../src/reference/load-reference.ts";
+import { miniReference, testConfig } from "../helpers.ts";
 
 describe("reference", () => {
   it("rolls buurten up to wijk, gemeente and the police areas of the mapping", async () => {
@@ -33,5 +34,15 @@ describe("reference", () => {
     const team = population.of("BT9901", 2025);
     const sum = (population.of("GM0589", 2025)?.inwoners ?? 0) + (population.of("GM0335", 2025)?.inwoners ?? 0);
     expect(team).toEqual({ inwoners: sum, jaar: 2025, geschat: false });
+  });
+
+  it("lists the files it reads before reading them, in the same order, with or without the code list of modi operandi", async () => {
+    // A build hashes these to tell whether anything changed, before it parses any (src/pipeline/stages/read-inputs.ts).
+    const withMo = testConfig({ paths: { reference: "data/reference" } });
+    expect(await referenceFiles(withMo)).toEqual((await loadReference(withMo)).files);
+    expect((await referenceFiles(withMo)).some((file) => file.endsWith(withMo.reference.modusOperandi))).toBe(true);
+    const withoutMo = testConfig({ paths: { reference: "data/reference" }, reference: { modusOperandi: "geen-mo-codes.csv" } });
+    expect(await referenceFiles(withoutMo)).toEqual((await loadReference(withoutMo)).files);
+    expect(await referenceFiles(withoutMo)).toHaveLength((await referenceFiles(withMo)).length - 1);
   });
 });

@@ -6,7 +6,7 @@ import type { Month } from "../../model/months.ts";
 import { resolveScope, type Scope } from "../../model/scope.ts";
 import { GEMEENTE_GEOMETRY, loadGeometry } from "../../reference/geometry.ts";
 import { loadNationalFigures } from "../../reference/national-figures.ts";
-import { loadReference, type Reference } from "../../reference/load-reference.ts";
+import { loadReference, referenceFiles, type Reference } from "../../reference/load-reference.ts";
 import { needsRegistrations } from "../../reports/servable-editions.ts";
 import { UserError } from "../../user-error.ts";
 import type { BuildLog } from "../../log.ts";
@@ -16,16 +16,11 @@ import { commentaryFiles, hashInputs, type ProvisionRecord } from "../provision.
 import { reportInputsLoader, type ReportInputs, type SharedInputs } from "../report-inputs.ts";
 
 /** What the stages after this one are made from, read and hashed. */
-export interface Inputs {
+export interface Inputs extends ListedInputs {
   reference: Reference;
   scope: Scope;
-  folder: ExportsFolder;
-  /** The export files up to the last month an edition needs (one file per delivery month). */
-  deliveries: ExportFile[];
   /** The first delivery month (−∞ when a file has no month in its name). */
   firstDelivery: number;
-  /** The last month an edition of this build needs. */
-  lastNeeded: Month;
   /** The months whose state of the deliveries an edition (or its predecessor) needs. */
   snapshots: Month[];
   /** Whether a report needs the registrations at day granularity (weeks, days, incident lists). */
@@ -34,6 +29,15 @@ export interface Inputs {
   reportInputs: (plan: PlannedEdition) => Promise<ReportInputs>;
   /** The national figures and the gemeente boundaries (for the sections and the public sites). */
   shared: SharedInputs;
+}
+
+/** The input files of a build, listed and hashed but not yet read: enough to tell whether anything changed. */
+export interface ListedInputs {
+  folder: ExportsFolder;
+  /** The export files up to the last month an edition needs (one file per delivery month). */
+  deliveries: ExportFile[];
+  /** The last month an edition of this build needs. */
+  lastNeeded: Month;
   /** SHA-256 of every export read … */
   exportInputs: ProvisionRecord["inputs"];
   /** … and of every other input (reference, commentary, national figures, geometry). */
@@ -41,21 +45,12 @@ export interface Inputs {
 }
 
 /**
- * Reads the reference, lists the exports and reads the commentary and national figures every
- * edition needs — a bad file stops the build here, before the exports are read — and hashes every
- * input file (for the caches and the record of provision).
+ * Lists the exports and every other input of the requested editions and hashes them (for the
+ * caches and the record of provision), without parsing any: a build that finds them as the last
+ * build did stops here.
  */
-export async function readInputs(config: Config, requested: readonly PlannedEdition[], log: BuildLog, memo?: Map<string, unknown>, hashOf?: HashOf): Promise<Inputs> {
-  log.step("reference: areas, classification, population");
-  const reference = await remember(memo, "reference", () => loadReference(config));
-  const scope = resolveScope(config.scope, reference);
+export async function listInputs(config: Config, requested: readonly PlannedEdition[], hashOf?: HashOf): Promise<ListedInputs> {
   const folder = await exportsFolder(config);
-
-  const shared = sharedInputs(config, memo);
-  const loader = reportInputsLoader(config, reference, scope, log, shared);
-  const reportInputs = (plan: PlannedEdition) => loader(plan.definition, plan.edition);
-  for (const plan of requested) await reportInputs(plan);
-
   const lastNeeded = Math.max(...requested.map((plan) => plan.edition.month));
   const deliveries = folder.files.filter((file) => file.delivery === undefined || file.delivery <= lastNeeded);
   // Read (and so hashed, for the caches and the record of provision) by the public sites and by any
@@ -65,7 +60,7 @@ export async function readInputs(config: Config, requested: readonly PlannedEdit
   const geometryFile = path.join(config.paths.reference, GEMEENTE_GEOMETRY);
   const exportInputs = await hashInputs(config.root, deliveries.map((file) => ({ file: file.path, kind: "export" as const })), hashOf);
   const otherInputs = await hashInputs(config.root, [
-    ...reference.files.map((file) => ({ file, kind: "reference" as const })),
+    ...(await referenceFiles(config)).map((file) => ({ file, kind: "reference" as const })),
     ...(await commentaryFiles(config.paths.commentary)).map((file) => ({ file, kind: "commentary" as const })),
     ...(config.reference.wijkBuurtGeometry ? [{ file: path.resolve(config.paths.reference, config.reference.wijkBuurtGeometry), kind: "reference" as const }] : []),
     // The national figures are optional (a project without them compares with the eenheid only):
@@ -74,21 +69,32 @@ export async function readInputs(config: Config, requested: readonly PlannedEdit
     // The maps (public site, the gebiedsscan's eenheid) are drawn from the gemeente boundaries, when the reference has them.
     ...(wantsGeometry && (await isFile(geometryFile)) ? [{ file: geometryFile, kind: "reference" as const }] : []),
   ], hashOf);
+  return { folder, deliveries, lastNeeded, exportInputs, otherInputs };
+}
+
+/**
+ * Reads the reference and the commentary and national figures every edition needs — a bad file
+ * stops the build here, before the exports are read.
+ */
+export async function readInputs(listed: ListedInputs, config: Config, requested: readonly PlannedEdition[], log: BuildLog, memo?: Map<string, unknown>): Promise<Inputs> {
+  log.step("reference: areas, classification, population");
+  const reference = await remember(memo, "reference", () => loadReference(config));
+  const scope = resolveScope(config.scope, reference);
+  const shared = sharedInputs(config, memo);
+  const loader = reportInputsLoader(config, reference, scope, log, shared);
+  const reportInputs = (plan: PlannedEdition) => loader(plan.definition, plan.edition);
+  for (const plan of requested) await reportInputs(plan);
   return {
+    ...listed,
     reference,
     scope,
-    folder,
-    deliveries,
-    firstDelivery: Math.min(...deliveries.map((file) => file.delivery ?? -Infinity)),
-    lastNeeded,
+    firstDelivery: Math.min(...listed.deliveries.map((file) => file.delivery ?? -Infinity)),
     snapshots: requested.flatMap((plan) => [plan.edition.month, plan.previous.month]),
     // Registrations at day granularity only when a report needs days or incidents: the monthly
     // reports are built from the cube alone, as fast as before and from the same cache entry.
     wantsRegistrations: requested.some((plan) => needsRegistrations(plan.definition)),
     reportInputs,
     shared,
-    exportInputs,
-    otherInputs,
   };
 }
 
