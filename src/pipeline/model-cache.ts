@@ -31,13 +31,18 @@ export class ValueCache<T extends PagesValue> {
   readonly #format: string;
   readonly #keep: number;
   readonly #memo: Map<string, unknown> | undefined;
+  readonly #lazy: readonly string[];
 
-  /** `keep`: how many entries stay (the newest); the others are removed when one is saved. */
-  constructor(dir: string, format: string, keep: number, memo?: Map<string, unknown>) {
+  /**
+   * `keep`: how many entries stay (the newest); the others are removed when one is saved. `lazy`:
+   * the properties of a page read when first used (by default a page's sections and highlights).
+   */
+  constructor(dir: string, format: string, keep: number, memo?: Map<string, unknown>, lazy: readonly string[] = LAZY) {
     this.#dir = dir;
     this.#format = format;
     this.#keep = keep;
     this.#memo = memo;
+    this.#lazy = lazy;
   }
 
   async load(key: string): Promise<T | undefined> {
@@ -113,7 +118,7 @@ export class ValueCache<T extends PagesValue> {
         const header: EntryHeader<T> = { format: this.#format, key, count: pages.length, rest };
         await record(serialize(header));
         for (const page of pages) {
-          const { head, lazy, bytes } = split(page);
+          const { head, lazy, bytes } = split(page, this.#lazy);
           await record(serialize({ page: head, lazy }));
           await record(bytes ?? EMPTY);
         }
@@ -169,7 +174,7 @@ function framed(bytes: Buffer): Buffer[] | undefined {
  * The properties of a page that hold nearly all of its bytes (tables, charts, maps), read when
  * first used; the rest of a page (path, area, edition, files) is read with the entry.
  */
-const LAZY = ["sections", "highlights"] as const;
+const LAZY: readonly string[] = ["sections", "highlights"];
 
 /** Of pages read back whose lazy properties nothing has read yet: the bytes they are read from. */
 const unread = new WeakMap<object, Buffer>();
@@ -206,13 +211,13 @@ function lazyPage(page: object, names: readonly string[], bytes: Buffer): object
 }
 
 /** A page as its head (all but its lazy properties), their names and their bytes (those it was read from while nothing read them). */
-function split(page: unknown): { head: unknown; lazy: string[]; bytes?: Buffer } {
+function split(page: unknown, names: readonly string[]): { head: unknown; lazy: string[]; bytes?: Buffer } {
   if (typeof page !== "object" || page === null) return { head: page, lazy: [] };
   const record = page as Record<string, unknown>;
-  const lazy = LAZY.filter((name) => Object.hasOwn(record, name));
+  const lazy = names.filter((name) => Object.hasOwn(record, name));
   if (lazy.length === 0) return { head: page, lazy };
   const head: Record<string, unknown> = {};
-  for (const name of Object.keys(record)) if (!lazy.includes(name as (typeof LAZY)[number])) head[name] = record[name];
+  for (const name of Object.keys(record)) if (!lazy.includes(name)) head[name] = record[name];
   return { head, lazy, bytes: unread.get(page) ?? serialize(Object.fromEntries(lazy.map((name) => [name, record[name]]))) };
 }
 

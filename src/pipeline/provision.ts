@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readdir, readFile, stat, writeFile, mkdir } from "node:fs/promises";
+import { readdir, readFile, writeFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import { PROVISION_DIR } from "../output/folder-names.ts";
 import type { HashOf } from "../output/file-hashes.ts";
@@ -191,9 +191,9 @@ function pageOf(file: string, byStem: ReadonlyMap<string, ReportPage>): ReportPa
 }
 
 async function listFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true });
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const files: string[] = [];
-  for (const entry of entries) if ((await stat(path.join(dir, entry))).isFile()) files.push(entry.split(path.sep).join("/"));
+  for (const entry of entries) if (entry.isFile()) files.push(path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"));
   return files.sort();
 }
 

@@ -122,7 +122,10 @@ describe("a second build", () => {
     // made again, nor any edition's data packages and API (no commentary is in them).
     expect(after.lines.join("\n")).toMatch(/model: halfjaarcijfers 2025-h1 as in an earlier build \(its pages are read only if its disclosure control is done again\)/i);
     expect(after.lines.join("\n")).toContain("public site: halfjaarcijfers as in an earlier build");
-    expect(after.lines.join("\n")).toContain("delivery: the data packages and API of 2 editions as in an earlier build");
+    // Read back, and linked from the output where it has them as they are (every one, here).
+    const delivery = /delivery: the data packages and API of 2 editions as in an earlier build \((\d+) files as published, kept\)/.exec(after.lines.join("\n"));
+    expect(Number(delivery?.[1])).toBe(Object.keys(after.files).filter((file) => /\/api\/.*\.json$/.test(file)).length);
+    expect(Number(delivery?.[1])).toBeGreaterThan(0);
     expect(before.lines.join("\n")).not.toMatch(/public site: .* as in an earlier build|delivery: the data packages and API of/);
     expect(Object.keys(after.files).filter((file) => file.startsWith("halfjaarcijfers/")).length).toBeGreaterThan(5);
     const changed = Object.keys(after.files).filter((file) => after.files[file] !== before.files[file]);

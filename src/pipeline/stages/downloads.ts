@@ -1,6 +1,9 @@
+import { createHash } from "node:crypto";
 import path from "node:path";
 import type { Config } from "../../config/normalize-config.ts";
-import type { BuiltPackage, DeliveryFiles } from "../../deliver/delivery-files.ts";
+import type { BuiltPackage } from "../../deliver/delivery-files.ts";
+import type { HashOf } from "../../output/file-hashes.ts";
+import { linkOrCopy } from "../../output/staging.ts";
 import type { Reference } from "../../reference/load-reference.ts";
 import type { SitePage } from "../../reports/page.ts";
 import type { BuildEffects } from "../effects.ts";
@@ -26,12 +29,21 @@ export interface DownloadSettings {
   figureKeys?: ReadonlyMap<PlannedEdition, string>;
   /** A `serve` process's memo: the cached files are kept in memory too. */
   memo?: Map<string, unknown>;
+  /** How output files are hashed (FileHashes): a file read back from the cache and still published as it is is linked, not written. */
+  hashOf?: HashOf;
 }
 
-/** What the cache keeps of one edition's data packages and API (no pages: the files as written). */
+/** What the cache keeps of one edition's data packages and API: its files (their content read when first used) and packages. */
 interface CachedDelivery {
-  pages: never[];
-  delivery: DeliveryFiles;
+  pages: DeliveredFile[];
+  packages: BuiltPackage[];
+  notes: string[];
+}
+
+interface DeliveredFile {
+  path: string;
+  sha256: string;
+  content: string;
 }
 
 /**
@@ -47,19 +59,29 @@ export async function writeDownloadFiles(fresh: readonly SitePage[], all: readon
   log.info(`downloads: ${downloads.length} files (CSV, XLSX)`);
   const { deliveryFiles } = await import("../../deliver/delivery-files.ts");
   const { shard, figureKeys } = settings;
-  const cache = figureKeys ? new ValueCache<CachedDelivery>(path.join(settings.config.paths.cache, "delivery"), "veiligheidsbeeld-delivery-1", 24, settings.memo) : undefined;
+  const cache = figureKeys ? new ValueCache<CachedDelivery>(path.join(settings.config.paths.cache, "delivery"), "veiligheidsbeeld-delivery-2", 24, settings.memo, ["content"]) : undefined;
   const reportPages = all.filter(isReportPage);
   const packages: BuiltPackage[] = [];
   let readBack = 0;
+  let linked = 0;
   for (const plan of planned) {
     const figures = figureKeys?.get(plan);
     const key = figures ? keyOf("delivery", figures, settings.buildDate, !settings.someAreas, shard ?? null) : undefined;
-    const cached = cache && key ? await cache.load(key) : undefined;
-    if (cached) readBack++;
-    // A shard writes the API of its areas; shard 1 the rest, as one build would (every shard has all page data).
-    const delivery =
-      cached?.delivery ??
-      deliveryFiles(
+    let delivered = cache && key ? await cache.load(key) : undefined;
+    if (delivered) {
+      readBack++;
+      // The files the output already has as they are are linked from it; the others written.
+      for (const file of delivered.pages) {
+        const live = path.join(settings.config.paths.output, file.path);
+        const published = settings.hashOf ? await settings.hashOf(live).catch(() => undefined) : undefined;
+        if (published?.sha256 === file.sha256) {
+          await linkOrCopy(live, path.join(dir, file.path), { missing: "fail" });
+          linked++;
+        } else await writeFiles(dir, [file]);
+      }
+    } else {
+      // A shard writes the API of its areas; shard 1 the rest, as one build would (every shard has all page data).
+      const made = deliveryFiles(
         reportPages.filter((page) => page.report.kind === plan.definition.kind && page.edition.id === plan.edition.id),
         [plan],
         settings.config,
@@ -70,12 +92,14 @@ export async function writeDownloadFiles(fresh: readonly SitePage[], all: readon
           ...(shard ? { shard: { owns: (code: string) => inShard(code, shard), shared: shard.index === 1 } } : {}),
         },
       );
-    if (cache && key && !cached) await cache.save(key, { pages: [], delivery });
-    for (const line of delivery.notes) log.info(line);
-    await writeFiles(dir, delivery.files);
-    packages.push(...delivery.packages);
+      await writeFiles(dir, made.files);
+      delivered = { pages: made.files.map((file) => ({ ...file, sha256: createHash("sha256").update(file.content).digest("hex") })), packages: made.packages, notes: made.notes };
+      if (cache && key) await cache.save(key, delivered);
+    }
+    for (const line of delivered.notes) log.info(line);
+    packages.push(...delivered.packages);
   }
-  if (readBack > 0) log.info(`delivery: the data packages and API of ${readBack} ${readBack === 1 ? "edition" : "editions"} as in an earlier build`);
+  if (readBack > 0) log.info(`delivery: the data packages and API of ${readBack} ${readBack === 1 ? "edition" : "editions"} as in an earlier build (${linked} files as published, kept)`);
   if (packages.length > 0) log.info(`delivery: ${packages.length} data packages for ${new Set(packages.map((item) => item.recipient.id)).size} recipients`);
   return packages;
 }
