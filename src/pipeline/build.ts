@@ -140,14 +140,16 @@ async function buildLocked(options: BuildOptions, outer: BuildEffects): Promise<
   const inputs = await readInputs(listed, config, requested, log, options.memo);
   // The cube and the pages as computed are needed up to the page data only: held in this function,
   // they are garbage before the output stages start (nationally half a gigabyte less at the peak).
-  const { planned, quality, report, incomplete, disclosed, site, figureKeys } = await (async () => {
+  const { planned, quality, report, incomplete, disclosure, site, figureKeys } = await (async () => {
     const checked = await ingestAndCheck(inputs, requested, { config, buildDate, allowIncomplete: options.allowIncomplete ?? false, cache, ...(options.memo ? { memo: options.memo } : {}) }, log);
     const modelled = await modelPages(inputs, checked, { config, buildDate, allowIncomplete: options.allowIncomplete ?? false, cache, ...(options.memo ? { memo: options.memo } : {}), ...(options.areas ? { areas: options.areas } : {}) }, log);
     // Public figures pass disclosure control before anything is rendered or written: the pages from
     // here on are those it returns (a public page's figures as published).
     const disclosed = await disclose(modelled, checked.planned, config, inputs.reference, log, cache, options.memo);
     const site = await sitePages(disclosed, checked.planned, { config, buildDate, reference: inputs.reference, regionName: inputs.scope.name, qualityPeriode: checked.quality.periode, shared: inputs.shared, cache, log, ...(options.memo ? { memo: options.memo } : {}) });
-    return { planned: checked.planned, quality: checked.quality, report: checked.report, incomplete: checked.incomplete, disclosed, site, figureKeys: figureKeysOf(modelled, disclosed) };
+    // (The disclosed pages themselves are in `site`, a public site's as it shows them: the versions
+    // before that are not held.)
+    return { planned: checked.planned, quality: checked.quality, report: checked.report, incomplete: checked.incomplete, disclosure: disclosed.editions, site, figureKeys: figureKeysOf(modelled, disclosed) };
   })();
 
   const shard = options.shard;
@@ -168,7 +170,7 @@ async function buildLocked(options: BuildOptions, outer: BuildEffects): Promise<
       ingest: [report],
       incomplete: [...new Set([...incomplete.values()].flat())],
       quality,
-      disclosure: disclosed.editions,
+      disclosure,
       packages,
     };
     if (fingerprint) await recordBuild(config.paths.cache, outDir, fingerprint, result, warnings, hashOf);

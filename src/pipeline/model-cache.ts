@@ -136,6 +136,12 @@ export class ValueCache<T extends PagesValue> {
     }
   }
 
+  /** Forgets the entry under `key` (in the memo too); nothing when there is none. */
+  async remove(key: string): Promise<void> {
+    this.#memo?.delete(this.#memoKey(key));
+    await rm(this.#file(key), { force: true }).catch(() => undefined);
+  }
+
   #memoKey(key: string): string {
     return `${this.#format} ${key}`;
   }

@@ -68,6 +68,18 @@ describe("a second build", () => {
     expect(changed.some((file) => file.endsWith("gm0335-montfoort.pdf"))).toBe(true);
     const cold = await run(await configFor("cold-after-change"));
     expect(after.files).toEqual(cold.files);
+    // The one page computed again is kept beside the edition (a patch), which is not saved again.
+    const patches = async () => (await readdir(path.join(config.paths.cache, "model-patches")).catch(() => [])).filter((name) => name.endsWith(".v8"));
+    expect(await patches()).toHaveLength(1);
+    // A second area's commentary after that: the edition as saved whole, the first page as
+    // computed again (kept beside it) and the second computed now, as a cold build has them.
+    await writeFile(path.join(commentary, "2025", "GM0589.md"), "# Beschouwing\n\nIn Oudewater bleef het rustig.\n");
+    const again = await run(config);
+    expect(again.lines.join("\n")).toContain("model: gebiedsscan 2025 as in an earlier build, but for 1 page whose commentary changed");
+    expect(Object.keys(again.files).filter((file) => again.files[file] !== after.files[file] && !file.startsWith("verstrekkingen/")).every((file) => file.includes("gm0589"))).toBe(true);
+    expect(again.files).toEqual((await run(await configFor("cold-after-second-change"))).files);
+    // Two pages of three are more than a patch keeps: the edition is saved whole again.
+    expect(await patches()).toHaveLength(0);
   });
 
   it("links the kept files into the staging folder, and a page rendered again there leaves the live output's file as it was", async () => {

@@ -16,7 +16,7 @@ import { cachedIngest, ingestCacheKey } from "../ingest-cache.ts";
 import type { BuildLog } from "../../log.ts";
 import { buildMonthOf, inputPeriodsOf, servablePlans, type PlannedEdition } from "../plan.ts";
 import { toolFingerprint } from "../tool-fingerprint.ts";
-import { exportsFolder, remember, type Inputs } from "./read-inputs.ts";
+import { exportsFolder, remember, rememberTold, type Inputs } from "./read-inputs.ts";
 
 /** The ingested exports, judged: what the model stage computes the pages from. */
 export interface Checked {
@@ -61,20 +61,22 @@ export async function ingestAndCheck(inputs: Inputs, requested: readonly Planned
   // Before any page: a missing delivery must stop the build, not show as a fall in crime.
   const incomplete = new Map<Month, CompletenessFinding[]>();
   for (const month of [...new Set(planned.map((plan) => plan.edition.month))].sort((a, b) => a - b)) {
-    incomplete.set(
-      month,
+    const periods = planned.filter((plan) => plan.edition.month === month).map((plan) => plan.edition.period);
+    // In a `serve` process the memo lives while the exports, reference and config are unchanged: so does this judgement.
+    const judged = await rememberTold(settings.memo, `completeness ${month} ${JSON.stringify(periods)} ${settings.allowIncomplete}`, log, async (told) =>
       checkDeliveries({
         cube: cubeAt(ingested, month),
         report,
         reference: inputs.reference,
         scope: inputs.scope,
         month,
-        periods: planned.filter((plan) => plan.edition.month === month).map((plan) => plan.edition.period),
+        periods,
         years: config.comparison.years,
         allowIncomplete: settings.allowIncomplete,
-        log,
+        log: told,
       }),
     );
+    incomplete.set(month, judged);
   }
   return { ingested, report, planned, quality, incomplete };
 }

@@ -66,7 +66,22 @@ interface CachedEdition {
   reads: Record<string, string>;
   /** The warnings of sections the input cannot fill, as the computation gave them. */
   notInInput: string[];
+  /** The paths of the pages computed again since the edition was saved whole (kept in its patch, not in the entry). */
+  patched?: string[];
 }
+
+/**
+ * What the model cache keeps beside an edition saved whole: the pages computed again since (their
+ * commentary changed), each with what it read. Saving these instead of the whole edition again
+ * keeps a commentary rebuild from rewriting a national edition (100 MB and more) for one page.
+ */
+interface EditionPatch {
+  pages: SitePage[];
+  reads: Record<string, string>;
+}
+
+/** Of an edition's pages, at most this share (or one page) is kept as a patch; beyond it the edition is saved whole again. */
+const PATCH_SHARE = 0.25;
 
 /**
  * Every edition's page data, computed from the cube as of the edition's month (and the edition
@@ -83,6 +98,7 @@ export async function modelPages(inputs: Inputs, checked: Checked, settings: Mod
   const modelled: Modelled = { editions: [], identity: new WeakMap(), editionKeys: new Map(), figureKeys: new Map() };
   const checkedCubes = new Set<object>();
   const cache = settings.cache ? new ValueCache<CachedEdition>(path.join(settings.config.paths.cache, "model"), "veiligheidsbeeld-model-2", 24, settings.memo) : undefined;
+  const patches = settings.cache ? new ValueCache<EditionPatch>(path.join(settings.config.paths.cache, "model-patches"), "veiligheidsbeeld-model-patch-1", 24, settings.memo) : undefined;
   const base = cache ? await baseKey(inputs, settings) : "";
   for (const plan of checked.planned) {
     const key = keyOf("edition", base, plan.definition.kind, plan.edition.id, plan.previous.id);
@@ -104,7 +120,7 @@ export async function modelPages(inputs: Inputs, checked: Checked, settings: Mod
         if (stale.length > 0) {
           const { ctx } = await contextOf(plan, inputs, checked, settings);
           const fresh = new Map(buildReport(plan.definition, ctx, reportOptions(settings, stale)).pages.map((page) => [page.path, page]));
-          edition = { ...cached, pages: cached.pages.map((page) => fresh.get(page.path) ?? page) };
+          edition = { ...cached, pages: cached.pages.map((page) => fresh.get(page.path) ?? page), patched: [...new Set([...(cached.patched ?? []), ...fresh.keys()])] };
         }
         log.info(`model: ${plan.definition.kind} ${plan.edition.id} as in an earlier build${stale.length > 0 ? `, but for ${stale.length} ${stale.length === 1 ? "page" : "pages"} whose commentary changed` : ""}`);
       } else {
@@ -125,8 +141,28 @@ export async function modelPages(inputs: Inputs, checked: Checked, settings: Mod
         for (const line of edition.notInInput) log.warn(line);
       }
       edition.reads = Object.fromEntries(edition.pages.map((page) => [page.path, readBy(page)]));
-      if (cache && edition !== cached) await cache.save(key, edition);
+      if (cache && patches && edition !== cached) {
+        const patched = new Set(edition.patched ?? []);
+        if (cached && patched.size > 0 && patched.size <= Math.max(1, PATCH_SHARE * edition.pages.length)) {
+          // Only the pages computed again since the edition was saved whole.
+          const pages = edition.pages.filter((page) => patched.has(page.path));
+          await patches.save(key, { pages, reads: Object.fromEntries(pages.map((page) => [page.path, edition.reads[page.path] ?? ""])) });
+        } else {
+          const { patched: _patched, ...whole } = edition;
+          await cache.save(key, whole);
+          await patches.remove(key);
+        }
+      }
       return edition;
+    };
+
+    /** The edition as saved whole, with the pages computed again since in their place. */
+    const readBack = async (): Promise<CachedEdition | undefined> => {
+      const saved = await cache?.load(key);
+      const patch = saved ? await patches?.load(key) : undefined;
+      if (!saved || !patch) return saved;
+      const byPath = new Map(patch.pages.map((page) => [page.path, page]));
+      return { ...saved, pages: saved.pages.map((page) => byPath.get(page.path) ?? page), reads: { ...saved.reads, ...patch.reads }, patched: [...byPath.keys()] };
     };
 
     const header = cache && plan.definition.audience === "public" && !commentary ? await cache.header(key) : undefined;
@@ -136,11 +172,11 @@ export async function modelPages(inputs: Inputs, checked: Checked, settings: Mod
       modelled.editionKeys.set(plan, keyOf(key, header.reads));
       let loading: Promise<SitePage[]> | undefined;
       // Read only if asked for; what is read is what was kept (or, were it gone meanwhile, computed again).
-      const load = (): Promise<SitePage[]> => (loading ??= cache.load(key).then(async (cached) => known(await modelEdition(cached))));
+      const load = (): Promise<SitePage[]> => (loading ??= readBack().then(async (cached) => known(await modelEdition(cached))));
       modelled.editions.push({ plan, load });
       continue;
     }
-    const cached = cache ? await cache.load(key) : undefined;
+    const cached = await readBack();
     if (cached) for (const line of cached.notInInput) log.warn(line);
     const edition = await modelEdition(cached);
     const pages = known(edition);

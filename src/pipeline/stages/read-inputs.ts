@@ -9,7 +9,7 @@ import { loadNationalFigures } from "../../reference/national-figures.ts";
 import { loadReference, referenceFiles, type Reference } from "../../reference/load-reference.ts";
 import { needsRegistrations } from "../../reports/servable-editions.ts";
 import { UserError } from "../../user-error.ts";
-import type { BuildLog } from "../../log.ts";
+import { teeLog, type BuildLog } from "../../log.ts";
 import type { HashOf } from "../../output/file-hashes.ts";
 import type { PlannedEdition } from "../plan.ts";
 import { commentaryFiles, hashInputs, type ProvisionRecord } from "../provision.ts";
@@ -144,4 +144,21 @@ export async function remember<T>(memo: Map<string, unknown> | undefined, key: s
   if (!memo) return make();
   if (!memo.has(key)) memo.set(key, await make());
   return memo.get(key) as T;
+}
+
+/**
+ * As `remember`, for a computation that tells the log: what it told is kept with its value and
+ * told again whenever the value is taken from the memo.
+ */
+export async function rememberTold<T>(memo: Map<string, unknown> | undefined, key: string, log: BuildLog, make: (log: BuildLog) => Promise<T>): Promise<T> {
+  if (!memo) return make(log);
+  const kept = memo.get(key) as { value: T; told: { level: "step" | "info" | "warn"; message: string }[] } | undefined;
+  if (kept) {
+    for (const line of kept.told) log[line.level](line.message);
+    return kept.value;
+  }
+  const told: { level: "step" | "info" | "warn"; message: string }[] = [];
+  const value = await make(teeLog(log, (level, message) => told.push({ level, message })));
+  memo.set(key, { value, told });
+  return value;
 }
