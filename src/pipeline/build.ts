@@ -154,11 +154,12 @@ async function buildLocked(options: BuildOptions, outer: BuildEffects): Promise<
 
   const shard = options.shard;
   const output = await stageOutput(site.pages, site.identity, planned, { config, buildDate, layoutsDir, pdf, cache, someAreas: options.areas !== undefined, ...(shard ? { shard } : {}) }, hashOf);
-  // Chromium starts while the HTML is rendered, when there is something to print.
-  if (pdf && output.fresh.some((page) => "pdf" in page && page.pdf)) effects.browser.prepare?.();
   try {
     const dir = output.staging.dir;
     await renderPages(output.fresh, site, quality, dir, { config, layoutsDir, writesShared: !shard || shard.index === 1 }, effects, output.keptNote);
+    // Chromium starts while the downloads are written, when there is something to print (alongside
+    // the HTML it slowed Eleventy down by more than it saved, on 2 cores).
+    if (pdf && output.fresh.some((page) => "pdf" in page && page.pdf)) effects.browser.prepare?.();
     const packages = await writeDownloadFiles(output.fresh, site.pages, planned, dir, { config, buildDate, reference: inputs.reference, someAreas: options.areas !== undefined, ...(shard ? { shard } : {}), ...(figureKeys ? { figureKeys } : {}), ...(options.memo ? { memo: options.memo } : {}), ...(hashOf ? { hashOf } : {}) }, effects);
     const printed = pdf ? await printPages(output.fresh, dir, buildDate, effects, output.keptNote, cache ? config.paths.cache : undefined) : 0;
     await publish(output, site.pages, packages, { config, buildDate, pdf, toolVersion: TOOL_VERSION, inputs: [...inputs.exportInputs, ...inputs.otherInputs] }, hashOf);
