@@ -1,5 +1,6 @@
 import { statSync, type Stats } from "node:fs";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
+import { writeCacheFile } from "./cache-file.ts";
 import path from "node:path";
 import { hashFile } from "./hash-file.ts";
 
@@ -66,19 +67,12 @@ export class FileHashes {
 
   /** Keeps the hashes of the files hashed in this build (the others are forgotten). */
   async save(): Promise<void> {
-    try {
-      await mkdir(path.dirname(this.#file), { recursive: true });
-      const temporary = `${this.#file}.tmp-${process.pid}`;
-      await writeFile(temporary, JSON.stringify({ format: FORMAT, files: Object.fromEntries(this.#now) }));
-      await rename(temporary, this.#file);
-    } catch {
-      // A cache that cannot be written only costs the next build its time.
-    }
+    await writeCacheFile(this.#file, JSON.stringify({ format: FORMAT, files: Object.fromEntries(this.#now) }));
   }
 }
 
-/** The file's status; undefined when it is missing or cannot be looked at (then it is read, and fails there if it must). */
-function statOrUndefined(file: string): Stats | undefined {
+/** The status of `file`; undefined when it is missing or cannot be looked at (then it is read, and fails there if it must). */
+export function statOrUndefined(file: string): Stats | undefined {
   try {
     return statSync(file, { throwIfNoEntry: false });
   } catch {

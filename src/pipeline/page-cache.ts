@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
-import { statSync, type Stats } from "node:fs";
-import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import type { HashOf } from "../output/file-hashes.ts";
+import { writeCacheFile } from "../output/cache-file.ts";
+import { statOrUndefined, type HashOf } from "../output/file-hashes.ts";
 import { hashFile } from "../output/hash-file.ts";
 import type { ReportPage, SitePage } from "../reports/page.ts";
 
@@ -144,14 +144,7 @@ export class PageCache {
       else delete next[page.path];
     }
     const manifest: PageManifest = { format: FORMAT, outDir: this.#outDir, pages: next };
-    try {
-      await mkdir(path.dirname(this.#file), { recursive: true });
-      const temporary = `${this.#file}.tmp-${process.pid}`;
-      await writeFile(temporary, JSON.stringify(manifest));
-      await rename(temporary, this.#file);
-    } catch {
-      // A cache that cannot be written only costs the next build its time.
-    }
+    await writeCacheFile(this.#file, JSON.stringify(manifest));
   }
 }
 
@@ -179,13 +172,7 @@ export function pageOutputs(page: SitePage, pdf: boolean): string[] {
  */
 async function regularFileHash(file: string, hashOf: HashOf): Promise<{ sha256: string; bytes: number } | undefined> {
   // Synchronous, as in FileHashes: thousands of kept files a build.
-  let info: Stats | undefined;
-  try {
-    info = statSync(file, { throwIfNoEntry: false });
-  } catch {
-    info = undefined;
-  }
-  return info?.isFile() ? hashOf(file) : undefined;
+  return statOrUndefined(file)?.isFile() ? hashOf(file) : undefined;
 }
 
 /** A hash of every file in `dir` (names and contents): for a layouts folder. */

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
-import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
+import { writeCacheFile } from "../output/cache-file.ts";
 import type { HashOf } from "../output/file-hashes.ts";
 import { hashFile } from "../output/hash-file.ts";
 
@@ -51,10 +52,7 @@ export async function recordBuild<R>(cacheDir: string, outDir: string, fingerpri
       result,
       warnings: [...warnings],
     };
-    const file = recordFile(cacheDir, outDir);
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(`${file}.tmp-${process.pid}`, JSON.stringify(record));
-    await rename(`${file}.tmp-${process.pid}`, file);
+    await writeCacheFile(recordFile(cacheDir, outDir), JSON.stringify(record));
   } catch {
     // A record that cannot be written only costs the next build its time.
   }

@@ -1,5 +1,6 @@
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { writeCacheFile } from "../../output/cache-file.ts";
 import type { PdfJob } from "../../pdf/print-pdfs.ts";
 import type { ReportPage, SitePage } from "../../reports/page.ts";
 import { seconds, type BuildEffects } from "../effects.ts";
@@ -21,20 +22,8 @@ export async function printPages(fresh: readonly SitePage[], dir: string, buildD
   const predictor = TocPredictor.from(memory ? await readFile(memory, "utf8").then(JSON.parse, () => undefined) : undefined);
   const { prints } = await effects.browser.print(jobs, { buildDate, predictor, onProgress: (done, total) => log.progress("pdf", done, total) });
   log.info(`pdf: ${jobs.length} files printed in ${seconds(effects, started)} s (${prints} prints: a table of contents needs a second one unless its page numbers were guessed right)`);
-  if (memory) await writeAtomically(memory, JSON.stringify(predictor.memory()));
+  if (memory) await writeCacheFile(memory, JSON.stringify(predictor.memory()));
   return jobs.length;
-}
-
-/** Writes `content` to `file` through a temporary file; a cache that cannot be written only costs the next build a print. */
-async function writeAtomically(file: string, content: string): Promise<void> {
-  const temporary = `${file}.tmp-${process.pid}`;
-  try {
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(temporary, content);
-    await rename(temporary, file);
-  } catch {
-    await rm(temporary, { force: true }).catch(() => undefined);
-  }
 }
 
 function pdfJobs(pages: readonly SitePage[], dir: string): PdfJob[] {
