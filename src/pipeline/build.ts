@@ -160,7 +160,7 @@ async function buildLocked(options: BuildOptions, outer: BuildEffects): Promise<
     // Chromium starts while the downloads are written, when there is something to print (alongside
     // the HTML it slowed Eleventy down by more than it saved, on 2 cores).
     if (pdf && output.fresh.some((page) => "pdf" in page && page.pdf)) effects.browser.prepare?.();
-    const packages = await writeDownloadFiles(output.fresh, site.pages, planned, dir, { config, buildDate, reference: inputs.reference, someAreas: options.areas !== undefined, ...(shard ? { shard } : {}), ...(figureKeys ? { figureKeys } : {}), ...(options.memo ? { memo: options.memo } : {}), ...(hashOf ? { hashOf } : {}) }, effects);
+    const packages = await writeDownloadFiles(output.fresh, site.pages, planned, dir, { config, buildDate, reference: inputs.reference, someAreas: options.areas !== undefined, ...(shard ? { shard } : {}), ...(figureKeys ? { figureKeys } : {}), ...(options.memo ? { memo: options.memo } : {}), ...(hashOf ? { hashOf } : {}), ...(output.cache ? { pageCache: output.cache } : {}) }, effects);
     const printed = pdf ? await printPages(output.fresh, dir, buildDate, effects, output.keptNote, cache ? config.paths.cache : undefined) : 0;
     await publish(output, site.pages, packages, { config, buildDate, pdf, toolVersion: TOOL_VERSION, inputs: [...inputs.exportInputs, ...inputs.otherInputs] }, hashOf);
     const result: BuildResult = {

@@ -13,7 +13,17 @@ import type { ReportPage, SitePage } from "../reports/page.ts";
 interface PageManifest {
   format: typeof FORMAT;
   outDir: string;
-  pages: Record<string, { hash: string; files: Record<string, string> }>;
+  pages: Record<string, PageEntry>;
+}
+
+interface PageEntry {
+  hash: string;
+  files: Record<string, string>;
+  /**
+   * A key over what the page's downloads (CSV, XLSX) are made from — its tables as published, not
+   * its commentary — when the build knew one: a page computed again with the same key has the same downloads.
+   */
+  downloads?: string;
 }
 
 const FORMAT = "veiligheidsbeeld-pages-1";
@@ -37,6 +47,8 @@ export class PageCache {
   readonly #files = new Map<string, { sha256: string; bytes: number } | undefined>();
   readonly #identity: WeakMap<SitePage, string>;
   readonly #hashOf: HashOf;
+  /** The downloads key of each page built now that has one (by page path), for the next build. */
+  readonly #downloads = new Map<string, string>();
 
   private constructor(file: string, outDir: string, renderKey: string, previous: PageManifest["pages"], identity: WeakMap<SitePage, string>, hashOf: HashOf) {
     this.#file = file;
@@ -121,6 +133,24 @@ export class PageCache {
   }
 
   /**
+   * The downloads (CSV, XLSX) of a page built now whose tables are as when the last build wrote
+   * them (`key`, a key over what they are made from): the files, relative to the output folder, when
+   * the output still has them as then — to be linked, not made again. Undefined otherwise. The key
+   * is recorded for the next build either way.
+   */
+  async keptDownloads(page: ReportPage, key: string, dir = this.#outDir): Promise<string[] | undefined> {
+    this.#downloads.set(page.path, key);
+    const entry = this.#previous[page.path];
+    if (entry?.downloads !== key) return undefined;
+    const files = pageDownloads(page);
+    for (const file of files) {
+      const recorded = entry.files[file];
+      if (recorded === undefined || (await this.#fileHash(path.join(dir, file)))?.sha256 !== recorded) return undefined;
+    }
+    return files;
+  }
+
+  /**
    * Records what the build just published: for each page its hash and its files' SHA-256
    * (`published`: path → SHA-256 of every file in the output). Entries of pages not built now are
    * kept when their files are still published unchanged.
@@ -140,7 +170,8 @@ export class PageCache {
         if (hash === undefined) break;
         files[file] = hash;
       }
-      if (Object.keys(files).length === pageOutputs(page, pdf).length) next[page.path] = { hash: this.hashOf(page), files };
+      const downloads = this.#downloads.get(page.path);
+      if (Object.keys(files).length === pageOutputs(page, pdf).length) next[page.path] = { hash: this.hashOf(page), files, ...(downloads ? { downloads } : {}) };
       else delete next[page.path];
     }
     const manifest: PageManifest = { format: FORMAT, outDir: this.#outDir, pages: next };
@@ -158,9 +189,13 @@ export function isReportPage(page: SitePage): page is ReportPage {
  * a CSV per table and the XLSX.
  */
 export function pageOutputs(page: SitePage, pdf: boolean): string[] {
-  const files = [page.path];
-  if (!isReportPage(page)) return files;
-  if (pdf && page.pdf) files.push(page.pdf.path);
+  if (!isReportPage(page)) return [page.path];
+  return [page.path, ...(pdf && page.pdf ? [page.pdf.path] : []), ...pageDownloads(page)];
+}
+
+/** A report page's downloads, relative to the output folder: a CSV per table and the XLSX. */
+export function pageDownloads(page: ReportPage): string[] {
+  const files: string[] = [];
   for (const section of page.sections) if ("table" in section && section.csv) files.push(section.csv.path);
   if (page.xlsx) files.push(page.xlsx.path);
   return files;

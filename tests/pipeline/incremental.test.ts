@@ -62,8 +62,10 @@ describe("a second build", () => {
     expect(text).toMatch(/pdf: 1 files \(\d+ unchanged, kept\)/);
     // Only that area's page is rendered: the indexes and the other areas' pages are kept.
     expect(text).toMatch(/html: 1 pages \(\d+ unchanged, kept\)/);
+    // Its tables are as before: its CSV and XLSX are kept, not made again.
+    expect(text).toMatch(/downloads: 0 files \(CSV, XLSX\); [1-9]\d* of pages whose figures are as in the last build, kept/);
     const changed = Object.keys(after.files).filter((file) => after.files[file] !== before.files[file]);
-    // The area's page, PDF and workbook, and the record of provision that lists their hashes.
+    // The area's page and PDF, and the record of provision that lists their hashes.
     expect(changed.filter((file) => !file.startsWith("verstrekkingen/") && !file.includes("gm0335"))).toEqual([]);
     expect(changed.some((file) => file.endsWith("gm0335-montfoort.pdf"))).toBe(true);
     const cold = await run(await configFor("cold-after-change"));
@@ -102,6 +104,10 @@ describe("a second build", () => {
     // A kept page of another area is the same file as before the build: linked, not copied.
     const kept = Object.keys(before.files).find((file) => file.endsWith(".pdf") && !file.includes("gm0335"));
     expect((await stat(path.join(config.paths.output, kept ?? ""))).ino).toBe((await stat(path.join(side, kept ?? ""))).ino);
+    // The page rendered again has its workbook linked too: its figures did not change.
+    const workbook = Object.keys(before.files).find((file) => file.endsWith(".xlsx") && file.includes("gm0335"));
+    expect(workbook).toBeDefined();
+    expect((await stat(path.join(config.paths.output, workbook ?? ""))).ino).toBe((await stat(path.join(side, workbook ?? ""))).ino);
   });
 
   it("after one commentary file changed keeps the public site's pages too, and publishes what a cold build would", async () => {

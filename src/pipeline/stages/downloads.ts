@@ -8,7 +8,7 @@ import type { Reference } from "../../reference/load-reference.ts";
 import type { SitePage } from "../../reports/page.ts";
 import type { BuildEffects } from "../effects.ts";
 import { keyOf, ValueCache } from "../model-cache.ts";
-import { isReportPage } from "../page-cache.ts";
+import { isReportPage, type PageCache } from "../page-cache.ts";
 import type { PlannedEdition } from "../plan.ts";
 import { pinXlsxDates } from "../reproducible.ts";
 import { inShard, type Shard } from "../shard.ts";
@@ -31,6 +31,11 @@ export interface DownloadSettings {
   memo?: Map<string, unknown>;
   /** How output files are hashed (FileHashes): a file read back from the cache and still published as it is is linked, not written. */
   hashOf?: HashOf;
+  /**
+   * The page cache: a page built again whose figures are as when the last build wrote its downloads
+   * (a page whose commentary changed) has them linked from the output, not made again.
+   */
+  pageCache?: PageCache;
 }
 
 /** What the cache keeps of one edition's data packages and API: its files (their content read when first used) and packages. */
@@ -53,12 +58,14 @@ interface DeliveredFile {
  */
 export async function writeDownloadFiles(fresh: readonly SitePage[], all: readonly SitePage[], planned: readonly PlannedEdition[], dir: string, settings: DownloadSettings, effects: BuildEffects): Promise<BuiltPackage[]> {
   const { log } = effects;
-  const { writeDownloads } = await import("../../site/write-downloads.ts");
-  const downloads = await writeDownloads(fresh, dir, settings.buildDate);
-  await pinXlsxDates(downloads.filter((file) => file.endsWith(".xlsx")).map((file) => path.join(dir, file)), settings.buildDate);
-  log.info(`downloads: ${downloads.length} files (CSV, XLSX)`);
-  const { deliveryFiles } = await import("../../deliver/delivery-files.ts");
   const { shard, figureKeys } = settings;
+  const kept = await keptDownloads(fresh, dir, settings);
+  const made = fresh.filter((page) => !kept.pages.has(page));
+  // (exceljs, which takes a while to load, only when there is a workbook to make.)
+  const downloads = made.some(isReportPage) ? await (await import("../../site/write-downloads.ts")).writeDownloads(made, dir, settings.buildDate) : [];
+  await pinXlsxDates(downloads.filter((file) => file.endsWith(".xlsx")).map((file) => path.join(dir, file)), settings.buildDate);
+  log.info(`downloads: ${downloads.length} files (CSV, XLSX)${kept.files > 0 ? `; ${kept.files} of pages whose figures are as in the last build, kept` : ""}`);
+  const { deliveryFiles } = await import("../../deliver/delivery-files.ts");
   const cache = figureKeys ? new ValueCache<CachedDelivery>(path.join(settings.config.paths.cache, "delivery"), "veiligheidsbeeld-delivery-2", 24, settings.memo, ["content"]) : undefined;
   const reportPages = all.filter(isReportPage);
   const packages: BuiltPackage[] = [];
@@ -102,4 +109,27 @@ export async function writeDownloadFiles(fresh: readonly SitePage[], all: readon
   if (readBack > 0) log.info(`delivery: the data packages and API of ${readBack} ${readBack === 1 ? "edition" : "editions"} as in an earlier build (${linked} files as published, kept)`);
   if (packages.length > 0) log.info(`delivery: ${packages.length} data packages for ${new Set(packages.map((item) => item.recipient.id)).size} recipients`);
   return packages;
+}
+
+/**
+ * Of the pages built now, those whose downloads the output has as the last build made them from
+ * the same figures (their edition's figure key is as then: only their commentary changed), with
+ * those files linked into `dir`.
+ */
+async function keptDownloads(fresh: readonly SitePage[], dir: string, settings: DownloadSettings): Promise<{ pages: Set<SitePage>; files: number }> {
+  const kept = { pages: new Set<SitePage>(), files: 0 };
+  const { pageCache, figureKeys } = settings;
+  if (!pageCache || !figureKeys) return kept;
+  const byEdition = new Map([...figureKeys].map(([plan, key]) => [`${plan.definition.kind}/${plan.edition.id}`, key]));
+  for (const page of fresh) {
+    if (!isReportPage(page)) continue;
+    const figures = byEdition.get(`${page.report.kind}/${page.edition.id}`);
+    if (figures === undefined) continue;
+    const files = await pageCache.keptDownloads(page, keyOf("page-downloads", figures, page.path, settings.buildDate));
+    if (!files) continue;
+    for (const file of files) await linkOrCopy(path.join(settings.config.paths.output, file), path.join(dir, file), { missing: "fail" });
+    kept.pages.add(page);
+    kept.files += files.length;
+  }
+  return kept;
 }
