@@ -16,6 +16,7 @@ function main() {
   if (major < 20) fail(`Node ${process.versions.node} is too old; Veiligheidsbeeld needs Node 20 or newer.`);
   ensureNodeModules();
   ensureSystemPackages();
+  ensureCompiledTool();
   ensureDemoExport();
 }
 
@@ -48,6 +49,11 @@ function ensureSystemPackages() {
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
   run("apt-get", ["update", "-qq"], env);
   run("apt-get", ["install", "-y", "-qq", "--no-install-recommends", ...packages], env);
+}
+
+/** The command as compiled from src/ (scripts/compile-tool.js; a few milliseconds when it is current). */
+function ensureCompiledTool() {
+  run(process.execPath, [path.join(root, "scripts", "compile-tool.js")]);
 }
 
 /** The demo export is generated (deterministically) rather than committed; regenerate when stale. */

@@ -1,12 +1,9 @@
 import { cp, mkdir, readdir, readFile, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { CONFIG_FILE } from "../config/read-config.ts";
+import { TOOL_PACKAGE, TOOL_ROOT } from "../tool-root.ts";
 import { UserError } from "../user-error.ts";
 import { COMMON_HELP, COMMON_OPTIONS, type CliIO, type Command, type OptionValues } from "./command.ts";
-
-/** The root of this installation of the tool (where package.json, data/ and bin/ are). */
-const TOOL_ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
 export const initCommand: Command = {
   name: "init",
@@ -159,7 +156,7 @@ function openDataConfig(title: string): Record<string, unknown> {
  * node_modules/.bin. `npx veiligheidsbeeld` in the folder then runs this installation.
  */
 async function linkTool(dir: string): Promise<void> {
-  const toolPackage = JSON.parse(await readFile(path.join(TOOL_ROOT, "package.json"), "utf8")) as { name: string; bin: Record<string, string> };
+  const toolPackage = TOOL_PACKAGE;
   const relativeTool = path.relative(dir, TOOL_ROOT) || ".";
   const manifest = {
     name: path.basename(dir).toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "") || "veiligheidsbeeld-project",

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { TOOL_PACKAGE } from "../tool-root.ts";
 import { parseArgs } from "node:util";
 import { UserError } from "../user-error.ts";
 import { buildCommand } from "./build-command.ts";
@@ -117,6 +117,5 @@ function isArgumentError(error: unknown): boolean {
 }
 
 function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
-  return pkg.version;
+  return TOOL_PACKAGE.version;
 }

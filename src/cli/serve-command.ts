@@ -1,7 +1,5 @@
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { watch } from "@11ty/chokidar-with-glob-support";
-import EleventyDevServer from "@11ty/eleventy-dev-server";
 import { build, LAYOUTS_DIR, type BuildOptions } from "../pipeline/build.ts";
 import type { BuildLog } from "../log.ts";
 import { configFileOf, readConfig } from "../config/read-config.ts";
@@ -68,6 +66,9 @@ async function serve(values: OptionValues, _positionals: string[], io: CliIO): P
   });
 
   const first = await build(options(consoleLog(io.stderr, io.env)));
+  // (Loaded here, not with the command line: every other command would pay for them.)
+  const { default: EleventyDevServer } = await import("@11ty/eleventy-dev-server");
+  const { watch } = await import("@11ty/chokidar-with-glob-support");
   await allowLiveReload(previewDir);
   const server = EleventyDevServer.getServer("veiligheidsbeeld", previewDir, {
     port,

@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Config } from "../config/normalize-config.ts";
 import type { IngestReport } from "../ingest/ingest.ts";
@@ -9,6 +8,7 @@ import type { BuiltPackage } from "../deliver/delivery-files.ts";
 import type { EditionDisclosure } from "./disclose.ts";
 import { systemEffects, type BuildEffects } from "./effects.ts";
 import { teeLog, type BuildLog } from "../log.ts";
+import { TOOL_PACKAGE } from "../tool-root.ts";
 import { FileHashes } from "../output/file-hashes.ts";
 import { openOutput } from "../output/output-lock.ts";
 import { keyOf } from "./model-cache.ts";
@@ -30,7 +30,10 @@ import { toolFingerprint } from "./tool-fingerprint.ts";
 import { lastBuildIfCurrent, recordBuild } from "./up-to-date.ts";
 
 /** The tool's version, recorded with every build. */
-const TOOL_VERSION = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
+const TOOL_VERSION = TOOL_PACKAGE.version;
+
+/** At most this many pages to render, and Chromium starts before their HTML rather than after it. */
+const FEW_PAGES = 20;
 
 /** The folder with the Nunjucks layouts that ship with the tool. */
 export const LAYOUTS_DIR = SITE_LAYOUTS_DIR;
@@ -137,7 +140,7 @@ async function buildLocked(options: BuildOptions, outer: BuildEffects): Promise<
     log.step(`nothing changed since the last build: ${path.relative(config.root, outDir) || "."} is up to date`);
     return last.result;
   }
-  const inputs = await readInputs(listed, config, requested, log, options.memo);
+  const inputs = await readInputs(listed, config, requested, { log, cache, ...(options.memo ? { memo: options.memo } : {}) });
   // The cube and the pages as computed are needed up to the page data only: held in this function,
   // they are garbage before the output stages start (nationally half a gigabyte less at the peak).
   const { planned, quality, report, incomplete, disclosure, site, figureKeys } = await (async () => {
@@ -156,10 +159,14 @@ async function buildLocked(options: BuildOptions, outer: BuildEffects): Promise<
   const output = await stageOutput(site.pages, site.identity, planned, { config, buildDate, layoutsDir, pdf, cache, someAreas: options.areas !== undefined, ...(shard ? { shard } : {}) }, hashOf);
   try {
     const dir = output.staging.dir;
+    // Chromium takes about a second to start, when there is something to print. Beside the HTML of
+    // a few pages (a rebuild) that second is hidden; beside a long HTML step it competed with
+    // Eleventy for the 2 cores and slowed it by more than it saved, so then it starts after it,
+    // while the downloads are written.
+    const prints = pdf && output.fresh.some((page) => "pdf" in page && page.pdf);
+    if (prints && output.fresh.length <= FEW_PAGES) effects.browser.prepare?.();
     await renderPages(output.fresh, site, quality, dir, { config, layoutsDir, writesShared: !shard || shard.index === 1 }, effects, output.keptNote);
-    // Chromium starts while the downloads are written, when there is something to print (alongside
-    // the HTML it slowed Eleventy down by more than it saved, on 2 cores).
-    if (pdf && output.fresh.some((page) => "pdf" in page && page.pdf)) effects.browser.prepare?.();
+    if (prints) effects.browser.prepare?.();
     const packages = await writeDownloadFiles(output.fresh, site.pages, planned, dir, { config, buildDate, reference: inputs.reference, someAreas: options.areas !== undefined, ...(shard ? { shard } : {}), ...(figureKeys ? { figureKeys } : {}), ...(options.memo ? { memo: options.memo } : {}), ...(hashOf ? { hashOf } : {}), ...(output.cache ? { pageCache: output.cache } : {}) }, effects);
     const printed = pdf ? await printPages(output.fresh, dir, buildDate, effects, output.keptNote, cache ? config.paths.cache : undefined) : 0;
     await publish(output, site.pages, packages, { config, buildDate, pdf, toolVersion: TOOL_VERSION, inputs: [...inputs.exportInputs, ...inputs.otherInputs] }, hashOf);

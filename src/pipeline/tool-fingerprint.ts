@@ -1,9 +1,8 @@
 import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { TOOL_ROOT } from "../tool-root.ts";
 
-const TOOL_ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
 let fingerprint: Promise<string> | undefined;
 

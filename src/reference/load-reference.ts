@@ -1,12 +1,12 @@
 import { access, readFile } from "node:fs/promises";
 import path from "node:path";
-import { parse } from "csv-parse/sync";
 import { UserError } from "../user-error.ts";
 import { AreaIndex, type BasisteamRow, type GebiedRow } from "./areas.ts";
 import { Classification, type InpRow, type SoortRow } from "./classification.ts";
 import { Herindelingen, type HerindelingRow } from "./herindelingen.ts";
 import { ModusOperandi, type ModusOperandiRow } from "./modus-operandi.ts";
 import { Population, type BuurtPopulationRow, type GemeentePopulationRow } from "./population.ts";
+import { parseEveryTime, readTable as readCsvTable, type TableReader } from "./csv-table.ts";
 
 /** Everything the model needs to know about areas, categories and inhabitants. */
 export interface Reference {
@@ -58,11 +58,15 @@ export async function referenceFiles(config: ReferenceSettings): Promise<string[
   return [...tables, ...((await access(mo).then(() => true, () => false)) ? [mo] : [])];
 }
 
-/** Reads the reference tables named in the config from `paths.reference`. */
-export async function loadReference(config: ReferenceSettings): Promise<Reference> {
+/**
+ * Reads the reference tables named in the config from `paths.reference`. `tables`: how a table's
+ * rows are had (parsed, or as kept from an earlier parse of the same file).
+ */
+export async function loadReference(config: ReferenceSettings, tables: TableReader = parseEveryTime): Promise<Reference> {
   const dir = config.paths.reference;
   const names = config.reference;
   const file = (name: string): string => path.resolve(dir, name);
+  const readTable = <Row>(table: string, columns: readonly string[]) => readReferenceTable<Row>(table, columns, tables);
   const [gebieden, basisteams, inp, soorten, bevolkingGemeente, bevolkingBuurt, provincies, eenheden, herindelingen] = await Promise.all([
     readTable<GebiedRow>(file(names.gebieden), ["code", "naam", "soort", "gemeentecode", "bovenliggend"]),
     readTable<BasisteamRow>(file(names.basisteams), ["buurtcode", "basisteamcode", "basisteam", "districtcode", "district", "eenheidcode", "eenheid"]),
@@ -101,28 +105,12 @@ export async function loadReference(config: ReferenceSettings): Promise<Referenc
 }
 
 /** Reads a small reference CSV (comma separated, header row) and checks its columns. */
-async function readTable<Row>(file: string, columns: readonly string[]): Promise<{ file: string; rows: Row[] }> {
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (error) {
-    throw new UserError(`Cannot read reference table ${file}`, {
-      hint: "Check paths.reference and the file names under `reference` in the config; `veiligheidsbeeld init` writes the default tables.",
-      cause: error,
-    });
-  }
-  let rows: Record<string, string>[];
-  try {
-    rows = parse(text, { columns: true, bom: true, skip_empty_lines: true, trim: true });
-  } catch (error) {
-    throw new UserError(`${file}: ${(error as Error).message}`, { hint: "The reference tables are comma-separated CSV with a header row." });
-  }
-  const header = rows[0] ? Object.keys(rows[0]) : [];
-  const missing = columns.filter((column) => rows.length > 0 && !header.includes(column));
-  if (missing.length > 0) {
-    throw new UserError(`${file}:1: missing column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}`, {
-      hint: `The table needs the columns ${columns.join(", ")}.`,
-    });
-  }
+async function readReferenceTable<Row>(file: string, columns: readonly string[], tables: TableReader): Promise<{ file: string; rows: Row[] }> {
+  const rows = await readCsvTable(file, columns, {
+    tables,
+    cannotRead: `Cannot read reference table ${file}`,
+    readHint: "Check paths.reference and the file names under `reference` in the config; `veiligheidsbeeld init` writes the default tables.",
+    hint: "The reference tables are comma-separated CSV with a header row.",
+  });
   return { file, rows: rows as Row[] };
 }

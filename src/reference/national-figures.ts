@@ -1,7 +1,7 @@
-import { readFile } from "node:fs/promises";
+import { access } from "node:fs/promises";
 import path from "node:path";
-import { parse } from "csv-parse/sync";
 import { compareInpCodes } from "./inp-order.ts";
+import { parseEveryTime, readTable, type TableReader, type TableRow } from "./csv-table.ts";
 import { UserError } from "../user-error.ts";
 
 /**
@@ -75,40 +75,24 @@ export interface NationalFiguresSettings {
  * figures: the comparison then shows the eenheid only). Throws a UserError naming file and line
  * for a row that is not a whole count.
  */
-export async function loadNationalFigures(config: NationalFiguresSettings): Promise<NationalFigures | undefined> {
+export async function loadNationalFigures(config: NationalFiguresSettings, tables: TableReader = parseEveryTime): Promise<NationalFigures | undefined> {
   const crimeFile = path.join(config.paths.realdata, CRIME_FILE);
-  let crimeText: string;
-  try {
-    crimeText = await readFile(crimeFile, "utf8");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw new UserError(`Cannot read ${crimeFile}`, { hint: "Check paths.realdata in the config.", cause: error });
-  }
+  const missing = await access(crimeFile).then(() => false, (error: NodeJS.ErrnoException) => error.code === "ENOENT");
+  if (missing) return undefined;
   const populationFile = path.resolve(config.paths.reference, config.reference.bevolkingGemeente);
-  const crime = rowsOf<NationalCrimeRow>(crimeFile, crimeText, ["gemeentecode", "jaar", "soort_code", "aantal"]);
-  const population = rowsOf<PopulationRow>(populationFile, await readFile(populationFile, "utf8"), ["gemeentecode", "jaar", "inwoners"]);
-  checkWhole(crimeFile, crime, "aantal");
-  checkWhole(populationFile, population, "inwoners");
-  return nationalFigures(crime, population, path.relative(config.root, crimeFile).split(path.sep).join("/"));
+  const settings = { tables, hint: "The table is comma-separated CSV with a header row.", readHint: "Check paths.realdata and reference.bevolkingGemeente in the config." };
+  const crime = checkWhole(crimeFile, await readTable(crimeFile, ["gemeentecode", "jaar", "soort_code", "aantal"], settings), "aantal");
+  const population = checkWhole(populationFile, await readTable(populationFile, ["gemeentecode", "jaar", "inwoners"], settings), "inwoners");
+  return nationalFigures(crime as unknown as NationalCrimeRow[], population as unknown as PopulationRow[], path.relative(config.root, crimeFile).split(path.sep).join("/"));
 }
 
-function rowsOf<Row>(file: string, text: string, columns: readonly string[]): Row[] {
-  let rows: Record<string, string>[];
-  try {
-    rows = parse(text, { columns: true, bom: true, skip_empty_lines: true, trim: true });
-  } catch (error) {
-    throw new UserError(`${file}: ${(error as Error).message}`, { hint: "The table is comma-separated CSV with a header row." });
-  }
-  const missing = columns.filter((column) => rows.length > 0 && !(column in (rows[0] ?? {})));
-  if (missing.length > 0) throw new UserError(`${file}:1: missing column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}`, { hint: `The table needs the columns ${columns.join(", ")}.` });
-  return rows as Row[];
-}
-
-function checkWhole<Row extends object>(file: string, rows: readonly Row[], column: keyof Row & string): void {
+/** `rows`, when every value of `column` is a whole number; a UserError naming file and line otherwise. */
+function checkWhole(file: string, rows: TableRow[], column: string): TableRow[] {
   rows.forEach((row, index) => {
-    const value = String(row[column] ?? "");
+    const value = row[column] ?? "";
     if (!/^\d+$/.test(value)) {
       throw new UserError(`${file}:${index + 2}: ${column} "${value}" is not a whole number`, { hint: "Correct or remove the row; the table holds counts." });
     }
   });
+  return rows;
 }

@@ -2,6 +2,7 @@ import { cp, mkdir } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { Eleventy } from "@11ty/eleventy";
+import { TOOL_ROOT } from "../tool-root.ts";
 import type { SitePage } from "../reports/page.ts";
 import { siteEnvironment } from "./site-environment.ts";
 
@@ -58,7 +59,7 @@ export async function renderSite(pages: readonly SitePage[], options: RenderSite
 }
 
 async function copyAssets(options: RenderSiteOptions): Promise<void> {
-  const require = createRequire(import.meta.url);
+  const require = createRequire(path.join(TOOL_ROOT, "package.json"));
   const fontDir = path.join(path.dirname(require.resolve("@fontsource/source-sans-3/package.json")), "files");
   for (const root of options.assetRoots ?? [""]) {
     const assets = path.join(options.outDir, root, "assets");

@@ -1,10 +1,11 @@
-import { fileURLToPath } from "node:url";
+import path from "node:path";
 import nunjucks from "nunjucks";
 import { FILTERS } from "./filters.ts";
 import { tableView } from "./table-view.ts";
+import { TOOL_ROOT } from "../tool-root.ts";
 
 /** The tool's own layouts; a project may name its own copy in `paths.layouts`. */
-export const SITE_LAYOUTS_DIR = fileURLToPath(new URL("../../layouts", import.meta.url));
+export const SITE_LAYOUTS_DIR = path.join(TOOL_ROOT, "layouts");
 
 /**
  * The Nunjucks environment every page is rendered with: the layouts in `layoutsDir` (includes are
