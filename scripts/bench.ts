@@ -5,6 +5,7 @@
  *   npm run bench -- --scale 5    ×5 (the size of a real national export)
  *   npm run bench -- --quick      provincie Utrecht at ×0.2: a few seconds per step, for development
  *   npm run bench -- --disclosure only the public halfjaarcijfers, both half years: disclosure control's time
+ *   npm run bench -- --serve      only the `serve` round trip, three times, on the output of an earlier run
  *
  * Prints, each with its baseline measured here: ingest rows/s vs readline + split; HTML pages/s vs
  * a bare Eleventy build of as many pages; PDFs/s vs bare puppeteer-core page.pdf() of the same
@@ -34,9 +35,10 @@ import { printPdfs } from "../src/pdf/print-pdfs.ts";
 import { loadReference } from "../src/reference/load-reference.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const { values } = parseArgs({ options: { quick: { type: "boolean" }, scale: { type: "string" }, disclosure: { type: "boolean" } } });
+const { values } = parseArgs({ options: { quick: { type: "boolean" }, scale: { type: "string" }, disclosure: { type: "boolean" }, serve: { type: "boolean" } } });
 const quick = values.quick === true;
 const disclosureOnly = values.disclosure === true;
+const serveOnly = values.serve === true;
 const scale = values.scale ?? (quick ? "0.2" : "1");
 const name = `${quick ? "quick" : `national-x${scale}`}${disclosureOnly ? "-disclosure" : ""}`;
 const dir = path.join(ROOT, ".cache", "bench", name);
@@ -99,6 +101,16 @@ function disclosureTimes(log: string): string {
 // The builds run the tool as the command does, compiled (scripts/compile-tool.js): compiled here
 // first, as npm's setup does, so that no build's time includes compiling it.
 execFileSync(process.execPath, [path.join(ROOT, "scripts/compile-tool.js")], { stdio: "inherit" });
+if (serveOnly) {
+  // On the output and cache of an earlier run of the same scale (its cold build is not made again).
+  const found = (await readdir(path.join(dir, "dist", "gebiedsscan"), { recursive: true }).catch(() => [] as string[])).find((file) => /^gm0344\b.*\.html$/i.test(path.basename(file)));
+  if (!found) throw new Error(`--serve: no output of an earlier run in ${dir}; run the bench once without --serve first`);
+  for (let round = 1; round <= 3; round++) {
+    const trip = await serveRoundTrip(`gebiedsscan/${found.split(path.sep).join("/")}`);
+    console.log(`  serve round ${round}: commentary saved → page served ${trip.seconds.toFixed(2)} s (${trip.rebuildLine}); first build before serving ${trip.firstBuild.toFixed(1)} s`);
+  }
+  process.exit(0);
+}
 if (disclosureOnly) {
   await rm(path.join(dir, "dist"), { recursive: true, force: true });
   await rm(path.join(dir, ".cache"), { recursive: true, force: true });

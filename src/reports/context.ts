@@ -85,6 +85,13 @@ export interface ContextInput {
   fenomenen?: readonly FenomeenSpec[];
   /** The registrations at day granularity as of the edition, when the input has them and the report needs them. */
   registrations?: Registrations;
+  /**
+   * Where a cube's counts per area level are kept once summed (by level and fenomenen): by default
+   * with this context; a `serve` process keeps them with the cube across rebuilds (the national
+   * rollups take most of a rebuild's time for one page). Counts are a function of the cube, the
+   * reference and the fenomenen only.
+   */
+  rollups?: (cube: Cube) => Map<string, Counts>;
 }
 
 export function createReportContext(input: ContextInput): ReportContext {
@@ -95,16 +102,19 @@ export function createReportContext(input: ContextInput): ReportContext {
   };
   const fenomenen = resolveFenomenen(input.fenomenen ?? [], reference.classification);
   const klassenOf = (key: string): ReadonlySet<string> | undefined => fenomenen.get(key)?.klassen;
+  // (The fenomenen are part of what a level's counts are: definitions differ in them.)
+  const fenomenenKey = JSON.stringify([...fenomenen].map(([key, fenomeen]) => [key, [...fenomeen.klassen].sort()]));
   const countsOf = (cube: Cube): CountsByLevel => {
-    const rollups = new Map<AreaLevel, Counts>();
+    const rollups = input.rollups?.(cube) ?? new Map<string, Counts>();
     return (level) => {
-      let result = rollups.get(level);
+      const key = `${level}\u0000${fenomenenKey}`;
+      let result = rollups.get(key);
       if (!result) {
         const areaOf = (area: string): string | undefined => reference.areas.ancestorAt(area, level);
         // Wijken and buurten are many and their tables show a category or two: summed per category.
         const base = level === "wijk" || level === "buurt" ? new LazyRollup(cube, areaOf, categoriesOf) : rollup(cube, areaOf, categoriesOf);
         result = new FenomeenCounts(base, cube, areaOf, klassenOf);
-        rollups.set(level, result);
+        rollups.set(key, result);
       }
       return result;
     };

@@ -25,9 +25,9 @@ async function configFor(name: string): Promise<Config> {
   return { ...config, paths: { ...config.paths, commentary, realdata: path.join(ROOT, "data/realdata") } };
 }
 
-async function run(config: Config) {
+async function run(config: Config, memo?: Map<string, unknown>) {
   const log = recordingLog();
-  const result = await build({ config, buildDate: "2026-01-10", reports: ["gebiedsscan"], period: "2025", log });
+  const result = await build({ config, buildDate: "2026-01-10", reports: ["gebiedsscan"], period: "2025", log, ...(memo ? { memo } : {}) });
   return { result, lines: log.lines, files: await hashAll(config.paths.output) };
 }
 
@@ -82,6 +82,16 @@ describe("a second build", () => {
     expect(again.files).toEqual((await run(await configFor("cold-after-second-change"))).files);
     // Two pages of three are more than a patch keeps: the edition is saved whole again.
     expect(await patches()).toHaveLength(0);
+  });
+
+  it("in one process with a memo, as `serve` rebuilds, computes the changed page with the counts it kept and publishes what a cold build would", async () => {
+    const config = await configFor("memo");
+    const memo = new Map<string, unknown>();
+    await run(config, memo);
+    await appendFile(path.join(commentary, "2025", "GM0335.md"), "\nEen zin voor de memo.\n");
+    const after = await run(config, memo);
+    expect(after.lines.join("\n")).toContain("but for 1 page whose commentary changed");
+    expect(after.files).toEqual((await run(await configFor("memo-cold"))).files);
   });
 
   it("links the kept files into the staging folder, and a page rendered again there leaves the live output's file as it was", async () => {

@@ -14,6 +14,8 @@ import { keyOf, ValueCache } from "../model-cache.ts";
 import { buildDayOf, buildMonthOf, type PlannedEdition } from "../plan.ts";
 import { configHash } from "../provision.ts";
 import { toolFingerprint } from "../tool-fingerprint.ts";
+import type { Cube } from "../../model/cube.ts";
+import type { Counts } from "../../model/rollup.ts";
 import { cubeAt, registrationsAt, type Checked } from "./ingest-and-check.ts";
 import type { Inputs } from "./read-inputs.ts";
 
@@ -210,6 +212,24 @@ function digestOf(commentary: Commentary | undefined): string {
   return commentary ? createHash("sha256").update(`${commentary.file}\u0000${commentary.markdown}`).digest("hex") : "";
 }
 
+/**
+ * In a `serve` process, each cube's counts per area level, kept with the cube across rebuilds: a
+ * commentary change then computes its page without summing Nederland and the eenheid again. The
+ * memo holds the cubes as ingested, and is cleared with them when an export, the reference or the
+ * config changes.
+ */
+function keptRollups(memo: Map<string, unknown>): (cube: Cube) => Map<string, Counts> {
+  const kept = (memo.get(ROLLUPS) as WeakMap<Cube, Map<string, Counts>> | undefined) ?? new WeakMap<Cube, Map<string, Counts>>();
+  memo.set(ROLLUPS, kept);
+  return (cube) => {
+    let rollups = kept.get(cube);
+    if (!rollups) kept.set(cube, (rollups = new Map()));
+    return rollups;
+  };
+}
+
+const ROLLUPS = "model: rollups by cube";
+
 /** What an edition's report is computed in: the cube as of its month, and everything else its sections read. */
 async function contextOf(plan: PlannedEdition, inputs: Inputs, checked: Checked, settings: ModelSettings) {
   const { config } = settings;
@@ -232,6 +252,7 @@ async function contextOf(plan: PlannedEdition, inputs: Inputs, checked: Checked,
     lastCompleteDay: buildDayOf(settings.buildDate) - 1,
     fenomenen: plan.definition.fenomenen,
     ...(registrations ? { registrations } : {}),
+    ...(settings.memo ? { rollups: keptRollups(settings.memo) } : {}),
   });
   return { cube, ctx };
 }
