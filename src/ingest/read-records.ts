@@ -2,7 +2,6 @@ import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
 import { pipeline, type Transform } from "node:stream";
 import { parse, CsvError } from "csv-parse";
-import iconv from "iconv-lite";
 import { UserError } from "../user-error.ts";
 import { DELIMITERS, detectDelimiter, type Delimiter } from "./detect-delimiter.ts";
 import { detectEncoding, type Encoding } from "./detect-encoding.ts";
@@ -45,6 +44,9 @@ const SAMPLE_BYTES = 64 * 1024;
 /** A field longer than this is not data from BVH; csv-parse stops with a clear error. */
 export const MAX_RECORD_BYTES = 1024 * 1024;
 
+/** iconv-lite, loaded when an export is read (a rebuild that has the exports' cube in its cache reads none). */
+const iconvLite = async () => (await import("iconv-lite")).default;
+
 /**
  * Streams the records of one CSV file to `handler`: detects encoding and separator (or Excel's
  * "sep=" line), reads line by line when the file allows it and with csv-parse otherwise. Throws a
@@ -63,7 +65,7 @@ export async function readRecords(file: string, options: ReadRecordsOptions, han
       hint: "Save the export as CSV (UTF-8 or Windows-1252, ; separated), not as .xlsx or another binary format.",
     });
   }
-  const sampleText = iconv.decode(Buffer.from(sample.subarray(guess.bom)), guess.encoding);
+  const sampleText = (await iconvLite()).decode(Buffer.from(sample.subarray(guess.bom)), guess.encoding);
   // Excel writes "sep=;" as the first line when asked to keep the separator with the file (some
   // tools quote it). The header is the first line after it that is not blank, as the readers see it.
   const lines = sampleText.split(/\r\n|\n|\r/);
@@ -121,7 +123,7 @@ async function readParsedRecords(file: string, encoding: Encoding, delimiter: De
     },
   });
   const stages: Transform[] = [guardStream({ name, refuseNul: encoding === "utf-8" || encoding === "windows-1252", ...(onProgress ? { onProgress } : {}) })];
-  if (encoding !== "utf-8") stages.push(iconv.decodeStream(encoding) as unknown as Transform);
+  if (encoding !== "utf-8") stages.push((await iconvLite()).decodeStream(encoding) as unknown as Transform);
   if (encoding === "utf-16le" || encoding === "utf-16be") stages.push(guardStream({ name, refuseNul: true }));
   const source = createReadStream(file);
   // Errors of any stage reach the parser, whose iterator below throws them.

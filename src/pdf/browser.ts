@@ -2,7 +2,7 @@ import { rmSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import puppeteer, { type Browser } from "puppeteer-core";
+import puppeteer, { type Browser, type Page } from "puppeteer-core";
 import { UserError } from "../user-error.ts";
 import { trackBrowser } from "./browser-processes.ts";
 import { findChromium } from "./find-chromium.ts";
@@ -20,10 +20,21 @@ export const CHROMIUM_ARGS = [
   "--font-render-hinting=none",
 ];
 
+/** Where the pages to print in come from. */
+export interface PageSource {
+  newPage(): Promise<Page>;
+}
+
 /** A headless Chromium being started (or started), and how to stop it. */
-export interface BrowserSession {
+export interface BrowserSession extends PageSource {
   /** The browser, once it has started; a UserError when it does not. */
   browser: Promise<Browser>;
+  /**
+   * A page of the browser. The first is opened as soon as the browser has started: a fresh
+   * Chromium takes a few hundred milliseconds over its first page, which a session opened early
+   * (while the build renders) so spends before anything is printed.
+   */
+  newPage(): Promise<Page>;
   /** Closes the browser and removes its profile; safe to call more than once, and before it has started. */
   close(): Promise<void>;
 }
@@ -67,8 +78,16 @@ export function openBrowser(executablePath = findChromium()): BrowserSession {
   })();
   // Told when awaited; a session closed unused has no one to tell.
   browser.catch(() => undefined);
+  // (A page that fails to open is opened again when asked for.)
+  let first: Promise<Page> | undefined = browser.then((started) => started.newPage());
+  first.catch(() => undefined);
   return {
     browser,
+    async newPage() {
+      const opened = first;
+      first = undefined;
+      return (await opened?.catch(() => undefined)) ?? (await browser).newPage();
+    },
     close: () =>
       (closing ??= (async () => {
         await browser.catch(() => undefined);
@@ -82,10 +101,10 @@ export function openBrowser(executablePath = findChromium()): BrowserSession {
  * which the caller then closes), and otherwise always closes the browser and removes the profile
  * afterwards, also when `work` throws.
  */
-export async function withBrowser<T>(work: (browser: Browser) => Promise<T>, executablePath?: string, session?: BrowserSession): Promise<T> {
+export async function withBrowser<T>(work: (browser: Browser, pages: PageSource) => Promise<T>, executablePath?: string, session?: BrowserSession): Promise<T> {
   const own = session ?? openBrowser(executablePath);
   try {
-    return await work(await own.browser);
+    return await work(await own.browser, own);
   } finally {
     if (!session) await own.close();
   }

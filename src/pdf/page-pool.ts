@@ -1,4 +1,5 @@
-import type { Browser, Page } from "puppeteer-core";
+import type { Page } from "puppeteer-core";
+import type { PageSource } from "./browser.ts";
 
 /**
  * Runs `task` for every item on a small pool of browser pages (2 suits 2 cores): each page takes
@@ -6,7 +7,7 @@ import type { Browser, Page } from "puppeteer-core";
  * error stops the pool and is rethrown.
  */
 export async function onPagePool<T>(
-  browser: Browser,
+  browser: PageSource,
   items: readonly T[],
   size: number,
   task: (page: Page, item: T, index: number) => Promise<void>,

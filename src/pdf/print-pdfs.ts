@@ -48,8 +48,8 @@ export async function printPdfs(jobs: readonly PdfJob[], options: PrintOptions =
   const predictor = options.predictor ?? new TocPredictor();
   const date = options.buildDate === undefined ? undefined : parseBuildDate(options.buildDate);
   await withBrowser(
-    (browser) =>
-      onPagePool(browser, jobs, options.poolSize ?? 2, async (page, job) => {
+    (_browser, pages) =>
+      onPagePool(pages, jobs, options.poolSize ?? 2, async (page, job) => {
         // (Not `prints += await …`: that reads `prints` before the other page's print adds to it.)
         const printed = await printPdf(page, job, predictor, date);
         prints += printed;
