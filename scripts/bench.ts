@@ -107,7 +107,7 @@ if (serveOnly) {
   if (!found) throw new Error(`--serve: no output of an earlier run in ${dir}; run the bench once without --serve first`);
   for (let round = 1; round <= 3; round++) {
     const trip = await serveRoundTrip(`gebiedsscan/${found.split(path.sep).join("/")}`);
-    console.log(`  serve round ${round}: commentary saved → page served ${trip.seconds.toFixed(2)} s (${trip.rebuildLine}); first build before serving ${trip.firstBuild.toFixed(1)} s`);
+    console.log(`  serve round ${round}: commentary saved → page served ${trip.served.toFixed(2)} s, browser told to reload ${trip.seconds.toFixed(2)} s (${trip.rebuildLine}); first build before serving ${trip.firstBuild.toFixed(1)} s`);
   }
   process.exit(0);
 }
@@ -183,13 +183,14 @@ report(
 
 // 4b. The serve round trip: `veiligheidsbeeld serve` on the bench project in a child process; once
 // it serves, one commentary file is saved, and the clock runs from that write until the changed
-// page comes back over HTTP with the new text (polled).
+// page comes back over HTTP with the new text (polled) and until serve has told the browser to
+// reload (its "rebuilt" line, written right after): the later is when the analyst sees the change.
 const servePage = (await readdir(path.join(dir, "dist", "gebiedsscan"), { recursive: true })).find((file) => /^gm0344\b.*\.html$/i.test(path.basename(file)));
 if (servePage) {
   const round = await serveRoundTrip(`gebiedsscan/${servePage.split(path.sep).join("/")}`);
   report(
-    "serve: commentary saved → page served",
-    `${round.seconds.toFixed(2)} s (${round.rebuildLine}); first build before serving ${round.firstBuild.toFixed(1)} s`,
+    "serve: commentary saved → page shown",
+    `${round.seconds.toFixed(2)} s to the browser's reload (the page served at ${round.served.toFixed(2)} s; ${round.rebuildLine}); first build before serving ${round.firstBuild.toFixed(1)} s`,
     "—",
     `target ≤ 2 s: ${round.seconds <= 2 ? "met" : "not met"}`,
   );
@@ -200,7 +201,7 @@ if (servePage) {
  * (relative to the site), appends a line to the commentary of GM0344 and polls the page until it
  * has that line. The seconds from the write to the page as served, and the serve's own log line.
  */
-async function serveRoundTrip(page: string): Promise<{ seconds: number; firstBuild: number; rebuildLine: string }> {
+async function serveRoundTrip(page: string): Promise<{ seconds: number; served: number; firstBuild: number; rebuildLine: string }> {
   const start = performance.now();
   const child = spawn(process.execPath, [path.join(ROOT, "bin/veiligheidsbeeld.js"), "serve", "--config", dir, "--port", "0"], { stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
@@ -228,10 +229,21 @@ async function serveRoundTrip(page: string): Promise<{ seconds: number; firstBui
     const marker = `Benchmarkzin ${Date.now()}`;
     const written = performance.now();
     await appendFile(path.join(dir, "commentary", "2025", "GM0344.md"), `\n${marker}.\n`);
-    await until("the changed page", async () => ((await fetchText()).includes(marker) ? true : undefined), 120_000);
-    const seconds = (performance.now() - written) / 1000;
-    const rebuildLine = await until("its log line", () => /rebuilt .*? in [\d.]+ s/.exec(output)?.[0], 10_000).catch(() => "no log line");
-    return { seconds, firstBuild, rebuildLine };
+    const linesBefore = output.length;
+    let reloaded: number | undefined;
+    const rebuilt = () => /rebuilt .*? in [\d.]+ s/.exec(output.slice(linesBefore))?.[0];
+    await until("the changed page", async () => {
+      if (reloaded === undefined && rebuilt()) reloaded = performance.now();
+      return (await fetchText()).includes(marker) ? true : undefined;
+    }, 120_000);
+    const served = (performance.now() - written) / 1000;
+    const rebuildLine = await until("its log line", () => {
+      const line = rebuilt();
+      if (line && reloaded === undefined) reloaded = performance.now();
+      return line;
+    }, 60_000).catch(() => "no log line");
+    const seconds = Math.max(served, ((reloaded ?? performance.now()) - written) / 1000);
+    return { seconds, served, firstBuild, rebuildLine };
   } finally {
     child.kill("SIGTERM");
     await exited;

@@ -34,6 +34,9 @@ beforeAll(async () => {
       reports: [{ definition: "tabellenboek", periods: ["2025-12"] }],
     }),
   );
+  // A page a build before connect-src 'self' left in the preview (an earlier edition of a public site).
+  await mkdir(path.join(work, ".cache", "serve", "archief"), { recursive: true });
+  await writeFile(path.join(work, ".cache", "serve", "archief", "oud.html"), `<!doctype html><meta http-equiv="Content-Security-Policy" content="default-src 'none'; connect-src 'none'"><title>Oud</title><p>Oud</p>\n`);
   serving = startCli(["serve", "--port", "0"], { cwd: work });
   await waitFor(() => /serving \d+ pages at http:\/\/localhost:\d+\//.test(serving?.stdout() ?? ""), "serve to start");
   url = /(http:\/\/localhost:\d+\/)/.exec(serving.stdout())?.[1] ?? "";
@@ -96,6 +99,10 @@ describe("veiligheidsbeeld serve", () => {
     await writeFile(path.join(work, "commentary", "gm0589.md"), "Het aantal woninginbraken daalde.\n");
     await waitFor(() => rebuilds() > before.rebuilds && reloads.length > before.reloads, "a rebuild and a reload after the commentary change");
     expect(serving?.stdout()).toContain("after a change to commentary/gm0589.md");
+    // The older page lets the live-reload script connect, after the rebuilds too (its policy was changed once, when first seen).
+    const old = await page("archief/oud.html");
+    expect(old).toContain("connect-src 'self'");
+    expect(old).not.toContain("connect-src 'none'");
   });
 
   it("keeps serving the last good build when a change breaks it, and says why", async () => {
