@@ -71,6 +71,12 @@ export interface BuildOptions {
    * on every change of a layout or commentary file; reading the exports again would take seconds).
    */
   memo?: Map<string, unknown>;
+  /**
+   * Fill `memo` as a rebuild would, also when nothing changed (`serve`, started on a preview that is
+   * up to date, warms up so that the first edit is as quick as the next): the build runs through, and
+   * computes one page of each edition with commentary for the counts it sums. The output is the same.
+   */
+  warm?: boolean;
 }
 
 export interface BuildResult {
@@ -132,7 +138,7 @@ async function buildLocked(options: BuildOptions, outer: BuildEffects): Promise<
   const requested = planEditions(options);
   const listed = await listInputs(config, requested, hashOf);
   const fingerprint = cache ? await fingerprintOf(options, listed, layoutsDir, effects) : undefined;
-  const last = fingerprint ? await lastBuildIfCurrent<BuildResult>(config.paths.cache, outDir, fingerprint, hashOf) : undefined;
+  const last = fingerprint && !options.warm ? await lastBuildIfCurrent<BuildResult>(config.paths.cache, outDir, fingerprint, hashOf) : undefined;
   if (last) {
     await hashes?.save();
     await recoverCrashedBuilds(outDir);
@@ -145,7 +151,7 @@ async function buildLocked(options: BuildOptions, outer: BuildEffects): Promise<
   // they are garbage before the output stages start (nationally half a gigabyte less at the peak).
   const { planned, quality, report, incomplete, disclosure, site, figureKeys } = await (async () => {
     const checked = await ingestAndCheck(inputs, requested, { config, buildDate, allowIncomplete: options.allowIncomplete ?? false, cache, ...(options.memo ? { memo: options.memo } : {}) }, log);
-    const modelled = await modelPages(inputs, checked, { config, buildDate, allowIncomplete: options.allowIncomplete ?? false, cache, ...(options.memo ? { memo: options.memo } : {}), ...(options.areas ? { areas: options.areas } : {}) }, log);
+    const modelled = await modelPages(inputs, checked, { config, buildDate, allowIncomplete: options.allowIncomplete ?? false, cache, ...(options.memo ? { memo: options.memo } : {}), ...(options.areas ? { areas: options.areas } : {}), ...(options.warm ? { warm: true } : {}) }, log);
     // Public figures pass disclosure control before anything is rendered or written: the pages from
     // here on are those it returns (a public page's figures as published).
     const disclosed = await disclose(modelled, checked.planned, config, inputs.reference, log, cache, options.memo);

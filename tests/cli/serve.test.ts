@@ -123,4 +123,15 @@ describe("veiligheidsbeeld serve", () => {
     expect(serving?.stderr()).toContain("interrupted: stopped serving.");
     expect(existsSync(path.join(work, "dist"))).toBe(false);
   });
+
+  it("started again on a preview that is up to date, reads its inputs after it serves, and then rebuilds an edit", async () => {
+    serving = startCli(["serve", "--port", "0"], { cwd: work });
+    await waitFor(() => /inputs read in [\d.]+ s: a change is rebuilt from memory now/.test(serving?.stdout() ?? ""), "serve to read its inputs after starting");
+    expect(serving.stderr()).toContain("nothing changed since the last build");
+    await writeFile(path.join(work, "commentary", "gm0589.md"), "Het aantal woninginbraken steeg.\n");
+    await waitFor(() => rebuilds() > 0, "a rebuild after the commentary change");
+    expect(serving.stdout()).toContain("after a change to commentary/gm0589.md");
+    serving.child.kill("SIGINT");
+    expect(await serving.exited).toBe(0);
+  });
 });

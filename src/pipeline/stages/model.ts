@@ -11,6 +11,7 @@ import { UserError } from "../../user-error.ts";
 import { checkTotals } from "../check-totals.ts";
 import type { BuildLog } from "../../log.ts";
 import { keyOf, ValueCache } from "../model-cache.ts";
+import { isReportPage } from "../page-cache.ts";
 import { buildDayOf, buildMonthOf, type PlannedEdition } from "../plan.ts";
 import { configHash } from "../provision.ts";
 import { toolFingerprint } from "../tool-fingerprint.ts";
@@ -29,6 +30,11 @@ export interface ModelSettings {
   cache: boolean;
   /** A `serve` process's memo: the cached page data is kept in memory too. */
   memo?: Map<string, unknown>;
+  /**
+   * A `serve` process warming its memo: of each edition with commentary read back whole, one page
+   * is computed (and let go), so that the counts its pages sum are in the memo before an edit.
+   */
+  warm?: boolean;
 }
 
 /** The page data of every edition, and what identifies each page's data without reading it. */
@@ -123,6 +129,11 @@ export async function modelPages(inputs: Inputs, checked: Checked, settings: Mod
           const { ctx } = await contextOf(plan, inputs, checked, settings);
           const fresh = new Map(buildReport(plan.definition, ctx, reportOptions(settings, stale)).pages.map((page) => [page.path, page]));
           edition = { ...cached, pages: cached.pages.map((page) => fresh.get(page.path) ?? page), patched: [...new Set([...(cached.patched ?? []), ...fresh.keys()])] };
+        } else if (settings.warm && settings.memo && commentary) {
+          // Warming a memo: one page computed and let go, for the counts in the memo (keptRollups).
+          const first = cached.pages.find(isReportPage);
+          const { ctx } = await contextOf(plan, inputs, checked, settings);
+          if (first) buildReport(plan.definition, ctx, reportOptions(settings, [first.area.code]));
         }
         log.info(`model: ${plan.definition.kind} ${plan.edition.id} as in an earlier build${stale.length > 0 ? `, but for ${stale.length} ${stale.length === 1 ? "page" : "pages"} whose commentary changed` : ""}`);
       } else {
