@@ -2,6 +2,7 @@ import type { Stats } from "node:fs";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { build, LAYOUTS_DIR, type BuildOptions } from "../pipeline/build.ts";
+import { systemEffects } from "../pipeline/effects.ts";
 import type { BuildLog } from "../log.ts";
 import { configFileOf, readConfig } from "../config/read-config.ts";
 import { statOrUndefined } from "../output/file-hashes.ts";
@@ -118,10 +119,18 @@ async function serve(values: OptionValues, _positionals: string[], io: CliIO): P
           memo.clear();
           if (files.includes(configFile)) config = await readConfig(configFile);
         }
-        const result = await build(options(silentLog()));
-        await allowLiveReload(previewDir, looked);
-        server.reload({ files: [] });
-        io.stdout.write(`rebuilt ${result.pages} pages in ${((Date.now() - started) / 1000).toFixed(1)} s after a change to ${files.map((file) => relative(io.cwd, file)).join(", ")}\n`);
+        // The browser reloads as soon as the new preview is in place, while the build still writes
+        // its records for the next one (nationally a few tenths of a second).
+        const reload = async (): Promise<number> => {
+          await allowLiveReload(previewDir, looked);
+          server.reload({ files: [] });
+          return Date.now();
+        };
+        let reloaded: Promise<number> | undefined;
+        const log = silentLog();
+        const result = await build(options(log), { ...systemEffects(log), published: () => void (reloaded = reload()).catch(() => undefined) });
+        const shown = await (reloaded ?? reload());
+        io.stdout.write(`rebuilt ${result.pages} pages in ${((shown - started) / 1000).toFixed(1)} s after a change to ${files.map((file) => relative(io.cwd, file)).join(", ")}\n`);
       } catch (error) {
         const message = error instanceof UserError ? `${error.message}${error.hint ? `\n  ${error.hint}` : ""}` : String((error as Error)?.stack ?? error);
         io.stderr.write(`${paint.red("rebuild failed:")} ${message}\n  Still serving the last good build; fix the file and save it again.\n`);

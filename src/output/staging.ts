@@ -10,7 +10,8 @@ import { UserError } from "../user-error.ts";
  */
 export interface Staging {
   dir: string;
-  commit(): Promise<void>;
+  /** Swaps the staging folder in; `swapped` is called once it is in place, before the old output is removed. */
+  commit(swapped?: () => void): Promise<void>;
   discard(): Promise<void>;
 }
 
@@ -71,7 +72,7 @@ export async function startStaging(outDir: string, replace: readonly string[], i
   }
   return {
     dir,
-    async commit() {
+    async commit(swapped) {
       if (entry.aborted) throw new UserError("The build was interrupted; the output folder was left as it was.");
       const old = path.join(parent, `.${base}.old-${suffix}`);
       entry.committing = (async () => {
@@ -79,6 +80,7 @@ export async function startStaging(outDir: string, replace: readonly string[], i
         if (hadOutput) await rename(outDir, old);
         await rename(dir, outDir);
         active.delete(entry);
+        swapped?.();
         // Synchronous: nationally 12,000 entries, most of them links to files the new output keeps.
         if (hadOutput) rmSync(old, { recursive: true, force: true });
       })();

@@ -9,7 +9,7 @@ import type { EditionDisclosure } from "./disclose.ts";
 import { systemEffects, type BuildEffects } from "./effects.ts";
 import { teeLog, type BuildLog } from "../log.ts";
 import { TOOL_PACKAGE } from "../tool-root.ts";
-import { FileHashes } from "../output/file-hashes.ts";
+import { FileHashes, type HashOf } from "../output/file-hashes.ts";
 import { openOutput } from "../output/output-lock.ts";
 import { keyOf } from "./model-cache.ts";
 import { folderHash } from "./page-cache.ts";
@@ -137,7 +137,7 @@ async function buildLocked(options: BuildOptions, outer: BuildEffects): Promise<
 
   const requested = planEditions(options);
   const listed = await listInputs(config, requested, hashOf);
-  const fingerprint = cache ? await fingerprintOf(options, listed, layoutsDir, effects) : undefined;
+  const fingerprint = cache ? await fingerprintOf(options, listed, layoutsDir, effects, hashOf) : undefined;
   const last = fingerprint && !options.warm ? await lastBuildIfCurrent<BuildResult>(config.paths.cache, outDir, fingerprint, hashOf) : undefined;
   if (last) {
     await hashes?.save();
@@ -175,7 +175,7 @@ async function buildLocked(options: BuildOptions, outer: BuildEffects): Promise<
     if (prints) effects.browser.prepare?.();
     const packages = await writeDownloadFiles(output.fresh, site.pages, planned, dir, { config, buildDate, reference: inputs.reference, someAreas: options.areas !== undefined, ...(shard ? { shard } : {}), ...(figureKeys ? { figureKeys } : {}), ...(options.memo ? { memo: options.memo } : {}), ...(hashOf ? { hashOf } : {}), ...(output.cache ? { pageCache: output.cache } : {}) }, effects);
     const printed = pdf ? await printPages(output.fresh, dir, buildDate, effects, output.keptNote, cache ? config.paths.cache : undefined) : 0;
-    await publish(output, site.pages, packages, { config, buildDate, pdf, toolVersion: TOOL_VERSION, inputs: [...inputs.exportInputs, ...inputs.otherInputs] }, hashOf);
+    await publish(output, site.pages, packages, { config, buildDate, pdf, toolVersion: TOOL_VERSION, inputs: [...inputs.exportInputs, ...inputs.otherInputs] }, hashOf, effects.published);
     const result: BuildResult = {
       outDir,
       pages: site.pages.length,
@@ -217,7 +217,7 @@ function figureKeysOf(modelled: Modelled, disclosed: Disclosed): Map<PlannedEdit
  * A fingerprint of everything the build is made from: when it equals the last build's and the
  * output is still as that build left it, a build now would write the same bytes.
  */
-async function fingerprintOf(options: BuildOptions, inputs: ListedInputs, layoutsDir: string, effects: BuildEffects): Promise<string> {
+async function fingerprintOf(options: BuildOptions, inputs: ListedInputs, layoutsDir: string, effects: BuildEffects, hashOf: HashOf | undefined): Promise<string> {
   const pdf = options.pdf !== false;
   return keyOf({
     tool: await toolFingerprint(),
@@ -226,6 +226,6 @@ async function fingerprintOf(options: BuildOptions, inputs: ListedInputs, layout
     config: configHash(options.config),
     options: { buildDate: options.buildDate, reports: options.reports, period: options.period, areas: options.areas, pdf, allowIncomplete: options.allowIncomplete, shard: options.shard },
     inputs: [...inputs.exportInputs, ...inputs.otherInputs].map((input) => [input.path, input.sha256]),
-    layouts: await folderHash(layoutsDir),
+    layouts: await folderHash(layoutsDir, hashOf),
   });
 }

@@ -18,6 +18,11 @@ export interface BuildEffects {
   /** Milliseconds on a monotonic clock: only for the timings the log reports. */
   now(): number;
   browser: Browser;
+  /**
+   * Told as soon as the new output is in place, before the build writes its records for the next
+   * build and removes the old output: `serve` reloads the browser then.
+   */
+  published?(): void;
 }
 
 export interface Browser {

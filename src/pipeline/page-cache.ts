@@ -210,13 +210,13 @@ async function regularFileHash(file: string, hashOf: HashOf): Promise<{ sha256: 
   return statOrUndefined(file)?.isFile() ? hashOf(file) : undefined;
 }
 
-/** A hash of every file in `dir` (names and contents): for a layouts folder. */
-export async function folderHash(dir: string): Promise<string> {
+/** A hash of every file in `dir` (names and contents): for a layouts folder. `hashOf`: how a file is hashed (FileHashes reads only what changed). */
+export async function folderHash(dir: string, hashOf: HashOf = hashFile): Promise<string> {
   const hash = createHash("sha256");
   const entries = (await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => [])).filter((entry) => entry.isFile());
   const files = entries.map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/")).sort();
   for (const file of files) {
-    hash.update(`\u0000${file}\u0000${(await hashFile(path.join(dir, file))).sha256}`);
+    hash.update(`\u0000${file}\u0000${(await hashOf(path.join(dir, file))).sha256}`);
   }
   return hash.digest("hex");
 }

@@ -44,7 +44,7 @@ export async function stageOutput(pages: readonly SitePage[], identity: WeakMap<
   const { config, shard } = settings;
   const outDir = config.paths.output;
   const own = shard ? pages.filter((page) => (isReportPage(page) ? inShard(page.area.code, shard) : shard.index === 1)) : [...pages];
-  const cache = settings.cache ? await PageCache.open(config.paths.cache, outDir, JSON.stringify([await toolFingerprint(), await folderHash(settings.layoutsDir), settings.buildDate, settings.pdf]), identity, hashOf) : undefined;
+  const cache = settings.cache ? await PageCache.open(config.paths.cache, outDir, JSON.stringify([await toolFingerprint(), await folderHash(settings.layoutsDir, hashOf), settings.buildDate, settings.pdf]), identity, hashOf) : undefined;
   const reused = cache ? await cache.reusable(own) : { pages: new Set<string>(), files: new Set<string>() };
   // A full edition replaces its folder; a build of some areas (or a shard) only rewrites their files.
   const replaced = settings.someAreas || shard ? [] : planned.map((plan) => `${plan.definition.kind}/${plan.edition.id}`);
@@ -71,8 +71,8 @@ export interface PublishSettings {
  * Last: the record of what this build provides to whom, over the files exactly as published; then
  * the staging folder swapped in for the output, and the page cache told what is published now.
  */
-export async function publish(output: StagedOutput, pages: readonly SitePage[], packages: readonly BuiltPackage[], settings: PublishSettings, hashOf?: HashOf): Promise<void> {
+export async function publish(output: StagedOutput, pages: readonly SitePage[], packages: readonly BuiltPackage[], settings: PublishSettings, hashOf?: HashOf, published?: () => void): Promise<void> {
   const record = await writeProvisionRecord(output.staging.dir, { pages, config: settings.config, buildDate: settings.buildDate, toolVersion: settings.toolVersion, inputs: settings.inputs, packages, ...(hashOf ? { hashOf } : {}) });
-  await output.staging.commit();
+  await output.staging.commit(published);
   await output.cache?.save(output.own, settings.pdf, new Map(record.files.map((file) => [file.path, file.sha256])));
 }
