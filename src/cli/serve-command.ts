@@ -68,7 +68,8 @@ async function serve(values: OptionValues, _positionals: string[], io: CliIO): P
     memo,
   });
 
-  const first = await build(options(consoleLog(io.stderr, io.env)));
+  // (Warm: the counts a page sums are kept for the first edit.)
+  const first = await build({ ...options(consoleLog(io.stderr, io.env)), warm: true });
   // (Loaded here, not with the command line: every other command would pay for them.)
   const { default: EleventyDevServer } = await import("@11ty/eleventy-dev-server");
   const { watch } = await import("@11ty/chokidar-with-glob-support");
@@ -98,7 +99,7 @@ async function serve(values: OptionValues, _positionals: string[], io: CliIO): P
   const warmStarted = Date.now();
   const warming =
     memo.size === 0
-      ? build({ ...options(silentLog()), warm: true }).then(
+      ? build({ ...options(silentLog()), warm: true, stopWhenUpToDate: false }).then(
           () => void io.stdout.write(`inputs read in ${((Date.now() - warmStarted) / 1000).toFixed(1)} s: a change is rebuilt from memory now\n`),
           // A problem is told by the rebuild that meets it.
           () => undefined,

@@ -72,11 +72,12 @@ export interface BuildOptions {
    */
   memo?: Map<string, unknown>;
   /**
-   * Fill `memo` as a rebuild would, also when nothing changed (`serve`, started on a preview that is
-   * up to date, warms up so that the first edit is as quick as the next): the build runs through, and
-   * computes one page of each edition with commentary for the counts it sums. The output is the same.
+   * Fill `memo` for the rebuilds to come (`serve`): one page of each edition with commentary is
+   * computed for the counts it sums, also when the edition is read back. The output is the same.
    */
   warm?: boolean;
+  /** Stop when nothing changed since the last build (default true; `serve` warming up on a preview that is up to date runs through). */
+  stopWhenUpToDate?: boolean;
 }
 
 export interface BuildResult {
@@ -138,7 +139,7 @@ async function buildLocked(options: BuildOptions, outer: BuildEffects): Promise<
   const requested = planEditions(options);
   const listed = await listInputs(config, requested, hashOf);
   const fingerprint = cache ? await fingerprintOf(options, listed, layoutsDir, effects, hashOf) : undefined;
-  const last = fingerprint && !options.warm ? await lastBuildIfCurrent<BuildResult>(config.paths.cache, outDir, fingerprint, hashOf) : undefined;
+  const last = fingerprint && options.stopWhenUpToDate !== false ? await lastBuildIfCurrent<BuildResult>(config.paths.cache, outDir, fingerprint, hashOf) : undefined;
   if (last) {
     await hashes?.save();
     await recoverCrashedBuilds(outDir);

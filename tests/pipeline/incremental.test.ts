@@ -90,7 +90,7 @@ describe("a second build", () => {
     // As serve starts on an output that is up to date: the memo is filled by a build that runs through, and changes nothing.
     const memo = new Map<string, unknown>();
     const log = recordingLog();
-    await build({ config, buildDate: "2026-01-10", reports: ["gebiedsscan"], period: "2025", log, memo, warm: true });
+    await build({ config, buildDate: "2026-01-10", reports: ["gebiedsscan"], period: "2025", log, memo, warm: true, stopWhenUpToDate: false });
     expect(log.lines.join("\n")).not.toContain("nothing changed since the last build");
     expect(await hashAll(config.paths.output)).toEqual(before.files);
     await appendFile(path.join(commentary, "2025", "GM0335.md"), "\nEen zin voor de memo.\n");
