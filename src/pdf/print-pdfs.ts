@@ -6,7 +6,7 @@ import { markArtifacts } from "./mark-artifacts.ts";
 import { onPagePool } from "./page-pool.ts";
 import { parseBuildDate, pinPdf, type CalendarDay } from "./pin-pdf.ts";
 import { prepareStructure } from "./prepare-structure.ts";
-import { hasTableOfContents, printWithTableOfContents, TocPredictor } from "./table-of-contents.ts";
+import { hasTableOfContents, layOutForPrint, printWithTableOfContents, TocPredictor } from "./table-of-contents.ts";
 
 export interface PdfJob {
   /** Absolute path of the HTML page to print. */
@@ -67,14 +67,6 @@ async function printPdf(page: Page, job: PdfJob, predictor: TocPredictor, date: 
     const marked = markArtifacts(pdf);
     return date ? pinPdf(Buffer.from(marked), date) : Buffer.from(marked);
   };
-  // The page is complete without its scripts; they only add controls (sort buttons) that
-  // Chromium does not paint in table headers repeated on later pages.
-  await page.setJavaScriptEnabled(false);
-  await page.goto(pathToFileURL(job.html).href, { waitUntil: "load" });
-  // Wait for the self-hosted fonts, so the PDF never embeds a fallback font.
-  await page.evaluate("document.fonts.ready.then(() => true)");
-  // Charts as one Figure named by their finding, emphasis as plain text: see prepare-structure.ts.
-  await prepareStructure(page);
   const options: PDFOptions = {
     format: "A4",
     landscape: job.landscape,
@@ -86,6 +78,17 @@ async function printPdf(page: Page, job: PdfJob, predictor: TocPredictor, date: 
     outline: true,
     tagged: true,
   };
+  // The page is complete without its scripts; they only add controls (sort buttons) that
+  // Chromium does not paint in table headers repeated on later pages.
+  await page.setJavaScriptEnabled(false);
+  // Laid out as printed from the start: a table of contents is measured in that layout, which
+  // would otherwise be made a second time after loading (a tenth of a second for a gebiedsscan).
+  await layOutForPrint(page, options);
+  await page.goto(pathToFileURL(job.html).href, { waitUntil: "load" });
+  // Wait for the self-hosted fonts, so the PDF never embeds a fallback font.
+  await page.evaluate("document.fonts.ready.then(() => true)");
+  // Charts as one Figure named by their finding, emphasis as plain text: see prepare-structure.ts.
+  await prepareStructure(page);
   // A page with a table of contents is printed until its page numbers are right (once when guessed right).
   if (await hasTableOfContents(page)) {
     const result = await printWithTableOfContents(page, options, predictor);

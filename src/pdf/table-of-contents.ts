@@ -110,12 +110,7 @@ export class TocPredictor {
 export async function printWithTableOfContents(page: Page, options: PDFOptions, predictor?: TocPredictor): Promise<TocResult> {
   // Measured as printed, in one long page as wide as the paper's printable width: heights then
   // map to pages nearly one to one. (Printing lays the page out anew; this moves nothing on paper.)
-  if (predictor) {
-    await page.emulateMediaType("print");
-    const viewport = page.viewport();
-    const width = printableWidth(options);
-    if (viewport?.width !== width) await page.setViewport({ width, height: viewport?.height ?? 800 });
-  }
+  if (predictor) await layOutForPrint(page, options);
   const { ids, offsets } = (await page.evaluate(
     `(() => { const ids = [...document.querySelectorAll(${JSON.stringify(TOC_SELECTOR)})].map((element) => element.getAttribute("data-toc-for"));
       const offsets = ids.map((id) => { const target = document.getElementById(id); return target ? Math.round(target.getBoundingClientRect().top + window.scrollY) : -1; });
@@ -154,6 +149,18 @@ export async function printWithTableOfContents(page: Page, options: PDFOptions, 
     pdf = await page.pdf(options);
   }
   throw new Error("table of contents: the page numbers kept moving after filling them in");
+}
+
+/**
+ * Lays `page` out as printed, in one long page as wide as the printable width of the paper in
+ * `options` (where heights map to pages nearly one to one). Done before the page is loaded, it is
+ * laid out once so (Chromium lays it out anew for the print itself either way).
+ */
+export async function layOutForPrint(page: Page, options: PDFOptions): Promise<void> {
+  await page.emulateMediaType("print");
+  const viewport = page.viewport();
+  const width = printableWidth(options);
+  if (viewport?.width !== width) await page.setViewport({ width, height: viewport?.height ?? 800 });
 }
 
 /** The width between the side margins of the paper in `options`, in CSS pixels (A4 unless told). */

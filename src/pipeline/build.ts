@@ -32,9 +32,6 @@ import { lastBuildIfCurrent, recordBuild } from "./up-to-date.ts";
 /** The tool's version, recorded with every build. */
 const TOOL_VERSION = TOOL_PACKAGE.version;
 
-/** At most this many pages to render, and Chromium starts before their HTML rather than after it. */
-const FEW_PAGES = 20;
-
 /** The folder with the Nunjucks layouts that ship with the tool. */
 export const LAYOUTS_DIR = SITE_LAYOUTS_DIR;
 
@@ -115,6 +112,8 @@ export async function build(options: BuildOptions, effects: BuildEffects = syste
   try {
     return await buildLocked(options, effects);
   } finally {
+    // A Chromium started for PDFs that a failure kept from printing.
+    await effects.browser.close?.();
     await lock.release();
   }
 }
@@ -147,6 +146,10 @@ async function buildLocked(options: BuildOptions, outer: BuildEffects): Promise<
     log.step(`nothing changed since the last build: ${path.relative(config.root, outDir) || "."} is up to date`);
     return last.result;
   }
+  // Something changed: Chromium starts now, on the other core, when an edition of this build has PDFs.
+  // Started later it was waited for (a rebuild of one page reaches its print within a second), and
+  // started beside the HTML it slowed Eleventy down by more than it saved, on 2 cores.
+  if (pdf && requested.some((plan) => plan.definition.outputs.pdf !== false)) effects.browser.prepare?.();
   const inputs = await readInputs(listed, config, requested, { log, cache, ...(options.memo ? { memo: options.memo } : {}) });
   // The cube and the pages as computed are needed up to the page data only: held in this function,
   // they are garbage before the output stages start (nationally half a gigabyte less at the peak).
@@ -166,14 +169,7 @@ async function buildLocked(options: BuildOptions, outer: BuildEffects): Promise<
   const output = await stageOutput(site.pages, site.identity, planned, { config, buildDate, layoutsDir, pdf, cache, someAreas: options.areas !== undefined, ...(shard ? { shard } : {}) }, hashOf);
   try {
     const dir = output.staging.dir;
-    // Chromium takes about a second to start, when there is something to print. Beside the HTML of
-    // a few pages (a rebuild) that second is hidden; beside a long HTML step it competed with
-    // Eleventy for the 2 cores and slowed it by more than it saved, so then it starts after it,
-    // while the downloads are written.
-    const prints = pdf && output.fresh.some((page) => "pdf" in page && page.pdf);
-    if (prints && output.fresh.length <= FEW_PAGES) effects.browser.prepare?.();
     await renderPages(output.fresh, site, quality, dir, { config, layoutsDir, writesShared: !shard || shard.index === 1 }, effects, output.keptNote);
-    if (prints) effects.browser.prepare?.();
     const packages = await writeDownloadFiles(output.fresh, site.pages, planned, dir, { config, buildDate, reference: inputs.reference, someAreas: options.areas !== undefined, ...(shard ? { shard } : {}), ...(figureKeys ? { figureKeys } : {}), ...(options.memo ? { memo: options.memo } : {}), ...(hashOf ? { hashOf } : {}), ...(output.cache ? { pageCache: output.cache } : {}) }, effects);
     const printed = pdf ? await printPages(output.fresh, dir, buildDate, effects, output.keptNote, cache ? config.paths.cache : undefined) : 0;
     await publish(output, site.pages, packages, { config, buildDate, pdf, toolVersion: TOOL_VERSION, inputs: [...inputs.exportInputs, ...inputs.otherInputs] }, hashOf, effects.published);
@@ -194,8 +190,6 @@ async function buildLocked(options: BuildOptions, outer: BuildEffects): Promise<
   } catch (error) {
     await output.staging.discard();
     throw asWriteError(error, outDir);
-  } finally {
-    await effects.browser.close?.();
   }
 }
 
