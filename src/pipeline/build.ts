@@ -25,7 +25,7 @@ import { sitePages } from "./stages/page-data.ts";
 import { printPages } from "./stages/print.ts";
 import { publish, stageOutput } from "./stages/publish.ts";
 import { listInputs, readInputs, type ListedInputs } from "./stages/read-inputs.ts";
-import { renderPages } from "./stages/render.ts";
+import { loadRenderer, renderPages } from "./stages/render.ts";
 import { toolFingerprint } from "./tool-fingerprint.ts";
 import { lastBuildIfCurrent, recordBuild } from "./up-to-date.ts";
 
@@ -150,6 +150,8 @@ async function buildLocked(options: BuildOptions, outer: BuildEffects): Promise<
   // Started later it was waited for (a rebuild of one page reaches its print within a second), and
   // started beside the HTML it slowed Eleventy down by more than it saved, on 2 cores.
   if (pdf && requested.some((plan) => plan.definition.outputs.pdf !== false)) effects.browser.prepare?.();
+  // So is the renderer, loaded while the inputs are read (their reads leave the thread time).
+  void loadRenderer().catch(() => undefined);
   const inputs = await readInputs(listed, config, requested, { log, cache, ...(options.memo ? { memo: options.memo } : {}) });
   // The cube and the pages as computed are needed up to the page data only: held in this function,
   // they are garbage before the output stages start (nationally half a gigabyte less at the peak).

@@ -21,7 +21,7 @@ export async function renderPages(fresh: readonly SitePage[], site: SiteData, qu
   const { log } = effects;
   log.step(`html: ${fresh.length} pages${kept}`);
   // Loading Eleventy is not rendering: the clock starts after it (the bench's bare build has it loaded too).
-  const { renderSite } = await import("../../site/render-site.ts");
+  const { renderSite } = await loadRenderer();
   const started = effects.now();
   await renderSite(fresh, { layoutsDir: settings.layoutsDir, outDir: dir, assetRoots: site.assetRoots, onProgress: (done, total) => log.progress("html", done, total, `${done}/${total} pages`) });
   log.info(`html: ${fresh.length} pages rendered in ${seconds(effects, started)} s`);
@@ -29,4 +29,15 @@ export async function renderPages(fresh: readonly SitePage[], site: SiteData, qu
     await writeQualityReport(quality, dir, { layoutsDir: settings.layoutsDir, organisation: settings.config.organisation });
     await writeFiles(dir, site.files);
   }
+}
+
+let renderer: Promise<typeof import("../../site/render-site.ts")> | undefined;
+
+/**
+ * The site renderer (Eleventy takes 0.3–0.4 s to load), loaded once per process: `build` starts
+ * loading it as soon as it knows something changed, so that it loads while the inputs are read.
+ */
+export function loadRenderer(): Promise<typeof import("../../site/render-site.ts")> {
+  renderer ??= import("../../site/render-site.ts");
+  return renderer;
 }
