@@ -6,18 +6,19 @@ import { UserError } from "../user-error.ts";
 export type TableRow = Record<string, string>;
 
 /**
- * How a table's rows are had: `parse` reads and parses the file; a reader may instead give the rows
- * it kept from an earlier parse of the same bytes (the build's cache: src/pipeline/stages/read-inputs.ts).
- * Either way they are the rows of the file as it is.
+ * How a value made from input files is had: `make` reads and computes it; a keeper may instead give
+ * the value it kept from an earlier `make` of the same name over the same bytes (the build's cache:
+ * src/pipeline/stages/read-inputs.ts). Either way it is the value of the files as they are. The
+ * value must survive V8 serialisation (plain data, Maps and Sets; no functions).
  */
-export type TableReader = (file: string, parse: () => Promise<TableRow[]>) => Promise<TableRow[]>;
+export type Keeper = <T>(what: string, files: readonly string[], make: () => Promise<T>) => Promise<T>;
 
-/** Parses every time. */
-export const parseEveryTime: TableReader = (_file, parse) => parse();
+/** Makes every time. */
+export const makeEveryTime: Keeper = (_what, _files, make) => make();
 
 export interface TableSettings {
   /** How the rows are had (default: parsed). */
-  tables?: TableReader;
+  tables?: Keeper;
   /** What the table should be, for a message about it. */
   hint: string;
   /** The message when the file cannot be read (default: "Cannot read <file>"). */
@@ -32,7 +33,7 @@ export interface TableSettings {
  * columns are checked on the rows however they were had: what a caller needs is not the reader's concern.
  */
 export async function readTable(file: string, columns: readonly string[], settings: TableSettings): Promise<TableRow[]> {
-  const rows = await (settings.tables ?? parseEveryTime)(file, async () => {
+  const rows = await (settings.tables ?? makeEveryTime)("table", [file], async (): Promise<TableRow[]> => {
     let text: string;
     try {
       text = await readFile(file, "utf8");

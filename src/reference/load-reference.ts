@@ -6,7 +6,7 @@ import { Classification, type InpRow, type SoortRow } from "./classification.ts"
 import { Herindelingen, type HerindelingRow } from "./herindelingen.ts";
 import { ModusOperandi, type ModusOperandiRow } from "./modus-operandi.ts";
 import { Population, type BuurtPopulationRow, type GemeentePopulationRow } from "./population.ts";
-import { parseEveryTime, readTable as readCsvTable, type TableReader } from "./csv-table.ts";
+import { makeEveryTime, readTable as readCsvTable, type Keeper } from "./csv-table.ts";
 
 /** Everything the model needs to know about areas, categories and inhabitants. */
 export interface Reference {
@@ -62,7 +62,7 @@ export async function referenceFiles(config: ReferenceSettings): Promise<string[
  * Reads the reference tables named in the config from `paths.reference`. `tables`: how a table's
  * rows are had (parsed, or as kept from an earlier parse of the same file).
  */
-export async function loadReference(config: ReferenceSettings, tables: TableReader = parseEveryTime): Promise<Reference> {
+export async function loadReference(config: ReferenceSettings, tables: Keeper = makeEveryTime): Promise<Reference> {
   const dir = config.paths.reference;
   const names = config.reference;
   const file = (name: string): string => path.resolve(dir, name);
@@ -105,7 +105,7 @@ export async function loadReference(config: ReferenceSettings, tables: TableRead
 }
 
 /** Reads a small reference CSV (comma separated, header row) and checks its columns. */
-async function readReferenceTable<Row>(file: string, columns: readonly string[], tables: TableReader): Promise<{ file: string; rows: Row[] }> {
+async function readReferenceTable<Row>(file: string, columns: readonly string[], tables: Keeper): Promise<{ file: string; rows: Row[] }> {
   const rows = await readCsvTable(file, columns, {
     tables,
     cannotRead: `Cannot read reference table ${file}`,

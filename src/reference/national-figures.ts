@@ -1,7 +1,7 @@
 import { access } from "node:fs/promises";
 import path from "node:path";
 import { compareInpCodes } from "./inp-order.ts";
-import { parseEveryTime, readTable, type TableReader, type TableRow } from "./csv-table.ts";
+import { makeEveryTime, readTable, type Keeper, type TableRow } from "./csv-table.ts";
 import { UserError } from "../user-error.ts";
 
 /**
@@ -39,6 +39,20 @@ export interface PopulationRow {
 
 /** Sums the per-gemeente rows to Nederland. Pure; rows must hold whole numbers (checked by the loader). */
 export function nationalFigures(crime: readonly NationalCrimeRow[], population: readonly PopulationRow[], source: string): NationalFigures {
+  return figuresOf(nationalSums(crime, population, source));
+}
+
+/** The national figures as data (what the cache keeps of them). */
+interface NationalSums {
+  source: string;
+  soorten: string[];
+  /** "soort|jaar" → registered crimes. */
+  counts: Map<string, number>;
+  provisional: number[];
+  inwoners: Map<number, number>;
+}
+
+function nationalSums(crime: readonly NationalCrimeRow[], population: readonly PopulationRow[], source: string): NationalSums {
   const counts = new Map<string, number>();
   const provisional = new Set<number>();
   const soorten = new Set<string>();
@@ -50,11 +64,16 @@ export function nationalFigures(crime: readonly NationalCrimeRow[], population: 
   }
   const inwoners = new Map<number, number>();
   for (const row of population) inwoners.set(Number(row.jaar), (inwoners.get(Number(row.jaar)) ?? 0) + Number(row.inwoners));
+  return { source, soorten: [...soorten].sort(compareInpCodes), counts, provisional: [...provisional], inwoners };
+}
+
+function figuresOf(sums: NationalSums): NationalFigures {
+  const provisional = new Set(sums.provisional);
   return {
-    source,
-    soorten: [...soorten].sort(compareInpCodes),
-    count: (soort, year) => counts.get(`${soort}|${year}`),
-    inwoners: (year) => inwoners.get(year),
+    source: sums.source,
+    soorten: sums.soorten,
+    count: (soort, year) => sums.counts.get(`${soort}|${year}`),
+    inwoners: (year) => sums.inwoners.get(year),
     voorlopig: (year) => provisional.has(year),
   };
 }
@@ -75,15 +94,20 @@ export interface NationalFiguresSettings {
  * figures: the comparison then shows the eenheid only). Throws a UserError naming file and line
  * for a row that is not a whole count.
  */
-export async function loadNationalFigures(config: NationalFiguresSettings, tables: TableReader = parseEveryTime): Promise<NationalFigures | undefined> {
+export async function loadNationalFigures(config: NationalFiguresSettings, keep: Keeper = makeEveryTime): Promise<NationalFigures | undefined> {
   const crimeFile = path.join(config.paths.realdata, CRIME_FILE);
   const missing = await access(crimeFile).then(() => false, (error: NodeJS.ErrnoException) => error.code === "ENOENT");
   if (missing) return undefined;
   const populationFile = path.resolve(config.paths.reference, config.reference.bevolkingGemeente);
-  const settings = { tables, hint: "The table is comma-separated CSV with a header row.", readHint: "Check paths.realdata and reference.bevolkingGemeente in the config." };
-  const crime = checkWhole(crimeFile, await readTable(crimeFile, ["gemeentecode", "jaar", "soort_code", "aantal"], settings), "aantal");
-  const population = checkWhole(populationFile, await readTable(populationFile, ["gemeentecode", "jaar", "inwoners"], settings), "inwoners");
-  return nationalFigures(crime as unknown as NationalCrimeRow[], population as unknown as PopulationRow[], path.relative(config.root, crimeFile).split(path.sep).join("/"));
+  const source = path.relative(config.root, crimeFile).split(path.sep).join("/");
+  // Kept summed (the sums of 57,000 rows are a few thousand numbers), under the name of the source.
+  const sums = await keep(`national figures as ${source}`, [crimeFile, populationFile], async () => {
+    const settings = { tables: keep, hint: "The table is comma-separated CSV with a header row.", readHint: "Check paths.realdata and reference.bevolkingGemeente in the config." };
+    const crime = checkWhole(crimeFile, await readTable(crimeFile, ["gemeentecode", "jaar", "soort_code", "aantal"], settings), "aantal");
+    const population = checkWhole(populationFile, await readTable(populationFile, ["gemeentecode", "jaar", "inwoners"], settings), "inwoners");
+    return nationalSums(crime as unknown as NationalCrimeRow[], population as unknown as PopulationRow[], source);
+  });
+  return figuresOf(sums);
 }
 
 /** `rows`, when every value of `column` is a whole number; a UserError naming file and line otherwise. */

@@ -95,6 +95,15 @@ describe("build: missing and partial deliveries", () => {
     const teamTotal = tableRow(team, "misdrijven", "Totaal van de 3 soorten in de gegevens") ?? [];
     expect(teamTotal[columnIndex(team, "misdrijven", "okt*")]).toBe("48°");
     expect(teamTotal[columnIndex(team, "misdrijven", "significant")]).toBe(".");
+
+    // A second build of the same exports (into another folder, so not up to date) has the judgement
+    // from the cache: it warns and marks as the first did.
+    const again = recordingLog();
+    const partial = configFor("partial");
+    const second = await build({ ...options, config: { ...partial, paths: { ...partial.paths, output: path.join(work, "partial", "dist-again") } }, allowIncomplete: true, log: again });
+    expect(again.lines.join("\n")).toContain("cube read from");
+    expect(second.incomplete).toEqual(result.incomplete);
+    expect(again.warnings).toEqual(log.warnings);
   });
 
   it("stops when a monthly export file is missing and no other file holds that month", async () => {

@@ -13,7 +13,9 @@ import { loadReference, type Reference } from "../../reference/load-reference.ts
 import { UserError } from "../../user-error.ts";
 import { checkDeliveries } from "../check-deliveries.ts";
 import { cachedIngest, ingestCacheKey } from "../ingest-cache.ts";
-import type { BuildLog } from "../../log.ts";
+import { teeLog, type BuildLog } from "../../log.ts";
+import { keyOf, ValueCache } from "../model-cache.ts";
+import { configHash } from "../provision.ts";
 import { buildMonthOf, inputPeriodsOf, servablePlans, type PlannedEdition } from "../plan.ts";
 import { toolFingerprint } from "../tool-fingerprint.ts";
 import { exportsFolder, remember, rememberTold, type Inputs } from "./read-inputs.ts";
@@ -63,8 +65,9 @@ export async function ingestAndCheck(inputs: Inputs, requested: readonly Planned
   for (const month of [...new Set(planned.map((plan) => plan.edition.month))].sort((a, b) => a - b)) {
     const periods = planned.filter((plan) => plan.edition.month === month).map((plan) => plan.edition.period);
     // In a `serve` process the memo lives while the exports, reference and config are unchanged: so does this judgement.
+    // And in the cache, by everything it is judged from (a rebuild judges as the last build did).
     const judged = await rememberTold(settings.memo, `completeness ${month} ${JSON.stringify(periods)} ${settings.allowIncomplete}`, log, async (told) =>
-      checkDeliveries({
+      keptJudgement(inputs, settings, [month, periods], told, (log) => checkDeliveries({
         cube: cubeAt(ingested, month),
         report,
         reference: inputs.reference,
@@ -73,12 +76,46 @@ export async function ingestAndCheck(inputs: Inputs, requested: readonly Planned
         periods,
         years: config.comparison.years,
         allowIncomplete: settings.allowIncomplete,
-        log: told,
-      }),
+        log,
+      })),
     );
     incomplete.set(month, judged);
   }
   return { ingested, report, planned, quality, incomplete };
+}
+
+/**
+ * The completeness judgement as a build with the same exports, reference, config, tool, build date
+ * and editions made it before (from the cache, with what it told the log, told again), or made now
+ * and kept. A judgement that stops the build is not kept: it is made again, and stops it again.
+ */
+async function keptJudgement(inputs: Inputs, settings: CheckSettings, what: unknown, log: BuildLog, judge: (log: BuildLog) => CompletenessFinding[]): Promise<CompletenessFinding[]> {
+  if (!settings.cache) return judge(log);
+  const cache = new ValueCache<{ pages: never[]; value: CompletenessFinding[]; told: Told[] }>(path.join(settings.config.paths.cache, "completeness"), "veiligheidsbeeld-completeness-1", 24, undefined, []);
+  const key = keyOf(
+    "completeness",
+    await toolFingerprint(),
+    configHash(settings.config),
+    settings.buildDate,
+    settings.allowIncomplete,
+    inputs.exportInputs.map((input) => [input.path, input.sha256]),
+    inputs.otherInputs.filter((input) => input.kind === "reference").map((input) => [input.path, input.sha256]),
+    what,
+  );
+  const kept = await cache.load(key);
+  if (kept) {
+    for (const line of kept.told) log[line.level](line.message);
+    return kept.value;
+  }
+  const told: Told[] = [];
+  const value = judge(teeLog(log, (level, message) => told.push({ level, message })));
+  await cache.save(key, { pages: [], value, told });
+  return value;
+}
+
+interface Told {
+  level: "step" | "info" | "warn";
+  message: string;
 }
 
 /** The exports as of the deliveries up to `month` (the whole cube when no snapshot was kept for it). */

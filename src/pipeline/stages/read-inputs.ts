@@ -7,7 +7,7 @@ import { resolveScope, type Scope } from "../../model/scope.ts";
 import { GEMEENTE_GEOMETRY, loadGeometry } from "../../reference/geometry.ts";
 import { loadNationalFigures } from "../../reference/national-figures.ts";
 import { loadReference, referenceFiles, type Reference } from "../../reference/load-reference.ts";
-import type { TableReader, TableRow } from "../../reference/csv-table.ts";
+import type { Keeper } from "../../reference/csv-table.ts";
 import { needsRegistrations } from "../../reports/servable-editions.ts";
 import { UserError } from "../../user-error.ts";
 import { teeLog, type BuildLog } from "../../log.ts";
@@ -115,7 +115,7 @@ export async function readInputs(listed: ListedInputs, config: Config, requested
  * The national figures and the gemeente boundaries, each read at most once per build — and, in a
  * `serve` process, once while their files are unchanged (the memo is keyed by size and time).
  */
-function sharedInputs(config: Config, memo: Map<string, unknown> | undefined, tables: TableReader | undefined): SharedInputs {
+function sharedInputs(config: Config, memo: Map<string, unknown> | undefined, tables: Keeper | undefined): SharedInputs {
   const once = <T>(file: string, load: () => Promise<T>): (() => Promise<T>) => {
     let loaded: Promise<T> | undefined;
     return () =>
@@ -132,24 +132,25 @@ function sharedInputs(config: Config, memo: Map<string, unknown> | undefined, ta
 }
 
 /**
- * The rows of each input table as parsed before from the same bytes (the reference tables, the
- * national figures): kept in the cache under the file's SHA-256 as listed, so that a rebuild does
- * not parse 100,000 rows of CSV again (0.4 s). A file the listing did not hash is parsed. (Not in
- * the memo: a `serve` process keeps the reference and national figures themselves.)
+ * What is read from the input tables (the rows of the reference tables, the national figures as
+ * summed) as made before from the same bytes: kept in the cache under a key over the files' SHA-256
+ * as listed, so that a rebuild does not parse 100,000 rows of CSV again (0.4 s). A value made from
+ * a file the listing did not hash is made. (Not in the memo: a `serve` process keeps the reference
+ * and national figures themselves.)
  */
-async function keptTables(config: Config, listed: ListedInputs): Promise<TableReader> {
+async function keptTables(config: Config, listed: ListedInputs): Promise<Keeper> {
   const hashes = new Map(listed.otherInputs.map((input) => [path.resolve(config.root, input.path), input.sha256]));
-  const cache = new ValueCache<{ pages: never[]; rows: TableRow[] }>(path.join(config.paths.cache, "tables"), "veiligheidsbeeld-table-1", 32, undefined, []);
+  const cache = new ValueCache<{ pages: never[]; value: unknown }>(path.join(config.paths.cache, "tables"), "veiligheidsbeeld-table-2", 32, undefined, []);
   const tool = await toolFingerprint();
-  return async (file, parse) => {
-    const sha256 = hashes.get(path.resolve(file));
-    if (sha256 === undefined) return parse();
-    const key = keyOf("table", tool, sha256);
+  return async <T>(what: string, files: readonly string[], make: () => Promise<T>): Promise<T> => {
+    const sha256 = files.map((file) => hashes.get(path.resolve(file)));
+    if (sha256.some((hash) => hash === undefined)) return make();
+    const key = keyOf(what, tool, sha256);
     const kept = await cache.load(key);
-    if (kept) return kept.rows;
-    const rows = await parse();
-    await cache.save(key, { pages: [], rows });
-    return rows;
+    if (kept) return kept.value as T;
+    const value = await make();
+    await cache.save(key, { pages: [], value });
+    return value;
   };
 }
 
