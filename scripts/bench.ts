@@ -228,8 +228,8 @@ async function serveRoundTrip(page: string): Promise<{ seconds: number; served: 
       return response.ok ? response.text() : "";
     };
     if ((await fetchText()) === "") throw new Error(`serve: ${pageUrl} is not served`);
-    // Started on a preview that was up to date, serve reads its inputs after it serves: an edit is timed once it has.
-    if (/nothing changed since the last build/.test(output)) await until("the warm-up", () => (/inputs read in [\d.]+ s/.test(output) ? true : undefined));
+    // serve reads its inputs into memory after it serves: an edit is timed once it has.
+    await until("the warm-up", () => (/inputs read in [\d.]+ s/.test(output) ? true : undefined));
     // A browser's live-reload connection: the moment serve tells it to reload is when the analyst sees the change.
     const live = (socket = new WebSocket(url.replace(/^http/, "ws")));
     await new Promise((resolve, reject) => {

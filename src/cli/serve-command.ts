@@ -68,8 +68,7 @@ async function serve(values: OptionValues, _positionals: string[], io: CliIO): P
     memo,
   });
 
-  // (Warm: the counts a page sums are kept for the first edit.)
-  const first = await build({ ...options(consoleLog(io.stderr, io.env)), warm: true });
+  const first = await build(options(consoleLog(io.stderr, io.env)));
   // (Loaded here, not with the command line: every other command would pay for them.)
   const { default: EleventyDevServer } = await import("@11ty/eleventy-dev-server");
   const { watch } = await import("@11ty/chokidar-with-glob-support");
@@ -94,17 +93,18 @@ async function serve(values: OptionValues, _positionals: string[], io: CliIO): P
   io.stdout.write(`serving ${first.pages} pages at ${server.getServerUrl("localhost")}\n`);
   io.stdout.write(`watching ${watched.map((dir) => relative(io.cwd, dir)).join(", ")} — Ctrl-C to stop\n`);
 
-  // Started on a preview that was up to date, the first build read nothing: the memo is filled now,
-  // in the background, so that the first edit is rebuilt as quickly as the next.
+  // The memo is filled now, in the background, from the caches the first build left: so that the
+  // first edit is rebuilt as quickly as the next. Started on a preview that was up to date, the
+  // first build read nothing; one that rendered every page left their data in the memo as rendered
+  // (nationally 2 GB of heap, which slowed every rebuild's garbage collection), not as read back,
+  // a page's sections then read only when it is rendered again.
+  memo.clear();
   const warmStarted = Date.now();
-  const warming =
-    memo.size === 0
-      ? build({ ...options(silentLog()), warm: true, stopWhenUpToDate: false }).then(
-          () => void io.stdout.write(`inputs read in ${((Date.now() - warmStarted) / 1000).toFixed(1)} s: a change is rebuilt from memory now\n`),
-          // A problem is told by the rebuild that meets it.
-          () => undefined,
-        )
-      : undefined;
+  const warming = build({ ...options(silentLog()), warm: true, stopWhenUpToDate: false }).then(
+    () => void io.stdout.write(`inputs read in ${((Date.now() - warmStarted) / 1000).toFixed(1)} s: a change is rebuilt from memory now\n`),
+    // A problem is told by the rebuild that meets it.
+    () => undefined,
+  );
   const changed = new Set<string>();
   let busy = false;
   const rebuild = async (): Promise<void> => {
