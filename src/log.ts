@@ -26,6 +26,24 @@ export function teeLog(log: BuildLog, record: (level: "step" | "info" | "warn", 
   };
 }
 
+/** A line a step told the log, kept to be told again when the step's result is reused. */
+export interface ToldLine {
+  level: "step" | "info" | "warn";
+  message: string;
+}
+
+/** What `make` returns and the lines it told `log` (told there as well). */
+export async function keepingTold<T>(log: BuildLog, make: (log: BuildLog) => T | Promise<T>): Promise<{ value: T; told: ToldLine[] }> {
+  const told: ToldLine[] = [];
+  const value = await make(teeLog(log, (level, message) => told.push({ level, message })));
+  return { value, told };
+}
+
+/** Tells `log` again what a step told when it made a result now reused. */
+export function tellAgain(log: BuildLog, told: readonly ToldLine[]): void {
+  for (const line of told) log[line.level](line.message);
+}
+
 /** A log that keeps everything, for tests and for the data-quality report. */
 export function recordingLog(): BuildLog & { lines: string[]; warnings: string[] } {
   const lines: string[] = [];

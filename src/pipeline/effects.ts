@@ -31,8 +31,8 @@ export interface Browser {
   /** Prints every job's HTML to its PDF; how many prints that took (a table of contents may need two). */
   print(jobs: readonly PdfJob[], options: PrintOptions): Promise<{ prints: number }>;
   /**
-   * A hint that `print` will follow: the browser may start now, while the build writes the
-   * downloads (Chromium takes about a second to start, which a rebuild of one page would otherwise wait for).
+   * A hint that `print` may follow: the browser may start now, while the build reads its inputs
+   * (Chromium takes about a second to start, which a rebuild of one page would otherwise wait for).
    */
   prepare?(): void;
   /** Stops a browser `prepare` started and `print` did not use (a build that failed in between). */

@@ -13,7 +13,7 @@ import { loadReference, type Reference } from "../../reference/load-reference.ts
 import { UserError } from "../../user-error.ts";
 import { checkDeliveries } from "../check-deliveries.ts";
 import { cachedIngest, ingestCacheKey } from "../ingest-cache.ts";
-import { teeLog, type BuildLog } from "../../log.ts";
+import { keepingTold, tellAgain, type BuildLog, type ToldLine } from "../../log.ts";
 import { keyOf, ValueCache } from "../model-cache.ts";
 import { configHash } from "../provision.ts";
 import { buildMonthOf, inputPeriodsOf, servablePlans, type PlannedEdition } from "../plan.ts";
@@ -91,7 +91,7 @@ export async function ingestAndCheck(inputs: Inputs, requested: readonly Planned
  */
 async function keptJudgement(inputs: Inputs, settings: CheckSettings, what: unknown, log: BuildLog, judge: (log: BuildLog) => CompletenessFinding[]): Promise<CompletenessFinding[]> {
   if (!settings.cache) return judge(log);
-  const cache = new ValueCache<{ pages: never[]; value: CompletenessFinding[]; told: Told[] }>(path.join(settings.config.paths.cache, "completeness"), "veiligheidsbeeld-completeness-1", 24, undefined, []);
+  const cache = new ValueCache<{ pages: never[]; value: CompletenessFinding[]; told: ToldLine[] }>(path.join(settings.config.paths.cache, "completeness"), "veiligheidsbeeld-completeness-1", 24, undefined, []);
   const key = keyOf(
     "completeness",
     await toolFingerprint(),
@@ -104,18 +104,12 @@ async function keptJudgement(inputs: Inputs, settings: CheckSettings, what: unkn
   );
   const kept = await cache.load(key);
   if (kept) {
-    for (const line of kept.told) log[line.level](line.message);
+    tellAgain(log, kept.told);
     return kept.value;
   }
-  const told: Told[] = [];
-  const value = judge(teeLog(log, (level, message) => told.push({ level, message })));
-  await cache.save(key, { pages: [], value, told });
-  return value;
-}
-
-interface Told {
-  level: "step" | "info" | "warn";
-  message: string;
+  const made = await keepingTold(log, judge);
+  await cache.save(key, { pages: [], ...made });
+  return made.value;
 }
 
 /** The exports as of the deliveries up to `month` (the whole cube when no snapshot was kept for it). */

@@ -10,7 +10,7 @@ import { loadReference, referenceFiles, type Reference } from "../../reference/l
 import type { Keeper } from "../../reference/csv-table.ts";
 import { needsRegistrations } from "../../reports/servable-editions.ts";
 import { UserError } from "../../user-error.ts";
-import { teeLog, type BuildLog } from "../../log.ts";
+import { keepingTold, tellAgain, type BuildLog, type ToldLine } from "../../log.ts";
 import type { HashOf } from "../../output/file-hashes.ts";
 import { keyOf, ValueCache } from "../model-cache.ts";
 import type { PlannedEdition } from "../plan.ts";
@@ -188,13 +188,12 @@ export async function remember<T>(memo: Map<string, unknown> | undefined, key: s
  */
 export async function rememberTold<T>(memo: Map<string, unknown> | undefined, key: string, log: BuildLog, make: (log: BuildLog) => Promise<T>): Promise<T> {
   if (!memo) return make(log);
-  const kept = memo.get(key) as { value: T; told: { level: "step" | "info" | "warn"; message: string }[] } | undefined;
+  const kept = memo.get(key) as { value: T; told: ToldLine[] } | undefined;
   if (kept) {
-    for (const line of kept.told) log[line.level](line.message);
+    tellAgain(log, kept.told);
     return kept.value;
   }
-  const told: { level: "step" | "info" | "warn"; message: string }[] = [];
-  const value = await make(teeLog(log, (level, message) => told.push({ level, message })));
-  memo.set(key, { value, told });
-  return value;
+  const made = await keepingTold(log, make);
+  memo.set(key, made);
+  return made.value;
 }
